@@ -1,0 +1,116 @@
+"""Where things live on disk, and the typed settings.
+
+Paths come from platformdirs unless `--basedir` (or `--temp-basedir`) puts
+everything under one folder, which the tests and the demo use.
+Secrets are never part of `Settings`: they live in the OS keyring only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from kortrijk_cockpit import APP_ID
+from kortrijk_cockpit.errors import ConfigError
+
+SETTINGS_FILE = "settings.json"
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder, in a source checkout and in a frozen bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data: Path
+    config: Path
+    logs: Path
+    backups: Path
+    attachments: Path
+
+    @classmethod
+    def for_basedir(cls, base: Path) -> Paths:
+        return cls(
+            data=base / "data",
+            config=base / "config",
+            logs=base / "logs",
+            backups=base / "data" / "backups",
+            attachments=base / "data" / "attachments",
+        )
+
+    @classmethod
+    def standard(cls) -> Paths:
+        data = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
+        return cls(
+            data=data,
+            config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+            logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+            backups=data / "backups",
+            attachments=data / "attachments",
+        )
+
+    @property
+    def default_database(self) -> Path:
+        return self.data / "cockpit.sqlite3"
+
+    def ensure(self) -> None:
+        """Create every folder and prove it is writable, or fail in Dutch."""
+        for folder in (self.data, self.config, self.logs, self.backups, self.attachments):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                probe = folder / ".write-test"
+                probe.write_bytes(b"")
+                probe.unlink()
+            except OSError as exc:
+                raise ConfigError(
+                    f"De map {folder} kan niet worden aangemaakt of beschreven "
+                    f"({exc.strerror or exc}). Kies een andere map met --basedir.",
+                    detail=repr(exc),
+                ) from exc
+
+
+def make_temp_basedir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="kortrijk-cockpit-"))
+
+
+@dataclass
+class Settings:
+    """User settings that are not secrets, stored as JSON in the config folder."""
+
+    sync_interval_minutes: int = 10
+    calendar_days_back: int = 90
+    calendar_days_ahead: int = 365
+    language: str = "nl"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, paths: Paths) -> Settings:
+        path = paths.config / SETTINGS_FILE
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError):
+            # A damaged settings file must not stop the app; defaults are safe.
+            return cls()
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        try:
+            return cls(**known)
+        except TypeError:
+            return cls()
+
+    def save(self, paths: Paths) -> None:
+        path = paths.config / SETTINGS_FILE
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(self), indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)

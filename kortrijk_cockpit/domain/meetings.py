@@ -1,0 +1,156 @@
+"""Overleg: meeting series (MAT, DC, ...), meetings, agendas, stukken, action points."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from kortrijk_cockpit.domain.base import Base, Versioned, str_enum
+
+
+class MeetingStatus(enum.StrEnum):
+    PLANNED = "planned"
+    AGENDA_SENT = "agenda_sent"
+    HELD = "held"
+    MINUTES_SENT = "minutes_sent"
+    CANCELLED = "cancelled"
+
+
+class AgendaItemKind(enum.StrEnum):
+    APPROVAL = "approval"
+    DECISION = "decision"
+    ADVICE = "advice"
+    DISCUSSION = "discussion"
+    INFORMATION = "information"
+
+
+class RequestStatus(enum.StrEnum):
+    REQUESTED = "requested"
+    RECEIVED = "received"
+    WAIVED = "waived"
+
+
+class ActionStatus(enum.StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class MeetingSeries(Versioned, Base):
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str]
+    description: Mapped[str] = mapped_column(Text, default="")
+    weekday: Mapped[int | None] = mapped_column(Integer)  # 0 = Monday
+    start_time: Mapped[str] = mapped_column(String(5), default="")  # "09:00", Brussels time
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
+    location: Mapped[str] = mapped_column(default="")
+
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="series")
+
+
+class Meeting(Versioned, Base):
+    __tablename__ = "meetings"
+    __table_args__ = (Index("ix_meetings_starts", "starts_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+    location: Mapped[str] = mapped_column(default="")
+    status: Mapped[MeetingStatus] = mapped_column(
+        str_enum(MeetingStatus), default=MeetingStatus.PLANNED
+    )
+    minutes_text: Mapped[str] = mapped_column(Text, default="")
+
+    series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting",
+        order_by="AgendaItem.position",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class AgendaItem(Versioned, Base):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(512))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[AgendaItemKind] = mapped_column(
+        str_enum(AgendaItemKind), default=AgendaItemKind.DISCUSSION
+    )
+    owner_name: Mapped[str] = mapped_column(default="")
+    directorate: Mapped[str] = mapped_column(default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    source_mail_id: Mapped[int | None] = mapped_column(ForeignKey("mails.id", ondelete="SET NULL"))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    document_requests: Mapped[list[DocumentRequest]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class DocumentRequest(Versioned, Base):
+    """Stukken requested for an agenda item, with a deadline and reminder."""
+
+    __tablename__ = "document_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(512))
+    requested_from: Mapped[str] = mapped_column(default="")
+    requested_from_email: Mapped[str] = mapped_column(default="")
+    requested_at: Mapped[datetime | None]
+    due_at: Mapped[datetime]
+    reminder_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]
+    status: Mapped[RequestStatus] = mapped_column(
+        str_enum(RequestStatus), default=RequestStatus.REQUESTED
+    )
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="document_requests")
+
+
+class ActionPoint(Versioned, Base):
+    """An actiepunt / opvolgpunt, carried from meeting to meeting until done."""
+
+    __tablename__ = "action_points"
+    __table_args__ = (Index("ix_action_points_status_due", "status", "due_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(512))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_name: Mapped[str] = mapped_column(default="")
+    owner_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    due_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[ActionStatus] = mapped_column(str_enum(ActionStatus), default=ActionStatus.OPEN)
+    origin_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    target_series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL")
+    )
+    target_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    source_mail_id: Mapped[int | None] = mapped_column(ForeignKey("mails.id", ondelete="SET NULL"))
+    completed_at: Mapped[datetime | None]

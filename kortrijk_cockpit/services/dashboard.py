@@ -1,0 +1,109 @@
+"""The Vandaag cockpit: what needs attention now, in one snapshot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from functools import partial
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kortrijk_cockpit.domain import (
+    ActionPoint,
+    ActionStatus,
+    Brief,
+    BriefStatus,
+    CalendarEvent,
+    Deliverable,
+    DeliverableStatus,
+    DocumentRequest,
+    FlagStatus,
+    FolderKind,
+    Mail,
+    MailFolder,
+    Meeting,
+    MeetingStatus,
+    OutboxEntry,
+    OutboxStatus,
+    RequestStatus,
+)
+from kortrijk_cockpit.services.clock import BRUSSELS, Clock
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    meeting_id: int
+    title: str
+    starts_at: datetime
+
+
+@dataclass(frozen=True)
+class DashboardSnapshot:
+    unread_mails: int
+    flagged_mails: int
+    events_today: int
+    next_meeting: NextMeeting | None
+    open_actions: int
+    overdue_actions: int
+    open_requests: int
+    overdue_requests: int
+    briefs_to_approve: int
+    deliverables_due_soon: int
+    pending_outbox: int
+
+
+class DashboardService:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+        self._sessions = sessions
+        self._clock = clock
+
+    def snapshot(self) -> DashboardSnapshot:
+        now = self._clock.now()
+        today = now.astimezone(BRUSSELS).date()
+        day_start = datetime.combine(today, time.min, BRUSSELS)
+        day_end = day_start + timedelta(days=1)
+        with self._sessions() as s:
+            inbox = select(MailFolder.id).where(MailFolder.kind == FolderKind.INBOX)
+            count = partial(_count, s)
+            open_action = ActionPoint.status.in_([ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+            waiting = DocumentRequest.status == RequestStatus.REQUESTED
+            next_row = s.execute(
+                select(Meeting.id, Meeting.title, Meeting.starts_at)
+                .where(Meeting.starts_at >= now, Meeting.status != MeetingStatus.CANCELLED)
+                .order_by(Meeting.starts_at)
+                .limit(1)
+            ).first()
+            return DashboardSnapshot(
+                unread_mails=count(Mail, Mail.is_read.is_(False), Mail.folder_id.in_(inbox)),
+                flagged_mails=count(Mail, Mail.flag_status == FlagStatus.FLAGGED),
+                events_today=count(
+                    CalendarEvent,
+                    CalendarEvent.start_at < day_end,
+                    CalendarEvent.end_at > day_start,
+                    CalendarEvent.is_cancelled.is_(False),
+                ),
+                next_meeting=NextMeeting(*next_row) if next_row else None,
+                open_actions=count(ActionPoint, open_action),
+                overdue_actions=count(ActionPoint, open_action, ActionPoint.due_date < today),
+                open_requests=count(DocumentRequest, waiting),
+                overdue_requests=count(DocumentRequest, waiting, DocumentRequest.due_at < now),
+                briefs_to_approve=count(Brief, Brief.status == BriefStatus.READY),
+                deliverables_due_soon=count(
+                    Deliverable,
+                    Deliverable.status.in_([DeliverableStatus.OPEN, DeliverableStatus.LATE]),
+                    Deliverable.due_date <= today + timedelta(days=DUE_SOON_DAYS),
+                ),
+                pending_outbox=count(
+                    OutboxEntry,
+                    OutboxEntry.status.in_(
+                        [OutboxStatus.PENDING, OutboxStatus.FAILED, OutboxStatus.CONFLICT]
+                    ),
+                ),
+            )
+
+
+def _count(session: Session, entity: type, *where: ColumnElement[bool]) -> int:
+    return int(session.scalar(select(func.count()).select_from(entity).where(*where)) or 0)

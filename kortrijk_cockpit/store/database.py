@@ -1,0 +1,178 @@
+"""Opening the store: engine, session factory, and Dutch errors for what goes wrong.
+
+SQLite is the default (WAL, foreign keys on); PostgreSQL is used by URL for a
+team sharing one store. `open_store` either hands back a migrated, working
+store or raises a `StoreError` and leaves the database file as it found it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kortrijk_cockpit.errors import (
+    StoreCorruptError,
+    StoreError,
+    StoreLockedError,
+    StoreUnreachableError,
+)
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class Store:
+    """A migrated database and the factory for short, per-unit-of-work sessions."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def url(self) -> URL:
+        return self.engine.url
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return describe_url(self.engine.url)
+
+    def session(self) -> Session:
+        return self.session_factory()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def describe_url(url: URL) -> str:
+    """The URL as it may be shown or logged: never with its password."""
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_url(path: Path) -> URL:
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
+def parse_url(raw: str) -> URL:
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise StoreError(
+            "Het databaseadres is ongeldig. Gebruik bijvoorbeeld "
+            "postgresql+psycopg://gebruiker@server/cockpit of sqlite:///pad/naar/cockpit.sqlite3."
+        ) from exc
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(
+            f"Databasetype '{url.get_backend_name()}' wordt niet ondersteund: "
+            "gebruik SQLite of PostgreSQL."
+        )
+    if url.get_backend_name() == "postgresql" and url.drivername == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy, not pysqlite, decide where transactions begin (the
+    # SQLAlchemy-documented recipe), so DDL in migrations is transactional.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def create_store_engine(url: URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
+    try:
+        if url.get_backend_name() == "sqlite":
+            engine = create_engine(
+                url,
+                connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+            )
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        else:
+            engine = create_engine(
+                url, pool_pre_ping=True, connect_args={"connect_timeout": 10}
+            )
+    except NoSuchModuleError as exc:
+        raise StoreError(f"Geen stuurprogramma voor {url.drivername}.") from exc
+    return engine
+
+
+def translate_db_error(exc: BaseException, url: URL) -> StoreError:
+    """Map a driver error to a Dutch message the user can act on."""
+    orig = getattr(exc, "orig", exc)
+    message = str(orig).lower()
+    where = describe_url(url)
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        if "locked" in message or "busy" in message:
+            return StoreLockedError(
+                f"De gegevensbank {path} is vergrendeld door een ander programma. "
+                "Sluit andere vensters van Kortrijk Cockpit en probeer opnieuw.",
+                detail=str(orig),
+            )
+        if "not a database" in message or "malformed" in message or "corrupt" in message:
+            return StoreCorruptError(
+                f"De gegevensbank {path} is beschadigd en werd niet geopend. "
+                "Het bestand is ongewijzigd gelaten; zet een reservekopie terug "
+                "uit de map 'backups' of neem contact op met de informaticadienst.",
+                detail=str(orig),
+            )
+        if "unable to open" in message or "readonly" in message or "read-only" in message:
+            return StoreError(
+                f"De gegevensbank {path} kan niet worden geopend of beschreven. "
+                "Controleer of de map bestaat en schrijfbaar is.",
+                detail=str(orig),
+            )
+        if "disk" in message and "full" in message:
+            return StoreError(
+                "De schijf is vol: er kon niets worden opgeslagen. "
+                "Maak ruimte vrij en probeer opnieuw.",
+                detail=str(orig),
+            )
+    else:
+        if "password" in message or "authentication" in message:
+            return StoreUnreachableError(
+                f"Aanmelden bij de gegevensbank {where} is mislukt: controleer gebruiker en wachtwoord.",
+                detail=type(orig).__name__,
+            )
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated or "connect" in message:
+            return StoreUnreachableError(
+                f"De gegevensbank {where} is niet bereikbaar. "
+                "Controleer de netwerkverbinding en het adres, of werk met een lokale gegevensbank.",
+                detail=type(orig).__name__,
+            )
+    return StoreError(
+        f"De gegevensbank {where} kon niet worden gebruikt ({type(orig).__name__}).",
+        detail=type(orig).__name__,
+    )
+
+
+def probe(engine: Engine) -> None:
+    """Touch the database once so a locked, corrupt or unreachable one fails here."""
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+            else:
+                conn.execute(text("SELECT 1")).scalar_one()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise translate_db_error(exc, engine.url) from exc
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    # expire_on_commit=False: services return detached data after commit.
+    return sessionmaker(engine, expire_on_commit=False)
