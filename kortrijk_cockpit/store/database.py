@@ -46,6 +46,14 @@ class Store:
     def display_url(self) -> str:
         return describe_url(self.engine.url)
 
+    @property
+    def location(self) -> str:
+        """Where the data lives, for people: a file path or server/database."""
+        url = self.engine.url
+        if self.dialect == "sqlite":
+            return url.database or ":memory:"
+        return f"{url.host or 'localhost'}/{url.database or ''}"
+
     def session(self) -> Session:
         return self.session_factory()
 

@@ -1,0 +1,72 @@
+"""Command line: the GUI by default; later issues add headless sub-commands.
+
+Every expected failure ends as one Dutch line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from kortrijk_cockpit import APP_ID, __version__
+from kortrijk_cockpit.errors import ConfigError, UserFacingError
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 3
+
+_ARGPARSE_DUTCH = [
+    ("unrecognized arguments: ", "onbekende argumenten: "),
+    ("expected one argument", "verwacht een waarde"),
+    ("the following arguments are required: ", "deze argumenten ontbreken: "),
+    ("not allowed with argument", "kan niet samen met"),
+    ("invalid choice: ", "ongeldige keuze: "),
+    ("invalid int value: ", "geen geheel getal: "),
+    ("argument ", "optie "),
+    ("ambiguous option: ", "dubbelzinnige optie: "),
+]
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for english, dutch in _ARGPARSE_DUTCH:
+            message = message.replace(english, dutch)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout: {message} (zie {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchArgumentParser(
+        prog=APP_ID,
+        description="Kortrijk Cockpit: mail, agenda en overleg van het kabinet van de algemeen directeur.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--basedir", metavar="MAP", help="alle gegevens, instellingen en logs in deze map")
+    where.add_argument("--temp-basedir", action="store_true", help="een tijdelijke, lege map gebruiken")
+    parser.add_argument("--database", metavar="URL",
+                        help="SQLAlchemy-adres, bv. postgresql+psycopg://gebruiker@server/cockpit")
+    parser.add_argument("--debug", action="store_true", help="uitgebreide logging")
+    parser.add_argument("--demo", action="store_true", help="starten met demogegevens in een tijdelijke map")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="het venster openen, kort laten lopen en afsluiten (voor tests)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    # Imported here so that `--version` and bad arguments stay instant.
+    from kortrijk_cockpit.app import Options, run_gui
+
+    options = Options.from_args(args)
+    try:
+        return run_gui(options)
+    except UserFacingError as exc:
+        logging.getLogger(__name__).error("start-up failed: %s (%s)", exc.user_message, exc.detail)
+        print(f"{APP_ID}: {exc.user_message}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exchange access behind the `MailboxBackend` protocol (EWS first). No Qt."""

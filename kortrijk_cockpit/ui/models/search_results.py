@@ -1,0 +1,44 @@
+"""Quick-search hits as a list model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kortrijk_cockpit.services.search import SearchHit
+from kortrijk_cockpit.ui.areas import kind_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchResultsModel(QAbstractListModel):
+    HitRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            tail = f" — {hit.subtitle}" if hit.subtitle else ""
+            return f"{kind_label(hit.kind)}: {hit.title}{tail}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.title
+        if role == self.HitRole:
+            return hit
+        return None
+
+    def hit(self, row: int) -> SearchHit:
+        return self._hits[row]

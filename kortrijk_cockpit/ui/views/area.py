@@ -1,0 +1,75 @@
+"""An area that a later issue fills: an honest empty state, plus the record
+that quick search jumped to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from kortrijk_cockpit.services.records import RecordDetail
+from kortrijk_cockpit.ui.areas import Area, kind_label
+from kortrijk_cockpit.ui.formatting import format_datetime
+
+
+class AreaView(QWidget):
+    def __init__(self, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.area = area
+        heading = QLabel(area.label)
+        heading.setObjectName("viewHeading")
+
+        self.record = QFrame()
+        self.record.setObjectName("recordCard")
+        self.record_kind = QLabel()
+        self.record_kind.setObjectName("tileCaption")
+        self.record_title = QLabel()
+        self.record_title.setObjectName("recordTitle")
+        self.record_title.setWordWrap(True)
+        self.record_meta = QLabel()
+        self.record_meta.setObjectName("tileDetail")
+        self.record_body = QPlainTextEdit()
+        self.record_body.setReadOnly(True)
+        card = QVBoxLayout(self.record)
+        for widget in (self.record_kind, self.record_title, self.record_meta, self.record_body):
+            card.addWidget(widget)
+        self.record.hide()
+
+        self.empty_title = QLabel(area.empty_title)
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = QLabel(
+            area.empty_text + "\n\n" + self.tr("Search everything with Ctrl+K.")
+        )
+        self.empty_text.setObjectName("emptyText")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        # A wrapped label gets its height right only inside a fixed-width
+        # column, so the empty state is a column centred between stretches.
+        self.empty_state = QWidget()
+        self.empty_state.setFixedWidth(560)
+        column = QVBoxLayout(self.empty_state)
+        column.addWidget(self.empty_title)
+        column.addWidget(self.empty_text)
+        centred = QHBoxLayout()
+        centred.addStretch(1)
+        centred.addWidget(self.empty_state)
+        centred.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(heading)
+        layout.addSpacing(12)
+        layout.addWidget(self.record, 1)
+        layout.addStretch(1)
+        layout.addLayout(centred)
+        layout.addStretch(2)
+
+    def show_record(self, detail: RecordDetail) -> None:
+        self.record_kind.setText(kind_label(detail.kind))
+        self.record_title.setText(detail.title)
+        meta = [detail.subtitle, format_datetime(detail.when)]
+        self.record_meta.setText(" · ".join(m for m in meta if m))
+        self.record_body.setPlainText(detail.body)
+        self.record_body.setVisible(bool(detail.body))
+        self.record.show()
+        self.empty_state.hide()

@@ -1,0 +1,320 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AreaView</name>
+    <message>
+        <source>Search everything with Ctrl+K.</source>
+        <translation>Zoek in alles met Ctrl+K.</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>No mail here yet</source>
+        <translation>Nog geen mail</translation>
+    </message>
+    <message>
+        <source>The director&apos;s mailbox appears here once the connection to Exchange is set up: triage with categories, flags and action points.</source>
+        <translation>De mailbox van de algemeen directeur verschijnt hier zodra de verbinding met Exchange is ingesteld: sorteren met categorieën, vlaggen en actiepunten.</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>No appointments here yet</source>
+        <translation>Nog geen afspraken</translation>
+    </message>
+    <message>
+        <source>The director&apos;s calendar appears here after the first synchronisation with Exchange.</source>
+        <translation>De agenda van de algemeen directeur verschijnt hier na de eerste synchronisatie met Exchange.</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <source>Meeting work is on its way</source>
+        <translation>Overleg volgt binnenkort</translation>
+    </message>
+    <message>
+        <source>The year plan of MAT and DC, agendas, requested documents and minutes will be kept here.</source>
+        <translation>Hier komen het jaarplan van MAT en DC, de agenda&apos;s, de opgevraagde stukken en de verslagen.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>Follow-up is on its way</source>
+        <translation>Opvolging volgt binnenkort</translation>
+    </message>
+    <message>
+        <source>Action points per meeting, with owner and deadline, carried to the right next meeting.</source>
+        <translation>Actiepunten per overleg, met verantwoordelijke en deadline, meegenomen naar het juiste volgende overleg.</translation>
+    </message>
+    <message>
+        <source>Briefs</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Briefs are on their way</source>
+        <translation>Fiches volgen binnenkort</translation>
+    </message>
+    <message>
+        <source>Briefs for external networking events, with the people worth meeting, for the director to read and approve.</source>
+        <translation>Discussiefiches voor externe netwerkmomenten, met de mensen die de moeite zijn om te spreken, om te lezen en goed te keuren door de algemeen directeur.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>People are on their way</source>
+        <translation>Personen volgen binnenkort</translation>
+    </message>
+    <message>
+        <source>Contacts inside and outside the city, with why and until when their data is kept.</source>
+        <translation>Contactpersonen binnen en buiten de stad, met waarom en tot wanneer hun gegevens bewaard worden.</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Rapportering</translation>
+    </message>
+    <message>
+        <source>Reporting is on its way</source>
+        <translation>Rapportering volgt binnenkort</translation>
+    </message>
+    <message>
+        <source>BBC and management reporting flows with the teams: who delivers what, and when.</source>
+        <translation>BBC- en managementrapportering met de teams: wie levert wat, en wanneer.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agendapunt</translation>
+    </message>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Fiche</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Onverwachte fout</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong. Your data has been kept. Please send the report below to the IT service desk.
+
+Report: {report}
+Log file: {log}</source>
+        <translation>Er ging iets onverwachts mis. Uw gegevens zijn bewaard. Stuur het verslag hieronder naar de informaticadienst.
+
+Verslag: {report}
+Logbestand: {log}</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Verslag kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Shared database: {where}</source>
+        <translation>Gedeelde gegevensbank: {where}</translation>
+    </message>
+    <message>
+        <source>Local database: {where}</source>
+        <translation>Lokale gegevensbank: {where}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Beeld</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Quick search</source>
+        <translation>Snel zoeken</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Over {app}</translation>
+    </message>
+    <message>
+        <source>Loading the overview</source>
+        <translation>Overzicht laden</translation>
+    </message>
+    <message>
+        <source>The overview could not be loaded.</source>
+        <translation>Het overzicht kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>Dit item bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>{app} {version}
+The cockpit of the office of the general director, Stad en OCMW Kortrijk.</source>
+        <translation>{app} {version}
+De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSearchDialog</name>
+    <message>
+        <source>Quick search</source>
+        <translation>Snel zoeken</translation>
+    </message>
+    <message>
+        <source>Search mail, people, meetings, agenda items, action points, briefs…</source>
+        <translation>Zoek in mail, personen, overleg, agendapunten, actiepunten, fiches…</translation>
+    </message>
+    <message>
+        <source>Type at least two letters.</source>
+        <translation>Typ minstens twee letters.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Niets gevonden voor ‘{query}’.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens the selected one.</source>
+        <translation>
+            <numerusform>%n resultaat. Enter opent het geselecteerde.</numerusform>
+            <numerusform>%n resultaten. Enter opent het geselecteerde.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+</context>
+<context>
+    <name>TaskStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel the running task</source>
+        <translation>De lopende taak annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Loading the overview…</source>
+        <translation>Overzicht wordt geladen…</translation>
+    </message>
+    <message>
+        <source>Unread mail</source>
+        <translation>Ongelezen mail</translation>
+    </message>
+    <message>
+        <source>Appointments today</source>
+        <translation>Afspraken vandaag</translation>
+    </message>
+    <message>
+        <source>Next meeting</source>
+        <translation>Volgend overleg</translation>
+    </message>
+    <message>
+        <source>Open action points</source>
+        <translation>Open actiepunten</translation>
+    </message>
+    <message>
+        <source>Requested documents</source>
+        <translation>Opgevraagde stukken</translation>
+    </message>
+    <message>
+        <source>Briefs to approve</source>
+        <translation>Fiches ter goedkeuring</translation>
+    </message>
+    <message>
+        <source>Reporting due within 14 days</source>
+        <translation>Rapportering binnen 14 dagen</translation>
+    </message>
+    <message>
+        <source>Waiting for Exchange</source>
+        <translation>Wacht op Exchange</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged</source>
+        <translation>
+            <numerusform>%n gemarkeerd</numerusform>
+            <numerusform>%n gemarkeerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meeting planned</source>
+        <translation>Geen overleg gepland</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n over tijd</numerusform>
+            <numerusform>%n over tijd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n past the deadline</source>
+        <translation>
+            <numerusform>%n na de deadline</numerusform>
+            <numerusform>%n na de deadline</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changes not yet sent to Exchange</source>
+        <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+</context>
+</TS>
