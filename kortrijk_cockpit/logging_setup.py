@@ -19,7 +19,8 @@ _FORMAT = "%(asctime)s %(levelname)-7s %(threadName)s %(name)s: %(message)s"
 _secrets: set[str] = set()
 _secrets_lock = threading.Lock()
 _PATTERNS = [
-    re.compile(r"(?i)(password|passwd|pwd|secret|token|authorization)(\s*[=:]\s*)(\S+)"),
+    re.compile(r"(?i)(authorization)(\s*[=:]\s*)([^\r\n]+)"),
+    re.compile(r"(?i)(password|passwd|pwd|secret|token)(\s*[=:]\s*)(\S+)"),
     re.compile(r"(?i)(bearer|basic|ntlm)(\s+)([A-Za-z0-9._~+/=-]{8,})"),
     re.compile(r"(?i)(://[^:/\s]+:)()([^@\s]+)(?=@)"),
 ]

@@ -8,6 +8,7 @@ store or raises a `StoreError` and leaves the database file as it found it.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,27 +89,46 @@ def parse_url(raw: str) -> URL:
     return url
 
 
-def _on_sqlite_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
-    # Let SQLAlchemy, not pysqlite, decide where transactions begin (the
-    # SQLAlchemy-documented recipe), so DDL in migrations is transactional.
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
-    cur.close()
+def _sqlite_on_connect(
+    busy_timeout_ms: int, explicit_transactions: bool
+) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        if explicit_transactions:
+            dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        if not explicit_transactions:
+            # Switching to WAL rewrites the file header, so it waits until the
+            # migration step has accepted the file as ours.
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    return on_connect
 
 
-def create_store_engine(url: URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
+def create_store_engine(
+    url: URL, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS, for_migrations: bool = False
+) -> Engine:
+    """An engine for the app, or (`for_migrations`) one with transactional DDL.
+
+    On SQLite the app's engine keeps pysqlite's default of beginning a
+    transaction at the first write: a session that only read holds no WAL
+    snapshot, so its later UPDATE sees the newest row and a stale version is
+    refused as StaleDataError, not as "database is locked". Migrations instead
+    use SQLAlchemy's recipe (BEGIN emitted explicitly) so a failed upgrade
+    rolls back whole.
+    """
     try:
         if url.get_backend_name() == "sqlite":
             engine = create_engine(
                 url,
                 connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
             )
-            event.listen(engine, "connect", _on_sqlite_connect)
-            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+            event.listen(engine, "connect", _sqlite_on_connect(busy_timeout_ms, for_migrations))
+            if for_migrations:
+                event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         else:
             engine = create_engine(
                 url, pool_pre_ping=True, connect_args={"connect_timeout": 10}

@@ -1,0 +1,166 @@
+"""The store on SQLite and on a real PostgreSQL server: schema, time zones,
+optimistic locking, full-text search."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import inspect, select
+from sqlalchemy.exc import StatementError
+from sqlalchemy.orm.exc import StaleDataError
+
+from kortrijk_cockpit.domain import (
+    ActionPoint,
+    AgendaItem,
+    Brief,
+    FolderKind,
+    Mail,
+    MailFolder,
+    Meeting,
+    Person,
+)
+from kortrijk_cockpit.services.search import SearchService
+from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.store.schema import current_revision, head_revision
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _inbox(store: Store) -> int:
+    with store.session_factory.begin() as s:
+        folder = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX)
+        s.add(folder)
+        s.flush()
+        return folder.id
+
+
+def test_new_store_is_created_at_the_newest_schema(store: Store) -> None:
+    assert current_revision(store.engine) == head_revision()
+    tables = set(inspect(store.engine).get_table_names())
+    assert {"mails", "people", "meetings", "agenda_items", "action_points", "briefs",
+            "outbox_entries", "sync_states", "audit_entries", "deliverables"} <= tables
+
+
+def test_times_are_kept_in_utc_and_naive_times_are_refused(store: Store) -> None:
+    folder = _inbox(store)
+    local = datetime(2026, 3, 29, 9, 30, tzinfo=BRUSSELS)  # the day summer time starts
+    with store.session_factory.begin() as s:
+        s.add(Mail(folder_id=folder, subject="tijd", received_at=local))
+    with store.session() as s:
+        got = s.scalars(select(Mail.received_at)).one()
+    assert got == local
+    assert got.utcoffset() == timedelta(0)
+    assert got.hour == 7
+
+    with pytest.raises(StatementError, match="naive datetime"), store.session_factory.begin() as s:
+        s.add(Mail(folder_id=folder, subject="naïef", received_at=datetime(2026, 1, 1, 9)))
+
+
+def test_a_stale_save_is_refused_and_the_first_save_is_kept(store: Store) -> None:
+    with store.session_factory.begin() as s:
+        point = ActionPoint(title="Nota personeelsplan", owner_name="Koen")
+        s.add(point)
+    first, second = store.session(), store.session()
+    try:
+        mine = first.get(ActionPoint, point.id)
+        theirs = second.get(ActionPoint, point.id)
+        assert mine is not None and theirs is not None
+        mine.owner_name = "Els"
+        first.commit()
+        theirs.owner_name = "Bart"
+        with pytest.raises(StaleDataError):
+            second.commit()
+    finally:
+        first.close()
+        second.close()
+    with store.session() as s:
+        saved = s.get(ActionPoint, point.id)
+        assert saved is not None
+        assert (saved.owner_name, saved.version) == ("Els", 2)
+
+
+def _seed_searchable(store: Store) -> dict[str, int]:
+    folder = _inbox(store)
+    start = datetime(2026, 12, 1, 9, tzinfo=BRUSSELS)
+    with store.session_factory.begin() as s:
+        mail = Mail(folder_id=folder, subject="Begroting 2027: tweede lezing",
+                    sender_name="Els Vandamme", body_text="De kredieten voor de stationsomgeving.")
+        person = Person(full_name="Wim Vanhoutte", function="directeur Voka",
+                        notes="Sprak over de stationsomgeving")
+        meeting = Meeting(title="MAT 01/12/2026", starts_at=start,
+                          ends_at=start + timedelta(hours=2), location="Stadhuis")
+        s.add_all([mail, person, meeting])
+        s.flush()
+        item = AgendaItem(meeting_id=meeting.id, title="Personeelsplan 2027", owner_name="Koen")
+        action = ActionPoint(title="Begroting toelichten aan de schepen", owner_name="Els")
+        brief = Brief(title="Voka netwerkavond", objective="Steun voor de stationsomgeving")
+        s.add_all([item, action, brief])
+        s.flush()
+        return {"mail": mail.id, "person": person.id, "meeting": meeting.id,
+                "agenda_item": item.id, "action_point": action.id, "brief": brief.id}
+
+
+def test_search_finds_every_kind_of_record(store: Store) -> None:
+    ids = _seed_searchable(store)
+    search = SearchService(store.session_factory)
+
+    found = {(h.kind, h.ref_id) for h in search.search("stationsomgeving")}
+    assert found == {("mail", ids["mail"]), ("person", ids["person"]), ("brief", ids["brief"])}
+
+    assert [(h.kind, h.title) for h in search.search("personeelsplan")] == [
+        ("agenda_item", "Personeelsplan 2027")
+    ]
+    kinds = {h.kind for h in search.search("begroting")}
+    assert kinds == {"mail", "action_point"}
+    assert {h.kind for h in search.search("MAT")} == {"meeting"}
+
+
+def test_search_matches_word_prefixes_as_you_type(store: Store) -> None:
+    _seed_searchable(store)
+    search = SearchService(store.session_factory)
+    assert [h.title for h in search.search("Vanhou")] == ["Wim Vanhoutte"]
+    assert [h.title for h in search.search("perso 2027")] == ["Personeelsplan 2027"]
+
+
+def test_search_follows_edits_and_deletes(store: Store) -> None:
+    ids = _seed_searchable(store)
+    search = SearchService(store.session_factory)
+    with store.session_factory.begin() as s:
+        mail = s.get(Mail, ids["mail"])
+        assert mail is not None
+        mail.subject = "Jaarrekening 2026"
+        mail.body_text = ""
+    assert "mail" not in {h.kind for h in search.search("begroting")}
+    assert [h.ref_id for h in search.search("jaarrekening")] == [ids["mail"]]
+    with store.session_factory.begin() as s:
+        s.delete(s.get(Mail, ids["mail"]))
+    assert search.search("jaarrekening") == []
+
+
+@pytest.mark.parametrize("query", ['"', "NEAR(a b", "a OR", "*", "'; DROP TABLE mails; --",
+                                   "a & | ! :*", "", "   "])
+def test_search_takes_any_input_without_error(store: Store, query: str) -> None:
+    _seed_searchable(store)
+    assert isinstance(SearchService(store.session_factory).search(query), list)
+
+
+def test_only_read_state_changes_do_not_disturb_search(store: Store) -> None:
+    ids = _seed_searchable(store)
+    with store.session_factory.begin() as s:
+        mail = s.get(Mail, ids["mail"])
+        assert mail is not None
+        mail.is_read = True
+        mail.categories = ["MAT"]
+    assert [h.ref_id for h in SearchService(store.session_factory).search("begroting")
+            if h.kind == "mail"] == [ids["mail"]]
+
+
+def test_person_retention_date_round_trips(store: Store) -> None:
+    with store.session_factory.begin() as s:
+        s.add(Person(full_name="Ine Callewaert", purpose="netwerkcontact",
+                     retain_until=date(2028, 11, 23), last_contact_at=datetime.now(UTC)))
+    with store.session() as s:
+        person = s.scalars(select(Person)).one()
+    assert person.retain_until == date(2028, 11, 23)
