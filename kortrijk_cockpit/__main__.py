@@ -63,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_gui(options)
     except UserFacingError as exc:
-        logging.getLogger(__name__).error("start-up failed: %s (%s)", exc.user_message, exc.detail)
+        if logging.getLogger().handlers:  # only once the log file is set up
+            logging.getLogger(__name__).error("start-up failed: %s (%s)",
+                                              exc.user_message, exc.detail)
         print(f"{APP_ID}: {exc.user_message}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
 

@@ -7,6 +7,7 @@ Secrets are never part of `Settings`: they live in the OS keyring only.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -74,9 +75,21 @@ class Paths:
             except OSError as exc:
                 raise ConfigError(
                     f"De map {folder} kan niet worden aangemaakt of beschreven "
-                    f"({exc.strerror or exc}). Kies een andere map met --basedir.",
+                    f"({_why(exc)}). Kies een andere map met --basedir.",
                     detail=repr(exc),
                 ) from exc
+
+
+def _why(exc: OSError) -> str:
+    reasons = {
+        errno.ENOTDIR: "er staat een bestand in de weg",
+        errno.EEXIST: "er staat een bestand in de weg",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EPERM: "geen schrijfrechten",
+        errno.EROFS: "alleen-lezen schijf",
+        errno.ENOSPC: "de schijf is vol",
+    }
+    return reasons.get(exc.errno or 0, f"systeemfout {exc.errno}")
 
 
 def make_temp_basedir() -> Path:

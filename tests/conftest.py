@@ -7,7 +7,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Headless Qt with one 1920x1080 screen, the assistant's workstation.
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}",
+)
 
 import pytest  # noqa: E402
 

@@ -22,12 +22,12 @@ class IndexedKind:
 
 
 KINDS: dict[str, IndexedKind] = {
-    "mail": IndexedKind("mails", "subject", "sender_name", "received_at"),
     "person": IndexedKind("people", "full_name", "function", "NULL"),
     "meeting": IndexedKind("meetings", "title", "location", "starts_at"),
     "agenda_item": IndexedKind("agenda_items", "title", "owner_name", "NULL"),
     "action_point": IndexedKind("action_points", "title", "owner_name", "NULL"),
     "brief": IndexedKind("briefs", "title", "place", "starts_at"),
+    "mail": IndexedKind("mails", "subject", "sender_name", "received_at"),
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -81,5 +81,9 @@ def search(session: Session, query: str, *, limit: int = 30) -> list[RawHit]:
             )
             rows = session.execute(sql, {"q": _tsquery(words), "n": limit}).all()
             hits += [RawHit(kind, r[0], r[1] or "", r[2] or "", float(r[3])) for r in rows]
-    hits.sort(key=lambda h: h.rank, reverse=True)
+    # Scores from different tables are not comparable, and mail outnumbers
+    # everything else: show the office's own records first, then mail, each
+    # group best match first.
+    order = {kind: i for i, kind in enumerate(KINDS)}
+    hits.sort(key=lambda h: (h.kind == "mail", order[h.kind], -h.rank))
     return hits[:limit]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
@@ -113,11 +114,12 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # -- actions ---------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str, slot: Callable[[], object]) -> QAction:
+    def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
+        # triggered(bool) would land in the slot's first parameter: drop it.
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         self._shortcuts.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                                 text.replace("&", "")))
@@ -135,8 +137,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
             view_menu.addAction(
-                self._action(area.label, f"Ctrl+{row + 1}",
-                             lambda key=area.key: self.show_area(key))
+                self._action(area.label, f"Ctrl+{row + 1}", partial(self.show_area, area.key))
             )
         help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
         about = QAction(self.tr("About {app}").format(app=APP_NAME), self)

@@ -1,0 +1,67 @@
+"""A main window over a demo store, with the Dutch translations loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kortrijk_cockpit.config import Paths
+from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.services.dashboard import DashboardService
+from kortrijk_cockpit.services.demo_data import seed_demo
+from kortrijk_cockpit.services.records import RecordService
+from kortrijk_cockpit.services.search import SearchService
+from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.ui.application import create_application
+from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
+from kortrijk_cockpit.ui.tasks import TaskRunner
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> QApplication:
+    return create_application([])
+
+
+@pytest.fixture
+def demo_store(sqlite_store: Store) -> Store:
+    seed_demo(sqlite_store.session_factory, NOW.date())
+    return sqlite_store
+
+
+def make_services(store: Store) -> MainWindowServices:
+    clock = FixedClock(NOW)
+    return MainWindowServices(
+        dashboard=DashboardService(store.session_factory, clock),
+        search=SearchService(store.session_factory),
+        records=RecordService(store.session_factory),
+        clock=clock,
+        store_dialect=store.dialect,
+        store_location=store.location,
+    )
+
+
+@pytest.fixture
+def runner(app: QApplication) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait_for_done()
+
+
+@pytest.fixture
+def unexpected() -> list[BaseException]:
+    return []
+
+
+@pytest.fixture
+def window(qtbot, app: QApplication, demo_store: Store, runner: TaskRunner, paths: Paths,
+           unexpected: list[BaseException]) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(make_services(demo_store), runner, paths.config,
+                     report_unexpected=unexpected.append)
+    qtbot.addWidget(win)
+    return win

@@ -1,0 +1,133 @@
+"""The shell: every area renders in Dutch, navigation, tiles, quick search, window state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kortrijk_cockpit.config import Paths
+from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
+from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
+from kortrijk_cockpit.ui.main_window import MainWindow
+from kortrijk_cockpit.ui.tasks import TaskRunner
+from kortrijk_cockpit.ui.views.area import AreaView
+from tests.ui.conftest import make_services
+
+AREAS_NL = ["Vandaag", "Mail", "Agenda", "Overleg", "Opvolging", "Fiches", "Personen",
+            "Rapportering"]
+
+
+def test_every_area_renders_in_dutch_without_qt_warnings(qtbot, window: MainWindow,
+                                                         tmp_path: Path) -> None:
+    window.resize(1920, 1080)
+    with qtbot.waitSignal(window.dashboard_loaded, timeout=10_000):
+        window.show()
+    labels = [window.nav_model.index(r, 0).data() for r in range(window.nav_model.rowCount())]
+    assert labels == AREAS_NL
+    for row, key in enumerate(["today", "mail", "calendar", "meetings", "followup", "briefs",
+                               "people", "reporting"]):
+        window.show_area(key)
+        assert window.stack.currentIndex() == row
+        image = window.grab()
+        assert not image.isNull() and image.width() >= 1900
+        image.save(str(tmp_path / f"{key}.png"))
+        if key != "today":
+            view = window.views[key]
+            assert isinstance(view, AreaView)
+            assert view.empty_state.isVisible()
+            assert "Ctrl+K" in view.empty_text.text()
+    assert window.menuBar().actions()[0].text() == "&Bestand"
+
+
+def test_tiles_show_the_demo_office_and_open_their_area(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.dashboard_loaded, timeout=10_000) as loaded:
+        window.show()
+    snap = loaded.args[0]
+    tiles = window.today.tiles
+    assert tiles["unread"].value.text() == str(snap.unread_mails)
+    assert tiles["unread"].caption.text() == "Ongelezen mail"
+    assert tiles["next_meeting"].value.text().startswith("MAT ")
+    assert tiles["next_meeting"].detail.text() == "24/11/2026 09:00"
+    assert tiles["actions"].detail.text().endswith("over tijd")
+    assert window.today.subheading.text() == "maandag 23/11/2026"
+
+    qtbot.mouseClick(tiles["briefs"], Qt.MouseButton.LeftButton)
+    assert window.current_area() == "briefs"
+
+
+def show_active(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Window shortcuts only fire in the active window."""
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_keyboard_switches_areas(qtbot, window: MainWindow) -> None:
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "followup"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "today"
+
+
+def test_quick_search_jumps_to_the_hit(qtbot, window: MainWindow) -> None:
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(QuickSearchDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.query, "Vanhoutte")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
+    assert dialog.model.index(0, 0).data() == "Persoon: Wim Vanhoutte — directeur Voka West-Vlaanderen"
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+    assert window.current_area() == "people"
+    view = window.views["people"]
+    assert isinstance(view, AreaView)
+    assert view.record.isVisible() and view.record_title.text() == "Wim Vanhoutte"
+    assert not view.empty_state.isVisible()
+
+
+def test_quick_search_says_when_nothing_is_found(qtbot, window: MainWindow) -> None:
+    dialog = window.open_quick_search()
+    qtbot.keyClicks(dialog.query, "zzqqxx")
+    qtbot.waitUntil(lambda: "Niets gevonden" in dialog.hint.text())
+    assert dialog.model.rowCount() == 0
+    qtbot.keyClick(dialog.query, Qt.Key.Key_Return)  # nothing to open: stays put
+    assert dialog.isVisible()
+
+
+def test_window_remembers_size_and_area(qtbot, app: QApplication, demo_store: Store,
+                                        runner: TaskRunner, paths: Paths) -> None:
+    first = MainWindow(make_services(demo_store), runner, paths.config,
+                       report_unexpected=lambda e: None)
+    qtbot.addWidget(first)
+    first.resize(1234, 777)
+    first.show()
+    first.show_area("people")
+    first.close()
+
+    second = MainWindow(make_services(demo_store), runner, paths.config,
+                        report_unexpected=lambda e: None)
+    qtbot.addWidget(second)
+    assert second.current_area() == "people"
+    assert (second.width(), second.height()) == (1234, 777)
+
+
+def test_status_bar_says_where_the_data_lives(window: MainWindow) -> None:
+    assert window.store_label.text().startswith("Lokale gegevensbank: ")
+    assert window.store_label.text().endswith("cockpit.sqlite3")
+
+
+def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> None:
+    show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None and dialog.isVisible()
+    rows = dialog.model.stringList()
+    assert any(r.startswith("Ctrl+K") and "Snel zoeken" in r for r in rows)
+    assert any(r.startswith("Ctrl+8") and "Rapportering" in r for r in rows)
+    assert any(r.startswith("F5") and "Vernieuwen" in r for r in rows)
+    assert len(rows) == 12
