@@ -177,4 +177,5 @@ def run_gui(options: Options) -> int:
             return 1
         return code
     finally:
+        instance.close()
         crash.uninstall()

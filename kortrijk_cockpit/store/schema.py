@@ -13,6 +13,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError as AlembicError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
@@ -43,8 +44,8 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade_store(engine: Engine, backups: Path | None, target: str = "head") -> Path | None:
     """Bring the store to `target`; return the backup file made, if any."""
-    script = ScriptDirectory.from_config(alembic_config())
     try:
+        script = ScriptDirectory.from_config(alembic_config())
         current = current_revision(engine)
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
             raise StoreTooNewError(
@@ -69,6 +70,13 @@ def upgrade_store(engine: Engine, backups: Path | None, target: str = "head") ->
         return backup
     except DBAPIError as exc:
         raise translate_db_error(exc, engine.url) from exc
+    except AlembicError as exc:
+        # A damaged installation (migration files missing or unreadable).
+        raise StoreError(
+            "De gegevensbank kon niet worden bijgewerkt: de installatie van Kortrijk Cockpit "
+            "is onvolledig. Installeer het programma opnieuw; de gegevensbank is niet gewijzigd.",
+            detail=str(exc),
+        ) from exc
 
 
 def _has_foreign_tables(engine: Engine) -> bool:

@@ -51,14 +51,19 @@ class SingleInstance(QObject):
         self._server = server
         return True
 
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+
     def _on_connection(self) -> None:
         assert self._server is not None
-        socket = self._server.nextPendingConnection()
-        if socket is None:
-            return
-        socket.readyRead.connect(lambda: self._read(socket))
-        socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
-            self.activation_requested.emit()
+        while (socket := self._server.nextPendingConnection()) is not None:
+            # The caller writes its one line before it waits for us, so this
+            # wait is a formality; no Python closure keeps the socket alive.
+            if socket.bytesAvailable() or socket.waitForReadyRead(200):
+                if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+                    self.activation_requested.emit()
+            socket.disconnectFromServer()
+            socket.deleteLater()

@@ -162,3 +162,11 @@ def test_stored_times_survive_a_reopen_in_utc(paths: Paths) -> None:
     # 02:30 happens twice that night; the first one (summer time) is meant.
     assert event.start_at.timestamp() == start.timestamp()
     assert (event.start_at.hour, event.start_at.minute) == (0, 30)
+
+
+def test_missing_migration_files_give_a_dutch_message(paths: Paths, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kortrijk_cockpit.store.schema as schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS_DIR", paths.data / "bestaat-niet")
+    with pytest.raises(StoreError, match="installatie van Kortrijk Cockpit is onvolledig"):
+        open_store(sqlite_url(paths.default_database), backups=paths.backups)
