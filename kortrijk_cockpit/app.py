@@ -3,9 +3,10 @@
 1. paths and logging        (config)
 2. QApplication             (translations, style)
 3. single instance, crash handler
-4. store                    (open, back up, migrate)
-5. services                 (Qt-free use cases)
-6. task runner, main window (ui)
+4. main window, shown       (only Qt and light modules are loaded so far)
+5. store and services       (on the task runner: SQLAlchemy, migrations,
+                             backup; the window stays responsive meanwhile)
+6. window.attach(services)
 
 Headless sub-commands use `build_core` and never import Qt.
 """
@@ -17,22 +18,23 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kortrijk_cockpit import APP_ID, __version__
 from kortrijk_cockpit.config import Paths, Settings, make_temp_basedir
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.logging_setup import setup_logging
-from kortrijk_cockpit.services.clock import BRUSSELS, Clock, SystemClock
-from kortrijk_cockpit.services.dashboard import DashboardService
-from kortrijk_cockpit.services.demo_data import seed_demo
-from kortrijk_cockpit.services.records import RecordService
-from kortrijk_cockpit.services.search import SearchService
-from kortrijk_cockpit.store import Store, open_store
-from kortrijk_cockpit.store.database import parse_url, sqlite_url
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.clock import Clock
+    from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.store import Store
 
 log = logging.getLogger(__name__)
 
-SMOKE_TEST_MAX_MS = 10_000
+SMOKE_TEST_MAX_MS = 20_000
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,6 @@ class Core:
 
     paths: Paths
     settings: Settings
-    log_file: Path
     store: Store
     clock: Clock
     dashboard: DashboardService
@@ -88,25 +89,27 @@ def prepare(options: Options) -> tuple[Paths, Path]:
     return paths, log_file
 
 
-def build_core(options: Options, paths: Paths, log_file: Path) -> Core:
+def build_core(options: Options, paths: Paths) -> Core:
+    """Open the store and build the services (slow imports live here)."""
+    from kortrijk_cockpit.services.clock import BRUSSELS, SystemClock
+    from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.demo_data import seed_demo
+    from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.store import open_store
+    from kortrijk_cockpit.store.database import parse_url, sqlite_url
+
     settings = Settings.load(paths)
     url = parse_url(options.database) if options.database else sqlite_url(paths.default_database)
     store = open_store(url, backups=paths.backups)
     log.info("store open: %s", store.display_url)
     clock = SystemClock()
     sessions = store.session_factory
-    if options.demo and DashboardService(sessions, clock).snapshot().next_meeting is None:
+    dashboard = DashboardService(sessions, clock)
+    if options.demo and dashboard.snapshot().next_meeting is None:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date())
-    return Core(
-        paths=paths,
-        settings=settings,
-        log_file=log_file,
-        store=store,
-        clock=clock,
-        dashboard=DashboardService(sessions, clock),
-        search=SearchService(sessions),
-        records=RecordService(sessions),
-    )
+    return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
+                search=SearchService(sessions), records=RecordService(sessions))
 
 
 def run_gui(options: Options) -> int:
@@ -115,13 +118,14 @@ def run_gui(options: Options) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from kortrijk_cockpit.ui.application import create_application
+    from kortrijk_cockpit.ui.application import create_application, route_qt_messages_to_log
     from kortrijk_cockpit.ui.crash import CrashHandler
     from kortrijk_cockpit.ui.dialogs.crash_dialog import CrashDialog
     from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
     from kortrijk_cockpit.ui.single_instance import SingleInstance
-    from kortrijk_cockpit.ui.tasks import TaskRunner
+    from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 
+    route_qt_messages_to_log()
     app = create_application(sys.argv[:1])
     instance = SingleInstance(paths.data)
     if instance.notify_running():
@@ -132,49 +136,64 @@ def run_gui(options: Options) -> int:
 
     crash = CrashHandler(paths.logs, interactive=not options.smoke_test)
     crash.install()
+    runner = TaskRunner(app)
+    core: Core | None = None
+    startup_error: list[UserFacingError] = []
     try:
-        try:
-            core = build_core(options, paths, log_file)
-        except UserFacingError as exc:
-            if not options.smoke_test:
-                QMessageBox.critical(None, "Kortrijk Cockpit", exc.user_message)
-            raise
-
-        runner = TaskRunner(app)
-        services = MainWindowServices(
-            dashboard=core.dashboard, search=core.search, records=core.records,
-            clock=core.clock, store_dialect=core.store.dialect,
-            store_location=core.store.location,
-        )
         window = MainWindow(
-            services, runner, paths.config,
+            runner, paths.config,
             report_unexpected=lambda exc: crash.handle(
                 type(exc), exc, getattr(exc, "__cockpit_traceback__", exc.__traceback__)
             ),
         )
-
-        def show_crash(report: str, path: str) -> None:
-            CrashDialog(report, path, str(core.log_file), window).exec()
-
-        crash.crashed.connect(show_crash)
-        instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(),
-                                                       window.activateWindow()))
+        crash.crashed.connect(
+            lambda report, path: CrashDialog(report, path, str(log_file), window).exec()
+        )
+        instance.activation_requested.connect(
+            lambda: (window.showNormal(), window.raise_(), window.activateWindow())
+        )
         window.show()
         log.info("main window shown")
 
+        def core_ready(built: Core) -> None:
+            nonlocal core
+            core = built
+            window.attach(MainWindowServices(
+                dashboard=built.dashboard, search=built.search, records=built.records,
+                clock=built.clock, store_dialect=built.store.dialect,
+                store_location=built.store.location,
+            ))
+
+        def core_failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserFacingError):
+                raise exc  # a bug: the crash handler takes it from here
+            startup_error.append(exc)
+            if not options.smoke_test:
+                QMessageBox.critical(window, "Kortrijk Cockpit", exc.user_message)
+            app.exit(1)
+
+        def open_core(_ctx: TaskContext) -> Core:
+            return build_core(options, paths)
+
+        window.open_in_background(open_core, on_ready=core_ready, on_failure=core_failed)
+
         if options.smoke_test:
-            # Quit once the first overview has loaded (or failed), or at the latest after a while.
-            window.dashboard_loaded.connect(lambda _snap: QTimer.singleShot(200, app.quit))
-            runner.task_finished.connect(lambda _id: QTimer.singleShot(200, app.quit))
-            QTimer.singleShot(SMOKE_TEST_MAX_MS, app.quit)
+            # Quit once the first overview has loaded, or at the latest after a while.
+            window.dashboard_loaded.connect(lambda _snap: QTimer.singleShot(100, app.quit))
+            QTimer.singleShot(SMOKE_TEST_MAX_MS, lambda: app.exit(4))
 
         code = app.exec()
         runner.wait_for_done()
         window.save_state()
-        core.store.close()
+        if core is not None:
+            core.store.close()
+        if startup_error:
+            raise startup_error[0]
         if options.smoke_test and crash.reports:
             print(f"{APP_ID}: rooktest mislukt: onverwachte fout (zie hierboven).", file=sys.stderr)
             return 1
+        if options.smoke_test and code == 4:
+            print(f"{APP_ID}: rooktest mislukt: het overzicht werd niet geladen.", file=sys.stderr)
         return code
     finally:
         instance.close()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,17 +26,19 @@ from PySide6.QtWidgets import (
 from kortrijk_cockpit import APP_NAME, __version__
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.clock import BRUSSELS, Clock
-from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
-from kortrijk_cockpit.services.records import RecordService
-from kortrijk_cockpit.services.search import SearchHit, SearchService
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
 from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
 from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
-from kortrijk_cockpit.ui.tasks import TaskRunner
+from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.today import TodayView
 from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
+
+if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
+    from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
+    from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.search import SearchHit, SearchService
 
 WINDOW_STATE_FILE = "window.ini"
 
@@ -51,20 +54,23 @@ class MainWindowServices:
 
 
 class MainWindow(QMainWindow):
+    """Shown before the store is open (start-up is staged); `attach` hands it
+    the services once they are ready."""
+
     dashboard_loaded = Signal(object)  # DashboardSnapshot
     area_changed = Signal(str)
 
     def __init__(
         self,
-        services: MainWindowServices,
         runner: TaskRunner,
         config_dir: Path,
         *,
         report_unexpected: Callable[[BaseException], None],
+        services: MainWindowServices | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._services = services
+        self._services: MainWindowServices | None = None
         self._runner = runner
         self._report_unexpected = report_unexpected
         self._state = QSettings(str(config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
@@ -100,11 +106,7 @@ class MainWindow(QMainWindow):
 
         self.task_status = TaskStatus(runner)
         self.statusBar().addPermanentWidget(self.task_status)
-        shared = services.store_dialect != "sqlite"
-        self.store_label = QLabel(
-            (self.tr("Shared database: {where}") if shared else self.tr("Local database: {where}"))
-            .format(where=services.store_location)
-        )
+        self.store_label = QLabel(self.tr("Opening the database…"))
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
         runner.error.connect(self.show_task_error)
@@ -112,6 +114,28 @@ class MainWindow(QMainWindow):
         self._shortcuts: list[tuple[str, str]] = []
         self._build_actions()
         self._restore_state()
+        if services is not None:
+            self.attach(services)
+
+    def open_in_background(
+        self,
+        open_core: Callable[[TaskContext], object],
+        *,
+        on_ready: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        """Run the slow part of start-up on the task runner, with progress shown."""
+        self._runner.run(self.tr("Opening the database"), open_core,
+                         on_success=on_ready, on_failure=on_failure)
+
+    def attach(self, services: MainWindowServices) -> None:
+        """The store is open: show where it lives and load the current area."""
+        self._services = services
+        shared = services.store_dialect != "sqlite"
+        where = (self.tr("Shared database: {where}") if shared
+                 else self.tr("Local database: {where}"))
+        self.store_label.setText(where.format(where=services.store_location))
+        self.refresh()
 
     # -- actions ---------------------------------------------------------------
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -165,10 +189,13 @@ class MainWindow(QMainWindow):
 
     # -- work ------------------------------------------------------------------
     def refresh(self) -> None:
-        self.today.set_day(self._services.clock.now().astimezone(BRUSSELS).date())
+        services = self._services
+        if services is None:
+            return  # attach() refreshes once the store is open
+        self.today.set_day(services.clock.now().astimezone(BRUSSELS).date())
         self._runner.run(
             self.tr("Loading the overview"),
-            lambda _ctx: self._services.dashboard.snapshot(),
+            lambda _ctx: services.dashboard.snapshot(),
             on_success=self._dashboard_ready,
             on_failure=self._dashboard_failed,
         )
@@ -184,7 +211,10 @@ class MainWindow(QMainWindow):
             self.today.show_error(self.tr("The overview could not be loaded."))
             self._report_unexpected(exc)
 
-    def open_quick_search(self) -> QuickSearchDialog:
+    def open_quick_search(self) -> QuickSearchDialog | None:
+        if self._services is None:
+            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            return None
         dialog = QuickSearchDialog(self._services.search, self)
         dialog.hit_chosen.connect(self.open_hit)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -192,6 +222,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_hit(self, hit: SearchHit) -> None:
+        assert self._services is not None, "search hits exist only once attached"
         area = AREA_OF_KIND.get(hit.kind, "today")
         detail = self._services.records.detail(hit.kind, hit.ref_id)
         self.show_area(area)

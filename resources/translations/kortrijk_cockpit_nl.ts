@@ -143,6 +143,14 @@ Logbestand: {log}</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Opening the database…</source>
+        <translation>Gegevensbank wordt geopend…</translation>
+    </message>
+    <message>
+        <source>Opening the database</source>
+        <translation>Gegevensbank openen</translation>
+    </message>
+    <message>
         <source>Shared database: {where}</source>
         <translation>Gedeelde gegevensbank: {where}</translation>
     </message>
@@ -189,6 +197,10 @@ Logbestand: {log}</translation>
     <message>
         <source>The overview could not be loaded.</source>
         <translation>Het overzicht kon niet worden geladen.</translation>
+    </message>
+    <message>
+        <source>Still opening the database…</source>
+        <translation>De gegevensbank wordt nog geopend…</translation>
     </message>
     <message>
         <source>This item no longer exists.</source>

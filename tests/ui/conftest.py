@@ -61,7 +61,7 @@ def unexpected() -> list[BaseException]:
 @pytest.fixture
 def window(qtbot, app: QApplication, demo_store: Store, runner: TaskRunner, paths: Paths,
            unexpected: list[BaseException]) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(make_services(demo_store), runner, paths.config,
-                     report_unexpected=unexpected.append)
+    win = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
+                     services=make_services(demo_store))
     qtbot.addWidget(win)
     return win

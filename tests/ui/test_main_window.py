@@ -92,6 +92,7 @@ def test_quick_search_jumps_to_the_hit(qtbot, window: MainWindow) -> None:
 
 def test_quick_search_says_when_nothing_is_found(qtbot, window: MainWindow) -> None:
     dialog = window.open_quick_search()
+    assert dialog is not None
     qtbot.keyClicks(dialog.query, "zzqqxx")
     qtbot.waitUntil(lambda: "Niets gevonden" in dialog.hint.text())
     assert dialog.model.rowCount() == 0
@@ -101,16 +102,16 @@ def test_quick_search_says_when_nothing_is_found(qtbot, window: MainWindow) -> N
 
 def test_window_remembers_size_and_area(qtbot, app: QApplication, demo_store: Store,
                                         runner: TaskRunner, paths: Paths) -> None:
-    first = MainWindow(make_services(demo_store), runner, paths.config,
-                       report_unexpected=lambda e: None)
+    first = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                       services=make_services(demo_store))
     qtbot.addWidget(first)
     first.resize(1234, 777)
     first.show()
     first.show_area("people")
     first.close()
 
-    second = MainWindow(make_services(demo_store), runner, paths.config,
-                        report_unexpected=lambda e: None)
+    second = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                        services=make_services(demo_store))
     qtbot.addWidget(second)
     assert second.current_area() == "people"
     assert (second.width(), second.height()) == (1234, 777)
@@ -131,3 +132,20 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+8") and "Rapportering" in r for r in rows)
     assert any(r.startswith("F5") and "Vernieuwen" in r for r in rows)
     assert len(rows) == 12
+
+
+def test_window_shows_before_the_store_is_open_and_fills_in_after(
+        qtbot, app: QApplication, demo_store: Store, runner: TaskRunner, paths: Paths) -> None:
+    win = MainWindow(runner, paths.config, report_unexpected=lambda e: None)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.store_label.text() == "Gegevensbank wordt geopend…"
+    assert win.today.status.text() == "Overzicht wordt geladen…"
+    assert win.open_quick_search() is None
+    assert win.statusBar().currentMessage() == "De gegevensbank wordt nog geopend…"
+
+    with qtbot.waitSignal(win.dashboard_loaded, timeout=10_000):
+        win.attach(make_services(demo_store))
+    assert win.store_label.text().startswith("Lokale gegevensbank")
+    assert win.today.status.isHidden()
+    assert win.open_quick_search() is not None

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from kortrijk_cockpit.services.search import SearchHit, SearchService
 from kortrijk_cockpit.ui.models.search_results import SearchResultsModel
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.search import SearchHit, SearchService
 
 DEBOUNCE_MS = 150
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from kortrijk_cockpit.services.search import SearchHit
 from kortrijk_cockpit.ui.areas import kind_label
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.search import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
 

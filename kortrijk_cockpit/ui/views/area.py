@@ -3,12 +3,16 @@ that quick search jumped to."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from kortrijk_cockpit.services.records import RecordDetail
 from kortrijk_cockpit.ui.areas import Area, kind_label
 from kortrijk_cockpit.ui.formatting import format_datetime
+
+if TYPE_CHECKING:  # the services pull in SQLAlchemy, which loads after the window shows
+    from kortrijk_cockpit.services.records import RecordDetail
 
 
 class AreaView(QWidget):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from kortrijk_cockpit.services.dashboard import DashboardSnapshot
 from kortrijk_cockpit.ui.formatting import format_datetime, long_date
 from kortrijk_cockpit.ui.widgets.tile import Tile
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.dashboard import DashboardSnapshot
 
 COLUMNS = 4
 
