@@ -39,12 +39,3 @@ class StoreTooNewError(StoreError):
 
 class StoreUnreachableError(StoreError):
     pass
-
-
-class ConcurrentEditError(UserFacingError):
-    """A save was refused because someone else changed the record first."""
-
-    def __init__(self, user_message: str, *, mine: object = None, theirs: object = None) -> None:
-        super().__init__(user_message)
-        self.mine = mine
-        self.theirs = theirs

@@ -18,16 +18,15 @@ class IndexedKind:
     table: str
     title: str
     subtitle: str
-    when: str  # a datetime column to show and break ties on, or "NULL"
 
 
 KINDS: dict[str, IndexedKind] = {
-    "person": IndexedKind("people", "full_name", "function", "NULL"),
-    "meeting": IndexedKind("meetings", "title", "location", "starts_at"),
-    "agenda_item": IndexedKind("agenda_items", "title", "owner_name", "NULL"),
-    "action_point": IndexedKind("action_points", "title", "owner_name", "NULL"),
-    "brief": IndexedKind("briefs", "title", "place", "starts_at"),
-    "mail": IndexedKind("mails", "subject", "sender_name", "received_at"),
+    "person": IndexedKind("people", "full_name", "function"),
+    "meeting": IndexedKind("meetings", "title", "location"),
+    "agenda_item": IndexedKind("agenda_items", "title", "owner_name"),
+    "action_point": IndexedKind("action_points", "title", "owner_name"),
+    "brief": IndexedKind("briefs", "title", "place"),
+    "mail": IndexedKind("mails", "subject", "sender_name"),
 }
 
 _WORD = re.compile(r"\w+", re.UNICODE)
