@@ -176,7 +176,7 @@ def translate_db_error(exc: BaseException, url: URL) -> StoreError:
                 f"Aanmelden bij de gegevensbank {where} is mislukt: controleer gebruiker en wachtwoord.",
                 detail=type(orig).__name__,
             )
-        if isinstance(exc, DBAPIError) and exc.connection_invalidated or "connect" in message:
+        if (isinstance(exc, DBAPIError) and exc.connection_invalidated) or "connect" in message:
             return StoreUnreachableError(
                 f"De gegevensbank {where} is niet bereikbaar. "
                 "Controleer de netwerkverbinding en het adres, of werk met een lokale gegevensbank.",
