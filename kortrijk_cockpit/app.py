@@ -128,11 +128,11 @@ def run_gui(options: Options) -> int:
     route_qt_messages_to_log()
     app = create_application(sys.argv[:1])
     instance = SingleInstance(paths.data)
-    if instance.notify_running():
+    if not instance.acquire():
+        instance.notify_running()
         print(f"{APP_ID}: Kortrijk Cockpit is al geopend voor deze gegevensmap; "
               "dat venster is naar voren gehaald.", file=sys.stderr)
         return 0
-    instance.listen()
 
     crash = CrashHandler(paths.logs, interactive=not options.smoke_test)
     crash.install()
@@ -154,6 +154,7 @@ def run_gui(options: Options) -> int:
         )
         window.show()
         log.info("main window shown")
+        QTimer.singleShot(0, instance.listen)
 
         def core_ready(built: Core) -> None:
             nonlocal core

@@ -11,11 +11,8 @@ import errno
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import platformdirs
 
 from kortrijk_cockpit import APP_ID
 from kortrijk_cockpit.errors import ConfigError
@@ -51,6 +48,8 @@ class Paths:
 
     @classmethod
     def standard(cls) -> Paths:
+        import platformdirs  # only without --basedir; keeps it off the start-up path
+
         data = Path(platformdirs.user_data_dir(APP_ID, appauthor=False))
         return cls(
             data=data,
@@ -93,6 +92,8 @@ def _why(exc: OSError) -> str:
 
 
 def make_temp_basedir() -> Path:
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix="kortrijk-cockpit-"))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -27,6 +26,8 @@ log = logging.getLogger(__name__)
 
 def format_report(exc_type: type[BaseException], exc: BaseException,
                   tb: TracebackType | str | None) -> str:
+    import platform  # only when a report is written, not at start-up
+
     trace = tb if isinstance(tb, str) else "".join(traceback.format_exception(exc_type, exc, tb))
     header = (
         f"Kortrijk Cockpit {__version__}\n"

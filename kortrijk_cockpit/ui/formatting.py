@@ -6,12 +6,13 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
-from kortrijk_cockpit.services.clock import BRUSSELS
 
 LOCALE = QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium)
 
 
 def local(moment: datetime) -> datetime:
+    from kortrijk_cockpit.services.clock import BRUSSELS  # zoneinfo: not needed before first paint
+
     return moment.astimezone(BRUSSELS)
 
 

@@ -25,10 +25,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit import APP_NAME, __version__
 from kortrijk_cockpit.errors import UserFacingError
-from kortrijk_cockpit.services.clock import BRUSSELS, Clock
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
-from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
-from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
 from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
@@ -36,9 +33,11 @@ from kortrijk_cockpit.ui.views.today import TodayView
 from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
+    from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
+    from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
 
 WINDOW_STATE_FILE = "window.ini"
 
@@ -87,11 +86,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.today = TodayView()
         self.today.area_requested.connect(self.show_area)
+        # Other areas are built on first visit (placeholders until then):
+        # nothing of them shows at start-up, and the window appears sooner.
         self.views: dict[str, QWidget] = {"today": self.today}
-        for area in self._areas[1:]:
-            self.views[area.key] = AreaView(area)
-        for area in self._areas:
-            self.stack.addWidget(self.views[area.key])
+        self.stack.addWidget(self.today)
+        for _area in self._areas[1:]:
+            self.stack.addWidget(QWidget())
         self.nav.selectionModel().currentChanged.connect(
             lambda current, _prev: self._on_nav(current.row())
         )
@@ -176,12 +176,23 @@ class MainWindow(QMainWindow):
         )
 
     def current_area(self) -> str:
-        return self.nav_model.key_at(self.stack.currentIndex())
+        return self.nav_model.key_at(self.nav.currentIndex().row())
+
+    def _view(self, row: int) -> QWidget:
+        area = self._areas[row]
+        if area.key not in self.views:
+            placeholder = self.stack.widget(row)
+            view = AreaView(area)
+            self.stack.insertWidget(row, view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.views[area.key] = view
+        return self.views[area.key]
 
     def _on_nav(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentWidget(self._view(row))
         key = self.nav_model.key_at(row)
         if key == "today":
             self.refresh()
@@ -192,6 +203,8 @@ class MainWindow(QMainWindow):
         services = self._services
         if services is None:
             return  # attach() refreshes once the store is open
+        from kortrijk_cockpit.services.clock import BRUSSELS
+
         self.today.set_day(services.clock.now().astimezone(BRUSSELS).date())
         self._runner.run(
             self.tr("Loading the overview"),
@@ -212,6 +225,8 @@ class MainWindow(QMainWindow):
             self._report_unexpected(exc)
 
     def open_quick_search(self) -> QuickSearchDialog | None:
+        from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
+
         if self._services is None:
             self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
             return None
@@ -239,6 +254,8 @@ class MainWindow(QMainWindow):
             self._report_unexpected(exc)
 
     def show_shortcuts(self) -> None:
+        from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self._shortcuts, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -1,6 +1,11 @@
-"""One running app per user and data folder (a QLocalServer named after both).
+"""One running app per user and data folder.
 
-A second start asks the first to come to the front and then exits.
+A QLockFile in the data folder decides who is first (a lock left by a crashed
+instance is detected as stale and taken over). The first instance listens on
+a QLocalServer named after user and folder; a second start asks it to come to
+the front and exits. QtNetwork is loaded only for that exchange, after the
+first window has been painted or when another instance is found, so it stays
+off the start-up path.
 """
 
 from __future__ import annotations
@@ -8,11 +13,15 @@ from __future__ import annotations
 import getpass
 import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 ACTIVATE = b"activate\n"
+LOCK_FILE = "cockpit.lock"
 
 
 def server_name(data_dir: Path) -> str:
@@ -26,10 +35,17 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_FILE))
         self._server: QLocalServer | None = None
 
-    def notify_running(self, timeout_ms: int = 500) -> bool:
-        """True when another instance is running; it is asked to show itself."""
+    def acquire(self) -> bool:
+        """True when this is the only instance for the data folder."""
+        return self._lock.tryLock(0)
+
+    def notify_running(self, timeout_ms: int = 1000) -> bool:
+        """Ask the running instance to show itself; True if it answered."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(timeout_ms):
@@ -40,6 +56,8 @@ class SingleInstance(QObject):
         return True
 
     def listen(self) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -56,6 +74,8 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
 
     def _on_connection(self) -> None:
         assert self._server is not None
