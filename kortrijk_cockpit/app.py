@@ -149,9 +149,7 @@ def run_gui(options: Options) -> int:
         crash.crashed.connect(
             lambda report, path: CrashDialog(report, path, str(log_file), window).exec()
         )
-        instance.activation_requested.connect(
-            lambda: (window.showNormal(), window.raise_(), window.activateWindow())
-        )
+        instance.activation_requested.connect(window.bring_to_front)
         window.show()
         log.info("main window shown")
         QTimer.singleShot(0, instance.listen)

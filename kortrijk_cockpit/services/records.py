@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,38 +22,55 @@ class RecordDetail:
     body: str
 
 
+def _mail(m: Mail) -> Summary:
+    return m.subject, f"{m.sender_name} <{m.sender_email}>", m.received_at, m.body_text
+
+
+def _person(p: Person) -> Summary:
+    org = p.organisation.name if p.organisation else ""
+    return p.full_name, ", ".join(x for x in (p.function, org) if x), p.last_contact_at, p.notes
+
+
+def _meeting(m: Meeting) -> Summary:
+    return m.title, m.location, m.starts_at, m.minutes_text
+
+
+def _agenda_item(a: AgendaItem) -> Summary:
+    return a.title, a.meeting.title, a.meeting.starts_at, a.description
+
+
+def _action_point(a: ActionPoint) -> Summary:
+    return a.title, a.owner_name, None, a.description
+
+
+def _brief(b: Brief) -> Summary:
+    return b.title, b.place, b.starts_at, b.objective
+
+
+Summary = tuple[str, str, datetime | None, str]  # title, subtitle, when, body
+
+_READERS: dict[str, tuple[type, Callable[[Any], Summary]]] = {
+    "mail": (Mail, _mail),
+    "person": (Person, _person),
+    "meeting": (Meeting, _meeting),
+    "agenda_item": (AgendaItem, _agenda_item),
+    "action_point": (ActionPoint, _action_point),
+    "brief": (Brief, _brief),
+}
+
+
 class RecordService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
     def detail(self, kind: str, ref_id: int) -> RecordDetail | None:
+        """The record, or None when it no longer exists (or the kind is unknown)."""
+        if kind not in _READERS:
+            return None
+        entity, read = _READERS[kind]
         with self._sessions() as s:
-            match kind:
-                case "mail":
-                    m = s.get(Mail, ref_id)
-                    return m and RecordDetail(kind, ref_id, m.subject,
-                                              f"{m.sender_name} <{m.sender_email}>",
-                                              m.received_at, m.body_text)
-                case "person":
-                    p = s.get(Person, ref_id)
-                    org = p.organisation.name if p and p.organisation else ""
-                    return p and RecordDetail(kind, ref_id, p.full_name,
-                                              ", ".join(x for x in (p.function, org) if x),
-                                              p.last_contact_at, p.notes)
-                case "meeting":
-                    mt = s.get(Meeting, ref_id)
-                    return mt and RecordDetail(kind, ref_id, mt.title, mt.location,
-                                               mt.starts_at, mt.minutes_text)
-                case "agenda_item":
-                    a = s.get(AgendaItem, ref_id)
-                    return a and RecordDetail(kind, ref_id, a.title, a.meeting.title,
-                                              a.meeting.starts_at, a.description)
-                case "action_point":
-                    ap = s.get(ActionPoint, ref_id)
-                    return ap and RecordDetail(kind, ref_id, ap.title, ap.owner_name, None,
-                                               ap.description)
-                case "brief":
-                    b = s.get(Brief, ref_id)
-                    return b and RecordDetail(kind, ref_id, b.title, b.place, b.starts_at,
-                                              b.objective)
-        return None
+            row = s.get(entity, ref_id)
+            if row is None:
+                return None
+            title, subtitle, when, body = read(row)
+        return RecordDetail(kind, ref_id, title, subtitle, when, body)

@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
-
 LOCALE = QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium)
 
 

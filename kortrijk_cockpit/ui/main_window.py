@@ -117,6 +117,11 @@ class MainWindow(QMainWindow):
         if services is not None:
             self.attach(services)
 
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def open_in_background(
         self,
         open_core: Callable[[TaskContext], object],
@@ -184,8 +189,9 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(row)
             view = AreaView(area)
             self.stack.insertWidget(row, view)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.views[area.key] = view
         return self.views[area.key]
 

@@ -164,3 +164,22 @@ def test_person_retention_date_round_trips(store: Store) -> None:
     with store.session() as s:
         person = s.scalars(select(Person)).one()
     assert person.retain_until == date(2028, 11, 23)
+
+
+def test_every_search_hit_opens_as_a_record_and_a_deleted_one_as_nothing(store: Store) -> None:
+    from kortrijk_cockpit.services.records import RecordService
+
+    ids = _seed_searchable(store)
+    records = RecordService(store.session_factory)
+    titles = {kind: records.detail(kind, ref_id) for kind, ref_id in ids.items()}
+    assert {k: d.title for k, d in titles.items() if d} == {
+        "mail": "Begroting 2027: tweede lezing", "person": "Wim Vanhoutte",
+        "meeting": "MAT 01/12/2026", "agenda_item": "Personeelsplan 2027",
+        "action_point": "Begroting toelichten aan de schepen", "brief": "Voka netwerkavond",
+    }
+    agenda = titles["agenda_item"]
+    assert agenda is not None and agenda.subtitle == "MAT 01/12/2026"
+    with store.session_factory.begin() as s:
+        s.delete(s.get(Person, ids["person"]))
+    assert records.detail("person", ids["person"]) is None
+    assert records.detail("onbekend", 1) is None
