@@ -23,7 +23,9 @@ _ARGPARSE_DUTCH = [
     ("the following arguments are required: ", "deze argumenten ontbreken: "),
     ("not allowed with argument", "kan niet samen met"),
     ("invalid choice: ", "ongeldige keuze: "),
+    ("(choose from ", "(kies uit "),
     ("invalid int value: ", "geen geheel getal: "),
+    ("argument OPDRACHT: ", ""),
     ("argument ", "optie "),
     ("ambiguous option: ", "dubbelzinnige optie: "),
 ]
@@ -51,6 +53,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="starten met demogegevens in een tijdelijke map")
     parser.add_argument("--smoke-test", action="store_true",
                         help="het venster openen, kort laten lopen en afsluiten (voor tests)")
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    sync = commands.add_parser("sync", help="de mailbox synchroniseren zonder venster")
+    sync.add_argument("--once", action="store_true", required=True,
+                      help="één keer synchroniseren en stoppen")
+    sync.add_argument("--server", metavar="URL", help="EWS-adres, bv. https://mail.kortrijk.be/EWS/Exchange.asmx")
+    sync.add_argument("--mailbox", metavar="ADRES", help="mailadres van de algemeen directeur")
+    sync.add_argument("--user", metavar="NAAM", help="uw eigen gebruikersnaam")
+    sync.add_argument("--auth", choices=["ntlm", "basic"], help="aanmeldmethode (standaard ntlm)")
+    sync.add_argument("--password-stdin", action="store_true",
+                      help="het wachtwoord van de standaardinvoer lezen")
+    sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
+    sandbox.add_argument("--port", type=int, default=0, help="poort (standaard: een vrije)")
+    sandbox.add_argument("--mails", type=int, default=300, help="aantal mails")
+    sandbox.add_argument("--events", type=int, default=60, help="aantal afspraken")
     return parser
 
 
@@ -61,6 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     options = Options.from_args(args)
     try:
+        if args.command == "sandbox":
+            from kortrijk_cockpit.headless import run_sandbox
+
+            return run_sandbox(args)
+        if args.command == "sync":
+            from kortrijk_cockpit.headless import run_sync
+
+            return run_sync(args, options)
         return run_gui(options)
     except UserFacingError as exc:
         if logging.getLogger().handlers:  # only once the log file is set up

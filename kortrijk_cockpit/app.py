@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,11 +26,16 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.logging_setup import setup_logging
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.exchange.ews import EwsSettings
+    from kortrijk_cockpit.exchange.sandbox import SandboxServer
     from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.store import Store
+    from kortrijk_cockpit.ui.sync_worker import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +74,22 @@ class Core:
     dashboard: DashboardService
     search: SearchService
     records: RecordService
+    triage: TriageService
+    outbox: OutboxService
+    exchange: ExchangeConnection | None = None
+
+
+@dataclass(frozen=True)
+class ExchangeConnection:
+    """Where to sync from, with the secret kept in memory only."""
+
+    settings: EwsSettings
+    password: str = field(repr=False)
+    sandbox: SandboxServer | None = None  # --demo: the in-process sandbox to stop at exit
+
+    def close(self) -> None:
+        if self.sandbox is not None:
+            self.sandbox.stop()
 
 
 def resolve_paths(options: Options) -> Paths:
@@ -94,8 +115,10 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
+    from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
 
@@ -106,10 +129,70 @@ def build_core(options: Options, paths: Paths) -> Core:
     clock = SystemClock()
     sessions = store.session_factory
     dashboard = DashboardService(sessions, clock)
+    exchange = demo_exchange() if options.demo else saved_exchange(settings)
     if options.demo and dashboard.snapshot().next_meeting is None:
-        seed_demo(sessions, clock.now().astimezone(BRUSSELS).date())
+        seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
-                search=SearchService(sessions), records=RecordService(sessions))
+                search=SearchService(sessions), records=RecordService(sessions),
+                triage=TriageService(sessions), outbox=OutboxService(sessions),
+                exchange=exchange)
+
+
+def demo_exchange() -> ExchangeConnection:
+    """The demo's Exchange: a sandbox server on a free loopback port."""
+    from kortrijk_cockpit.exchange.ews import EwsSettings
+    from kortrijk_cockpit.exchange.sandbox import SandboxServer, demo_mailbox
+
+    mailbox = demo_mailbox()
+    server = SandboxServer(mailbox)
+    server.start()
+    log.info("demo sandbox at %s", server.url)
+    settings = EwsSettings(endpoint=server.url, mailbox=mailbox.owner, username=server.username,
+                           auth="basic", server_build=(15, 2))
+    return ExchangeConnection(settings, server.password, sandbox=server)
+
+
+def saved_exchange(settings: Settings) -> ExchangeConnection | None:
+    """The saved profile with its password from the keyring, if both are there."""
+    if not (settings.exchange_endpoint and settings.exchange_mailbox
+            and settings.exchange_username):
+        return None
+    from kortrijk_cockpit.exchange import auth
+    from kortrijk_cockpit.exchange.ews import EwsSettings
+
+    try:
+        password = auth.load_password(settings.exchange_username, settings.exchange_endpoint)
+    except UserFacingError as exc:
+        log.warning("no password from the keyring: %s", exc.detail)
+        return None
+    if not password:
+        return None
+    return ExchangeConnection(
+        EwsSettings(endpoint=settings.exchange_endpoint, mailbox=settings.exchange_mailbox,
+                    username=settings.exchange_username, auth=settings.exchange_auth,
+                    ca_bundle=settings.exchange_ca_bundle),
+        password,
+    )
+
+
+def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
+    """The sync worker thread, owning its own EWS session."""
+    from kortrijk_cockpit.exchange.ews import EwsBackend
+    from kortrijk_cockpit.exchange.outbox import OutboxPusher
+    from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
+    from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
+
+    sessions, clock, settings = core.store.session_factory, core.clock, core.settings
+    options = SyncOptions(days_back=settings.calendar_days_back,
+                          days_ahead=settings.calendar_days_ahead)
+
+    def make_engine(backend, cancelled, progress):  # type: ignore[no-untyped-def]
+        return (SyncEngine(sessions, backend, clock, options, cancelled=cancelled,
+                           progress=progress),
+                OutboxPusher(sessions, backend, clock, cancelled=cancelled))
+
+    worker = SyncWorker(lambda: EwsBackend(exchange.settings, exchange.password), make_engine)
+    return SyncController(worker, interval_minutes=settings.sync_interval_minutes)
 
 
 def run_gui(options: Options) -> int:
@@ -138,6 +221,7 @@ def run_gui(options: Options) -> int:
     crash.install()
     runner = TaskRunner(app)
     core: Core | None = None
+    sync: SyncController | None = None
     startup_error: list[UserFacingError] = []
     try:
         window = MainWindow(
@@ -155,13 +239,30 @@ def run_gui(options: Options) -> int:
         QTimer.singleShot(0, instance.listen)
 
         def core_ready(built: Core) -> None:
-            nonlocal core
+            nonlocal core, sync
             core = built
             window.attach(MainWindowServices(
                 dashboard=built.dashboard, search=built.search, records=built.records,
                 clock=built.clock, store_dialect=built.store.dialect,
-                store_location=built.store.location,
+                store_location=built.store.location, outbox=built.outbox,
+                settings=built.settings, save_settings=lambda s: s.save(paths),
             ))
+            if built.exchange is not None:
+                connect(built.exchange)
+
+        def connect(exchange: ExchangeConnection) -> None:
+            nonlocal sync
+            assert core is not None
+            if sync is not None:
+                sync.shutdown()
+            sync = start_sync(core, exchange)
+            window.attach_sync(sync)
+            sync.start()
+
+        def connection_saved(settings: EwsSettings, password: str) -> None:
+            connect(ExchangeConnection(settings, password))
+
+        window.connection_saved.connect(connection_saved)
 
         def core_failed(exc: BaseException) -> None:
             if not isinstance(exc, UserFacingError):
@@ -182,9 +283,13 @@ def run_gui(options: Options) -> int:
             QTimer.singleShot(SMOKE_TEST_MAX_MS, lambda: app.exit(4))
 
         code = app.exec()
+        if sync is not None:
+            sync.shutdown()
         runner.wait_for_done()
         window.save_state()
         if core is not None:
+            if core.exchange is not None:
+                core.exchange.close()
             core.store.close()
         if startup_error:
             raise startup_error[0]

@@ -105,6 +105,12 @@ class Settings:
     calendar_days_back: int = 90
     calendar_days_ahead: int = 365
     language: str = "nl"
+    # The Exchange connection profile. The password is never here: OS keyring only.
+    exchange_endpoint: str = ""
+    exchange_mailbox: str = ""
+    exchange_username: str = ""
+    exchange_auth: str = "ntlm"
+    exchange_ca_bundle: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod

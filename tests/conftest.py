@@ -21,6 +21,8 @@ from kortrijk_cockpit.store.database import parse_url, sqlite_url  # noqa: E402
 from tests.pg_server import PostgresServer, PostgresUnavailable  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+# The sandbox EWS server and a real exchangelib client, for the Exchange tests.
+pytest_plugins = ["tests.integration.exchange_fixtures"]
 _db_names = itertools.count(1)
 
 

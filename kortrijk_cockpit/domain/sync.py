@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -31,7 +32,7 @@ class OutboxEntry(Base):
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("calendar_events.id", ondelete="SET NULL")
     )
-    payload: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     status: Mapped[OutboxStatus] = mapped_column(
         str_enum(OutboxStatus), default=OutboxStatus.PENDING
     )
@@ -62,4 +63,4 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(80))
     entity: Mapped[str] = mapped_column(String(80), default="")
     entity_id: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

@@ -90,16 +90,25 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300) -> None:
-    """Fill an empty store with the demo office around `today`."""
+def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
+              with_mailbox: bool = True) -> None:
+    """Fill an empty store with the demo office around `today`.
+
+    `with_mailbox=False` leaves mail and calendar out: they then come from the
+    sandbox Exchange server through the normal sync.
+    """
     rng = random.Random(20261123)
     with sessions.begin() as s:
-        inbox = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX, exchange_id="demo-inbox")
-        sent = MailFolder(display_name="Verzonden items", kind=FolderKind.SENT, exchange_id="demo-sent")
-        done = MailFolder(display_name="Behandeld", kind=FolderKind.CUSTOM, exchange_id="demo-done")
-        s.add_all([inbox, sent, done])
-        s.flush()
-        s.add_all(_demo_mails(rng, today, mails, inbox.id, sent.id, done.id))
+        if with_mailbox:
+            inbox = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX,
+                               exchange_id="demo-inbox")
+            sent = MailFolder(display_name="Verzonden items", kind=FolderKind.SENT,
+                              exchange_id="demo-sent")
+            done = MailFolder(display_name="Behandeld", kind=FolderKind.CUSTOM,
+                              exchange_id="demo-done")
+            s.add_all([inbox, sent, done])
+            s.flush()
+            s.add_all(_demo_mails(rng, today, mails, inbox.id, sent.id, done.id))
 
         orgs = {name: Organisation(name=name, kind=kind) for name, kind in ORGANISATIONS}
         s.add_all(orgs.values())
@@ -130,7 +139,8 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300)
         s.flush()
         s.add_all(_demo_agenda(rng, meetings, today))
         s.add_all(_demo_actions(rng, meetings, today, mat, dc))
-        s.add_all(_demo_calendar(today))
+        if with_mailbox:
+            s.add_all(_demo_calendar(today))
         s.add_all(_demo_briefs(today, people))
         s.add_all(_demo_reporting(today))
 

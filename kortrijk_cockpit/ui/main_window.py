@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -29,15 +29,20 @@ from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
 from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
-from kortrijk_cockpit.ui.views.today import TodayView
+from kortrijk_cockpit.ui.views.today import OUTBOX, TodayView
 from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
+    from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
+    from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
+    from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+    from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
     from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
+    from kortrijk_cockpit.ui.sync_worker import SyncController
 
 WINDOW_STATE_FILE = "window.ini"
 
@@ -50,6 +55,9 @@ class MainWindowServices:
     clock: Clock
     store_dialect: str
     store_location: str
+    outbox: OutboxService | None = None
+    settings: Settings | None = None
+    save_settings: Callable[[Settings], None] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +66,7 @@ class MainWindow(QMainWindow):
 
     dashboard_loaded = Signal(object)  # DashboardSnapshot
     area_changed = Signal(str)
+    connection_saved = Signal(object, str)  # EwsSettings, password
 
     def __init__(
         self,
@@ -85,7 +94,7 @@ class MainWindow(QMainWindow):
         self.nav.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.stack = QStackedWidget()
         self.today = TodayView()
-        self.today.area_requested.connect(self.show_area)
+        self.today.area_requested.connect(self._open_from_tile)
         # Other areas are built on first visit (placeholders until then):
         # nothing of them shows at start-up, and the window appears sooner.
         self.views: dict[str, QWidget] = {"today": self.today}
@@ -106,6 +115,15 @@ class MainWindow(QMainWindow):
 
         self.task_status = TaskStatus(runner)
         self.statusBar().addPermanentWidget(self.task_status)
+        self.sync_label = QLabel(self.tr("Not connected to Exchange"))
+        self.sync_label.setObjectName("syncLabel")
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.sync_cancel = QToolButton()
+        self.sync_cancel.setText(self.tr("Cancel"))
+        self.sync_cancel.setToolTip(self.tr("Stop the synchronisation (it resumes later)"))
+        self.sync_cancel.hide()
+        self.statusBar().addPermanentWidget(self.sync_cancel)
+        self._sync: SyncController | None = None
         self.store_label = QLabel(self.tr("Opening the database…"))
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
@@ -116,6 +134,74 @@ class MainWindow(QMainWindow):
         self._restore_state()
         if services is not None:
             self.attach(services)
+
+    # -- Exchange ----------------------------------------------------------------
+    def attach_sync(self, controller: SyncController) -> None:
+        from kortrijk_cockpit.ui.sync_worker import SyncState
+
+        self._sync = controller
+        labels = {
+            SyncState.SYNCING: self.tr("Synchronising…"),
+            SyncState.OFFLINE: self.tr("Offline: changes are kept and sent later"),
+            SyncState.SIGN_IN: self.tr("Sign-in to Exchange failed"),
+        }
+
+        self.sync_cancel.clicked.connect(controller.cancel)
+
+        def on_state(state: str, detail: str, _wait: float) -> None:
+            self.sync_cancel.setVisible(state in (SyncState.SYNCING, SyncState.THROTTLED))
+            if state == SyncState.IDLE:
+                return  # round_finished sets the time
+            self.sync_label.setText(detail if state in (SyncState.THROTTLED, SyncState.ERROR)
+                                    else labels.get(SyncState(state), detail))
+            self.sync_label.setToolTip(detail)
+
+        def on_progress(_done: int, _total: int, message: str) -> None:
+            if message:
+                self.sync_label.setText(self.tr("Synchronising: {folder}").format(folder=message))
+
+        def on_round(_result: object) -> None:
+            from kortrijk_cockpit.ui.formatting import local
+
+            assert self._services is not None
+            when = local(self._services.clock.now()).strftime("%H:%M")
+            self.sync_label.setText(self.tr("Synchronised at {time}").format(time=when))
+            self.refresh()
+
+        controller.state_changed.connect(on_state)
+        controller.progress.connect(on_progress)
+        controller.round_finished.connect(on_round)
+
+    def sync_and_refresh(self) -> None:
+        if self._sync is not None:
+            self._sync.sync_now()
+        self.refresh()
+
+    def open_outbox(self) -> OutboxDialog | None:
+        from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
+
+        if self._services is None or self._services.outbox is None:
+            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            return None
+        dialog = OutboxDialog(self._services.outbox, self)
+        dialog.changed.connect(self.sync_and_refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_connection(self) -> ConnectionDialog | None:
+        from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+
+        services = self._services
+        if services is None or services.settings is None or services.save_settings is None:
+            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            return None
+        dialog = ConnectionDialog(services.settings, self._runner,
+                                  save_settings=services.save_settings, parent=self)
+        dialog.saved.connect(self.connection_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def bring_to_front(self) -> None:
         self.showNormal()
@@ -147,8 +233,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        # triggered(bool) would land in the slot's first parameter: drop it.
-        action.triggered.connect(lambda _checked=False: slot())
+        # Bound methods without parameters only: PySide then drops triggered's bool.
+        action.triggered.connect(slot)
         self.addAction(action)
         self._shortcuts.append((action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
                                 text.replace("&", "")))
@@ -160,20 +246,38 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.search_action = self._action(self.tr("Quick search"), "Ctrl+K", self.open_quick_search)
         file_menu.addAction(self.search_action)
-        self.refresh_action = self._action(self.tr("Refresh"), "F5", self.refresh)
+        self.refresh_action = self._action(self.tr("Synchronise and refresh"), "F5",
+                                           self.sync_and_refresh)
         file_menu.addAction(self.refresh_action)
+        self.outbox_action = self._action(self.tr("Outgoing…"), "Ctrl+Shift+U", self.open_outbox)
+        file_menu.addAction(self.outbox_action)
+        self.connection_action = self._action(self.tr("Connection with Exchange…"), "Ctrl+,",
+                                              self.open_connection)
+        file_menu.addAction(self.connection_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
-            view_menu.addAction(
-                self._action(area.label, f"Ctrl+{row + 1}", partial(self.show_area, area.key))
-            )
+            action = self._action(area.label, f"Ctrl+{row + 1}", self._area_action)
+            action.setData(area.key)
+            view_menu.addAction(action)
         help_menu.addAction(self._action(self.tr("Keyboard shortcuts"), "F1", self.show_shortcuts))
         about = QAction(self.tr("About {app}").format(app=APP_NAME), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
     # -- navigation ------------------------------------------------------------
+    @Slot()
+    def _area_action(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_area(str(action.data()))
+
+    def _open_from_tile(self, key: str) -> None:
+        if key == OUTBOX:
+            self.open_outbox()
+        else:
+            self.show_area(key)
+
     def show_area(self, key: str) -> None:
         row = self.nav_model.row_of(key)
         self.nav.selectionModel().setCurrentIndex(

@@ -120,6 +120,77 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connection with Exchange</source>
+        <translation>Verbinding met Exchange</translation>
+    </message>
+    <message>
+        <source>DOMAIN\user or user@kortrijk.be</source>
+        <translation>DOMEIN\gebruiker of gebruiker@kortrijk.be</translation>
+    </message>
+    <message>
+        <source>Windows sign-in (NTLM)</source>
+        <translation>Windows-aanmelding (NTLM)</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Optional: the organisation&apos;s CA certificate</source>
+        <translation>Optioneel: het CA-certificaat van de organisatie</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <source>EWS address</source>
+        <translation>EWS-adres</translation>
+    </message>
+    <message>
+        <source>Director&apos;s mailbox</source>
+        <translation>Mailbox algemeen directeur</translation>
+    </message>
+    <message>
+        <source>Your user name</source>
+        <translation>Uw gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Aanmeldmethode</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certificaat</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbinding &amp;testen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificaten (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Fill in the address, the director&apos;s mailbox, your user name and your password.</source>
+        <translation>Vul het adres, de mailbox van de algemeen directeur, uw gebruikersnaam en uw wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbinding wordt getest…</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Verbinding testen</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -145,6 +216,26 @@ Logbestand: {log}</translation>
     <message>
         <source>Opening the database…</source>
         <translation>Gegevensbank wordt geopend…</translation>
+    </message>
+    <message>
+        <source>Synchronising…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Offline: changes are kept and sent later</source>
+        <translation>Offline: wijzigingen blijven bewaard en worden later verstuurd</translation>
+    </message>
+    <message>
+        <source>Sign-in to Exchange failed</source>
+        <translation>Aanmelden bij Exchange mislukt</translation>
+    </message>
+    <message>
+        <source>Synchronising: {folder}</source>
+        <translation>Synchroniseren: {folder}</translation>
+    </message>
+    <message>
+        <source>Synchronised at {time}</source>
+        <translation>Gesynchroniseerd om {time}</translation>
     </message>
     <message>
         <source>Opening the database</source>
@@ -175,8 +266,8 @@ Logbestand: {log}</translation>
         <translation>Snel zoeken</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Vernieuwen</translation>
+        <source>Connection with Exchange…</source>
+        <translation>Verbinding met Exchange…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -203,6 +294,26 @@ Logbestand: {log}</translation>
         <translation>De gegevensbank wordt nog geopend…</translation>
     </message>
     <message>
+        <source>Not connected to Exchange</source>
+        <translation>Niet verbonden met Exchange</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Stop the synchronisation (it resumes later)</source>
+        <translation>De synchronisatie stoppen (ze gaat later verder)</translation>
+    </message>
+    <message>
+        <source>Synchronise and refresh</source>
+        <translation>Synchroniseren en vernieuwen</translation>
+    </message>
+    <message>
+        <source>Outgoing…</source>
+        <translation>Uitgaand…</translation>
+    </message>
+    <message>
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
     </message>
@@ -211,6 +322,115 @@ Logbestand: {log}</translation>
 The cockpit of the office of the general director, Stad en OCMW Kortrijk.</source>
         <translation>{app} {version}
 De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Follow-up flag</source>
+        <translation>Opvolgvlag</translation>
+    </message>
+    <message>
+        <source>Read/unread</source>
+        <translation>Gelezen/ongelezen</translation>
+    </message>
+    <message>
+        <source>Move to folder</source>
+        <translation>Naar map verplaatsen</translation>
+    </message>
+    <message>
+        <source>Send mail</source>
+        <translation>Mail verzenden</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>Change appointment</source>
+        <translation>Afspraak wijzigen</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Afspraak annuleren</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wacht</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Outgoing</source>
+        <translation>Uitgaand</translation>
+    </message>
+    <message>
+        <source>Everything has reached Exchange.</source>
+        <translation>Alles is in Exchange aangekomen.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Try again now; for a conflict: keep my change (Ctrl+R)</source>
+        <translation>Nu opnieuw proberen; bij een conflict: mijn wijziging behouden (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerpen</translation>
+    </message>
+    <message>
+        <source>Drop my change; Outlook&apos;s version stays (Del)</source>
+        <translation>Mijn wijziging laten vallen; de versie uit Outlook blijft (Del)</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>Wijziging verwerpen</translation>
+    </message>
+    <message>
+        <source>Discard this change? The mail keeps what Exchange has now.</source>
+        <translation>Deze wijziging verwerpen? De mail houdt wat nu in Exchange staat.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reden</translation>
+    </message>
+    <message>
+        <source>Next try {when}</source>
+        <translation>Volgende poging {when}</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,8 @@ def test_version() -> None:
 
 
 def test_bad_arguments_get_one_dutch_line() -> None:
-    assert_one_dutch_line(run("--kleur", "rood"), "fout", "onbekende argumenten", "--help")
+    assert_one_dutch_line(run("--kleur"), "fout", "onbekende argumenten: --kleur", "--help")
+    assert_one_dutch_line(run("rood"), "ongeldige keuze: 'rood'", "kies uit 'sync', 'sandbox'")
     assert_one_dutch_line(run("--database"), "verwacht een waarde")
     assert_one_dutch_line(run("--basedir", "x", "--temp-basedir"), "kan niet samen met")
 

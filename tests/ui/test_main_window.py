@@ -130,8 +130,10 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     rows = dialog.model.stringList()
     assert any(r.startswith("Ctrl+K") and "Snel zoeken" in r for r in rows)
     assert any(r.startswith("Ctrl+8") and "Rapportering" in r for r in rows)
-    assert any(r.startswith("F5") and "Vernieuwen" in r for r in rows)
-    assert len(rows) == 12
+    assert any(r.startswith("F5") and "Synchroniseren" in r for r in rows)
+    assert any(r.startswith("Ctrl+Shift+U") and "Uitgaand" in r for r in rows)
+    assert any(r.startswith("Ctrl+,") and "Verbinding" in r for r in rows)
+    assert len(rows) == 14
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.dashboard import DashboardSnapshot
 
 COLUMNS = 4
+OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
 
 class TodayView(QWidget):
@@ -36,7 +37,7 @@ class TodayView(QWidget):
             ("requests", "meetings", self.tr("Requested documents")),
             ("briefs", "briefs", self.tr("Briefs to approve")),
             ("deliverables", "reporting", self.tr("Reporting due within 14 days")),
-            ("outbox", "mail", self.tr("Waiting for Exchange")),
+            ("outbox", OUTBOX, self.tr("Waiting for Exchange")),
         ]
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()

@@ -1,0 +1,78 @@
+"""The MailboxBackend protocol: everything the app asks of the director's mailbox.
+
+EWS (exchangelib) implements it first; a Microsoft Graph backend can follow
+behind the same protocol when Exchange Online switches EWS off. Methods are
+blocking and are only ever called from the sync worker thread.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from kortrijk_cockpit.exchange.records import (
+    EventDraft,
+    EventRecord,
+    FlagUpdate,
+    FolderRecord,
+    MailBody,
+    MailSummary,
+    OutgoingMail,
+    SyncPage,
+)
+
+
+class MailboxBackend(Protocol):
+    mailbox: str  # the director's SMTP address
+
+    def folders(self) -> list[FolderRecord]:
+        """Inbox, Sent Items, Calendar and the custom mail folders the delegate may see."""
+        ...
+
+    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int) -> SyncPage:
+        """One page of item changes after `sync_state` ("" for a full sync)."""
+        ...
+
+    def fetch_bodies(self, exchange_ids: list[str]) -> list[MailBody | None]:
+        """Bodies and attachment metadata, in order; None for items gone meanwhile."""
+        ...
+
+    def calendar_view(self, start: datetime, end: datetime) -> list[EventRecord]:
+        """Appointments in the window, recurring series expanded into occurrences."""
+        ...
+
+    def fetch_attachment(self, attachment_id: str) -> bytes: ...
+
+    def item_summary(self, exchange_id: str) -> MailSummary | None:
+        """The item as the server has it now (for resolving a stale change key)."""
+        ...
+
+    def set_categories(self, exchange_id: str, change_key: str, categories: list[str]) -> str:
+        """Returns the new change key. Raises ItemConflict on a stale `change_key`."""
+        ...
+
+    def set_read(self, exchange_id: str, change_key: str, is_read: bool) -> str: ...
+
+    def set_flag(self, exchange_id: str, change_key: str, flag: FlagUpdate) -> str: ...
+
+    def move(self, exchange_id: str, folder_exchange_id: str) -> str:
+        """Returns the item's new id (Exchange gives a moved item a new one)."""
+        ...
+
+    def send_mail(self, mail: OutgoingMail) -> None:
+        """Send on behalf of the director, keeping a copy in Sent Items."""
+        ...
+
+    def create_event(self, event: EventDraft) -> tuple[str, str]:
+        """Create the appointment and invite its attendees; returns (id, change key)."""
+        ...
+
+    def update_event(self, exchange_id: str, change_key: str, event: EventDraft) -> str:
+        """Change it and send the attendees an update; returns the new change key."""
+        ...
+
+    def cancel_event(self, exchange_id: str, change_key: str) -> None:
+        """Remove it and send the attendees a cancellation."""
+        ...
+
+    def close(self) -> None: ...

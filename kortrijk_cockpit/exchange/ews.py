@@ -1,0 +1,598 @@
+"""MailboxBackend over EWS, with exchangelib.
+
+The assistant signs in as herself and opens the director's mailbox as a
+delegate. Folders are opened by DistinguishedFolderId + Mailbox, never through
+the mailbox root, so a delegate with rights on Inbox and Calendar only works
+(exchangelib #1282). The retry policy is FailFast: throttling comes back as
+`Throttled` with the server's wait, so the sync worker can show and cancel it
+instead of sleeping inside exchangelib.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, ClassVar, TypeVar
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
+
+import nh3
+import requests
+from exchangelib import (
+    BASIC,
+    DELEGATE,
+    NTLM,
+    Account,
+    Attendee,
+    Build,
+    CalendarItem,
+    Configuration,
+    Credentials,
+    EWSDateTime,
+    FailFast,
+    FileAttachment,
+    HTMLBody,
+    Mailbox,
+    Message,
+    Version,
+)
+from exchangelib import errors as ews_errors
+from exchangelib.extended_properties import ExtendedProperty
+from exchangelib.folders import (
+    Calendar,
+    DeletedItems,
+    Folder,
+    FolderCollection,
+    Inbox,
+    MsgFolderRoot,
+    Root,
+    SentItems,
+)
+from exchangelib.items import SEND_TO_ALL_AND_SAVE_COPY
+from exchangelib.properties import DistinguishedFolderId, ItemId
+from exchangelib.protocol import BaseProtocol
+from exchangelib.services import SyncFolderItems
+
+from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
+from kortrijk_cockpit.exchange.errors import (
+    AccessDenied,
+    AuthenticationFailed,
+    BackendError,
+    ItemConflict,
+    ItemGone,
+    Offline,
+    SendDenied,
+    SyncStateInvalid,
+    Throttled,
+)
+from kortrijk_cockpit.exchange.records import (
+    AttachmentRecord,
+    Change,
+    EventDraft,
+    EventRecord,
+    FlagUpdate,
+    FolderRecord,
+    MailBody,
+    MailSummary,
+    OutgoingMail,
+    ReadFlagChanged,
+    Removed,
+    SyncPage,
+    Upserted,
+)
+
+log = logging.getLogger(__name__)
+BRUSSELS = ZoneInfo("Europe/Brussels")
+T = TypeVar("T")
+
+
+# The follow-up flag as Outlook stores it; exchangelib does not model it (#85, #324).
+class FlagStatusProperty(ExtendedProperty):
+    property_tag = 0x1090  # PidTagFlagStatus: 1 complete, 2 flagged
+    property_type = "Integer"
+
+
+class FlagDueProperty(ExtendedProperty):
+    distinguished_property_set_id = "Task"
+    property_id = 0x8105  # PidLidTaskDueDate
+    property_type = "SystemTime"
+
+
+class FlagStartProperty(ExtendedProperty):
+    distinguished_property_set_id = "Task"
+    property_id = 0x8104  # PidLidTaskStartDate
+    property_type = "SystemTime"
+
+
+class FlagRequestProperty(ExtendedProperty):
+    distinguished_property_set_id = "Common"
+    property_id = 0x8530  # PidLidFlagRequest: the text Outlook shows ("Opvolgen")
+    property_type = "String"
+
+
+class FlagCompletedProperty(ExtendedProperty):
+    property_tag = 0x1091  # PidTagFlagCompleteTime
+    property_type = "SystemTime"
+
+
+_FLAG_FIELDS = {
+    "flag_status": FlagStatusProperty,
+    "flag_due": FlagDueProperty,
+    "flag_start": FlagStartProperty,
+    "flag_request": FlagRequestProperty,
+    "flag_completed": FlagCompletedProperty,
+}
+for _name, _cls in _FLAG_FIELDS.items():
+    if _name not in {f.name for f in Message.FIELDS}:
+        Message.register(_name, _cls)
+
+SUMMARY_FIELDS = [
+    "subject", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
+    "importance", "sensitivity", "has_attachments", "conversation_id", "flag_status", "flag_due",
+]
+BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "attachments"]
+# CalendarView (FindItem) returns the simple fields; the complex ones need a
+# GetItem, which we issue ourselves so it does not go through the mailbox root.
+EVENT_VIEW_FIELDS = ["subject", "start", "end", "is_all_day", "sensitivity", "is_cancelled", "type"]
+EVENT_DETAIL_FIELDS = ["location", "organizer", "required_attendees", "optional_attendees",
+                       "categories"]
+EVENT_FIELDS = EVENT_VIEW_FIELDS + EVENT_DETAIL_FIELDS
+GET_ITEM_BATCH = 100
+
+_FLAG_FROM_EWS = {2: FlagStatus.FLAGGED, 1: FlagStatus.COMPLETE}
+_FLAG_TO_EWS = {FlagStatus.FLAGGED: 2, FlagStatus.COMPLETE: 1}
+_SENSITIVITY = {s.value.capitalize(): s for s in Sensitivity}
+_IMPORTANCE = {i.value.capitalize(): i for i in Importance}
+
+
+@dataclass(frozen=True)
+class EwsSettings:
+    """How to reach the director's mailbox. No secret in here: see `auth.py`."""
+
+    endpoint: str  # https://mail.example.be/EWS/Exchange.asmx
+    mailbox: str  # the director's SMTP address
+    username: str  # the assistant's own account (DOMAIN\\user or UPN)
+    auth: str = "ntlm"  # "ntlm" or "basic"
+    server_build: tuple[int, int] | None = (15, 2)  # None: ask the server (one extra round trip)
+    ca_bundle: str = ""
+
+
+class _OrganisationCaAdapter(requests.adapters.HTTPAdapter):
+    """Verifies TLS against the organisation's CA bundle for the hosts that have one."""
+
+    bundles: ClassVar[dict[str, str]] = {}
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
+        bundle = self.bundles.get(urlparse(request.url or "").hostname or "")
+        if bundle:
+            kwargs["verify"] = bundle
+        return super().send(request, *args, **kwargs)
+
+
+BaseProtocol.HTTP_ADAPTER_CLS = _OrganisationCaAdapter
+
+
+def html_to_text(body: str) -> str:
+    """Plain text of an HTML body, for search and previews (scripts and styles dropped)."""
+    stripped = nh3.clean(body.replace("<br>", "\n").replace("</p>", "\n\n"), tags=set())
+    lines = [line.strip() for line in html.unescape(stripped).splitlines()]
+    return "\n".join(lines).strip()
+
+
+def _aware(value: Any) -> datetime | None:
+    """A plain, aware datetime: exchangelib's EWSDateTime refuses stdlib time zones."""
+    if not isinstance(value, datetime):
+        return None
+    plain = datetime.fromisoformat(value.isoformat())
+    return plain if plain.tzinfo else plain.replace(tzinfo=UTC)
+
+
+def _ews_time(value: datetime | None, zone: Any = UTC) -> EWSDateTime | None:
+    """exchangelib's own datetime type, in a zone it can name (not a bare UTC offset)."""
+    return EWSDateTime.from_datetime(value.astimezone(zone)) if value else None
+
+
+def _address(mailbox: Any) -> str:
+    if mailbox is None:
+        return ""
+    name, email = getattr(mailbox, "name", "") or "", getattr(mailbox, "email_address", "") or ""
+    return f"{name} <{email}>" if name and email else (email or name)
+
+
+class EwsBackend:
+    """A MailboxBackend for one delegate session. Used from one thread only."""
+
+    def __init__(self, settings: EwsSettings, password: str, *, timeout: int = 120) -> None:
+        self.mailbox = settings.mailbox
+        self._settings = settings
+        if settings.ca_bundle:
+            host = urlparse(settings.endpoint).hostname or ""
+            _OrganisationCaAdapter.bundles[host] = settings.ca_bundle
+        config = Configuration(
+            service_endpoint=settings.endpoint,
+            credentials=Credentials(settings.username, password),
+            auth_type=NTLM if settings.auth == "ntlm" else BASIC,
+            version=Version(build=Build(*settings.server_build)) if settings.server_build else None,
+            retry_policy=FailFast(),
+            max_connections=2,
+        )
+        self._account = Account(
+            primary_smtp_address=settings.mailbox,
+            config=config,
+            autodiscover=False,
+            access_type=DELEGATE,
+            default_timezone=BRUSSELS,
+            locale="nl_BE",
+        )
+        # A stand-in root that is never fetched: the delegate may have no rights on
+        # it. It carries its distinguished id (without one exchangelib loses track
+        # of it in FindFolder paging) and replaces `account.root`, so nothing in
+        # exchangelib falls back to a GetFolder on the real root.
+        self._root = Root(
+            account=self._account,
+            _distinguished_id=DistinguishedFolderId(
+                id="root", mailbox=Mailbox(email_address=settings.mailbox)),
+        )
+        self._account.root = self._root
+        # For validating field names in GetItem without touching the root (account.fetch would).
+        self._any_folder = Folder(root=self._root)
+        self._folders: dict[str, Folder] = {}
+        self._protocol_timeout = timeout
+
+    # -- folders ---------------------------------------------------------------
+    def _distinguished(self, cls: type[Folder]) -> Folder:
+        key = cls.DISTINGUISHED_FOLDER_ID
+        if key not in self._folders:
+            self._folders[key] = self._call(lambda: cls.get_distinguished(root=self._root))
+        return self._folders[key]
+
+    def _folder(self, exchange_id: str) -> Folder:
+        for folder in self._folders.values():
+            if folder.id == exchange_id:
+                return folder
+        return Folder(root=self._root, id=exchange_id)
+
+    def folders(self) -> list[FolderRecord]:
+        kinds = [(Inbox, FolderKind.INBOX), (SentItems, FolderKind.SENT),
+                 (DeletedItems, FolderKind.DELETED), (Calendar, FolderKind.CALENDAR)]
+        records = []
+        for cls, kind in kinds:
+            try:
+                folder = self._distinguished(cls)
+            except AccessDenied:
+                if kind in (FolderKind.INBOX, FolderKind.CALENDAR):
+                    raise
+                log.info("no access to the director's %s folder; skipped", kind.value)
+                continue
+            records.append(self._record(folder, kind))
+        records += self._custom_folders()
+        return records
+
+    def _custom_folders(self) -> list[FolderRecord]:
+        """Mail folders below the inbox's parent; none when the delegate may not list them."""
+        try:
+            top = self._call(lambda: MsgFolderRoot.get_distinguished(root=self._root))
+            # FindFolder directly: `top.children` would go through the root's folder cache.
+            children = self._call(lambda: [
+                f for f in FolderCollection(account=self._account, folders=[top])
+                .find_folders(depth="Shallow") if isinstance(f, Folder)
+            ])
+        except (AccessDenied, ItemGone):
+            return []
+        well_known = {f.id for f in self._folders.values()}
+        records = []
+        for child in children:
+            if child.id in well_known or getattr(child, "folder_class", "") not in ("IPF.Note", None):
+                continue
+            self._folders[child.id] = child
+            records.append(self._record(child, FolderKind.CUSTOM))
+        return records
+
+    @staticmethod
+    def _record(folder: Folder, kind: FolderKind) -> FolderRecord:
+        return FolderRecord(
+            exchange_id=folder.id, change_key=folder.changekey or "", name=folder.name or "",
+            kind=kind, parent_exchange_id=getattr(folder.parent_folder_id, "id", "") or "",
+            total_count=folder.total_count or 0, unread_count=folder.unread_count or 0,
+        )
+
+    # -- reading ---------------------------------------------------------------
+    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int) -> SyncPage:
+        ews_folder = self._folder(folder.exchange_id)
+        # For the calendar only *whether* something changed matters (the window
+        # is then re-read with CalendarView), so ask for as little as possible.
+        wanted = ["subject"] if folder.kind == FolderKind.CALENDAR else SUMMARY_FIELDS
+        fields = {f for f in ews_folder.normalize_fields(fields=wanted)
+                  if not f.field.is_attribute}
+        service = SyncFolderItems(account=self._account)
+
+        def run() -> list[Change]:
+            changes: list[Change] = []
+            for change_type, item in service.call(
+                folder=ews_folder, shape="IdOnly", additional_fields=fields,
+                sync_state=sync_state or None, ignore=None,
+                max_changes_returned=max_changes, sync_scope=None,
+            ):
+                if change_type in (SyncFolderItems.CREATE, SyncFolderItems.UPDATE):
+                    changes.append(Upserted(self._summary(item)))
+                elif change_type == SyncFolderItems.DELETE:
+                    changes.append(Removed(item.id))
+                elif change_type == SyncFolderItems.READ_FLAG_CHANGE:
+                    item_id, is_read = item
+                    changes.append(ReadFlagChanged(item_id.id, bool(is_read)))
+            return changes
+
+        changes = self._call(run)
+        return SyncPage(changes=changes, sync_state=service.sync_state or "",
+                        last_page=bool(service.includes_last_item_in_range))
+
+    def _summary(self, item: Any) -> MailSummary:
+        status = getattr(item, "flag_status", None)
+        return MailSummary(
+            exchange_id=item.id,
+            change_key=item.changekey or "",
+            subject=item.subject or "",
+            sender_name=getattr(getattr(item, "sender", None), "name", "") or "",
+            sender_email=getattr(getattr(item, "sender", None), "email_address", "") or "",
+            received_at=_aware(getattr(item, "datetime_received", None)),
+            sent_at=_aware(getattr(item, "datetime_sent", None)),
+            is_read=bool(getattr(item, "is_read", False)),
+            categories=tuple(item.categories or ()),
+            flag_status=_FLAG_FROM_EWS.get(status or 0, FlagStatus.NONE),
+            flag_due_at=_aware(getattr(item, "flag_due", None)),
+            importance=_IMPORTANCE.get(getattr(item, "importance", "") or "", Importance.NORMAL),
+            sensitivity=_SENSITIVITY.get(item.sensitivity or "", Sensitivity.NORMAL),
+            has_attachments=bool(getattr(item, "has_attachments", False)),
+            conversation_id=getattr(getattr(item, "conversation_id", None), "id", "") or "",
+        )
+
+    def fetch_bodies(self, exchange_ids: list[str]) -> list[MailBody | None]:
+        ids = [ItemId(id=i) for i in exchange_ids]
+        fetched = self._call(lambda: list(self._account.fetch(ids=ids, folder=self._any_folder, only_fields=BODY_FIELDS)))
+        bodies: list[MailBody | None] = []
+        for item in fetched:
+            if isinstance(item, Exception):
+                if not isinstance(item, ews_errors.ErrorItemNotFound):
+                    raise _translate(item)
+                bodies.append(None)
+                continue
+            body = str(item.body or "")
+            is_html = isinstance(item.body, HTMLBody)
+            bodies.append(MailBody(
+                exchange_id=item.id,
+                change_key=item.changekey or "",
+                body_html=body if is_html else f"<pre>{html.escape(body)}</pre>",
+                body_text=html_to_text(body) if is_html else body,
+                to_recipients=tuple(_address(m) for m in item.to_recipients or ()),
+                cc_recipients=tuple(_address(m) for m in item.cc_recipients or ()),
+                attachments=tuple(
+                    AttachmentRecord(
+                        exchange_id=a.attachment_id.id if a.attachment_id else "",
+                        name=a.name or "",
+                        content_type=a.content_type or "application/octet-stream",
+                        size=a.size or 0,
+                        is_inline=bool(a.is_inline),
+                        content_id=a.content_id or "",
+                    )
+                    for a in item.attachments or ()
+                    if isinstance(a, FileAttachment)
+                ),
+            ))
+        return bodies
+
+    def item_summary(self, exchange_id: str) -> MailSummary | None:
+        def run() -> MailSummary | None:
+            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)],
+                                               folder=self._any_folder,
+                                               only_fields=SUMMARY_FIELDS))
+            item = fetched[0] if fetched else None
+            if item is None or isinstance(item, ews_errors.ErrorItemNotFound):
+                return None
+            if isinstance(item, Exception):
+                raise item
+            return self._summary(item)
+
+        return self._call(run)
+
+    def calendar_view(self, start: datetime, end: datetime) -> list[EventRecord]:
+        calendar = self._distinguished(Calendar)
+
+        def run() -> list[EventRecord]:
+            found = list(calendar.view(start=start, end=end).only(*EVENT_VIEW_FIELDS))
+            details: dict[str, Any] = {}
+            for i in range(0, len(found), GET_ITEM_BATCH):
+                ids = [ItemId(id=e.id) for e in found[i:i + GET_ITEM_BATCH]]
+                for item in self._account.fetch(ids=ids, folder=calendar,
+                                                only_fields=EVENT_DETAIL_FIELDS):
+                    if not isinstance(item, Exception):
+                        details[item.id] = item
+            return [self._event(e, details.get(e.id)) for e in found]
+
+        return self._call(run)
+
+    @staticmethod
+    def _event(item: Any, detail: Any) -> EventRecord:
+        detail = detail or item
+        attendees = [*(detail.required_attendees or ()), *(detail.optional_attendees or ())]
+        start, end = _aware(item.start), _aware(item.end)
+        if start is None or end is None:  # all-day items come back as dates
+            start = datetime(item.start.year, item.start.month, item.start.day, tzinfo=BRUSSELS)
+            end = datetime(item.end.year, item.end.month, item.end.day, tzinfo=BRUSSELS)
+        return EventRecord(
+            exchange_id=item.id,
+            change_key=item.changekey or "",
+            subject=item.subject or "",
+            start_at=start,
+            end_at=end,
+            is_all_day=bool(item.is_all_day),
+            location=detail.location or "",
+            organizer=_address(detail.organizer),
+            attendees=tuple(_address(a.mailbox) for a in attendees),
+            categories=tuple(detail.categories or ()),
+            sensitivity=_SENSITIVITY.get(item.sensitivity or "", Sensitivity.NORMAL),
+            is_cancelled=bool(item.is_cancelled),
+        )
+
+    def fetch_attachment(self, attachment_id: str) -> bytes:
+        from exchangelib.properties import AttachmentId
+        from exchangelib.services import GetAttachment
+
+        def run() -> bytes:
+            for attachment in GetAttachment(account=self._account).call(
+                items=[AttachmentId(id=attachment_id)], include_mime_content=False,
+                body_type=None, filter_html_content=None, additional_fields=None,
+            ):
+                if isinstance(attachment, Exception):
+                    raise attachment
+                return bytes(attachment.content or b"")
+            raise ItemGone("De bijlage bestaat niet meer op de server.")
+
+        return self._call(run)
+
+    # -- writing ---------------------------------------------------------------
+    def _message(self, exchange_id: str, change_key: str) -> Message:
+        return Message(account=self._account, id=exchange_id, changekey=change_key)
+
+    def _save(self, message: Message, fields: list[str]) -> str:
+        self._call(lambda: message.save(update_fields=fields))
+        return message.changekey or ""
+
+    def set_categories(self, exchange_id: str, change_key: str, categories: list[str]) -> str:
+        message = self._message(exchange_id, change_key)
+        message.categories = list(categories) or None
+        return self._save(message, ["categories"])
+
+    def set_read(self, exchange_id: str, change_key: str, is_read: bool) -> str:
+        message = self._message(exchange_id, change_key)
+        message.is_read = is_read
+        return self._save(message, ["is_read"])
+
+    def set_flag(self, exchange_id: str, change_key: str, flag: FlagUpdate) -> str:
+        message = self._message(exchange_id, change_key)
+        status = _FLAG_TO_EWS.get(flag.status)
+        message.flag_status = status  # type: ignore[attr-defined]
+        if flag.status == FlagStatus.FLAGGED:
+            message.flag_request = "Opvolgen"  # type: ignore[attr-defined]
+            message.flag_due = _ews_time(flag.due_at)  # type: ignore[attr-defined]
+            message.flag_start = _ews_time(flag.due_at)  # type: ignore[attr-defined]
+            message.flag_completed = None  # type: ignore[attr-defined]
+        elif flag.status == FlagStatus.COMPLETE:
+            message.flag_completed = _ews_time(datetime.now(UTC))  # type: ignore[attr-defined]
+        else:
+            message.flag_request = message.flag_due = message.flag_start = None  # type: ignore[attr-defined]
+            message.flag_completed = None  # type: ignore[attr-defined]
+        return self._save(message, list(_FLAG_FIELDS))
+
+    def move(self, exchange_id: str, folder_exchange_id: str) -> str:
+        message = self._message(exchange_id, "")
+        target = self._folder(folder_exchange_id)
+        self._call(lambda: message.move(target))
+        return message.id or ""
+
+    def send_mail(self, mail: OutgoingMail) -> None:
+        sent = self._distinguished(SentItems)
+        message = Message(
+            account=self._account,
+            folder=sent,
+            subject=mail.subject,
+            body=HTMLBody(mail.body_html),
+            to_recipients=[Mailbox(email_address=a) for a in mail.to],
+            cc_recipients=[Mailbox(email_address=a) for a in mail.cc] or None,
+            author=Mailbox(email_address=self.mailbox),
+        )
+        for attachment in mail.attachments:
+            message.attach(FileAttachment(name=attachment.name, content=attachment.content,
+                                          content_type=attachment.content_type))
+        self._call(message.send_and_save)
+
+    def _calendar_item(self, event: EventDraft, item: CalendarItem) -> CalendarItem:
+        item.subject = event.subject
+        item.start = _ews_time(event.start_at, BRUSSELS)
+        item.end = _ews_time(event.end_at, BRUSSELS)
+        item.is_all_day = event.is_all_day
+        item.location = event.location or None
+        item.body = HTMLBody(event.body_html) if event.body_html else None
+        item.sensitivity = event.sensitivity.value.capitalize()
+        item.required_attendees = [Attendee(mailbox=Mailbox(email_address=a), response_type="Unknown")
+                                   for a in event.required] or None
+        item.optional_attendees = [Attendee(mailbox=Mailbox(email_address=a), response_type="Unknown")
+                                   for a in event.optional] or None
+        return item
+
+    def create_event(self, event: EventDraft) -> tuple[str, str]:
+        calendar = self._distinguished(Calendar)
+        item = self._calendar_item(event, CalendarItem(account=self._account, folder=calendar))
+        self._call(lambda: item.save(send_meeting_invitations=SEND_TO_ALL_AND_SAVE_COPY))
+        return item.id or "", item.changekey or ""
+
+    def update_event(self, exchange_id: str, change_key: str, event: EventDraft) -> str:
+        item = self._calendar_item(
+            event, CalendarItem(account=self._account, id=exchange_id, changekey=change_key))
+        fields = ["subject", "start", "end", "is_all_day", "location", "body", "sensitivity",
+                  "required_attendees", "optional_attendees"]
+        self._call(lambda: item.save(update_fields=fields,
+                                     send_meeting_invitations=SEND_TO_ALL_AND_SAVE_COPY))
+        return item.changekey or ""
+
+    def cancel_event(self, exchange_id: str, change_key: str) -> None:
+        item = CalendarItem(account=self._account, id=exchange_id, changekey=change_key)
+        self._call(lambda: item.delete(send_meeting_cancellations=SEND_TO_ALL_AND_SAVE_COPY))
+
+    def close(self) -> None:
+        self._account.protocol.close()
+
+    # -- errors ----------------------------------------------------------------
+    def _call(self, fn: Callable[[], T]) -> T:
+        with translated_errors():
+            return fn()
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    try:
+        yield
+    except BackendError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - exchangelib and requests raise many kinds
+        raise _translate(exc) from exc
+
+
+def _translate(exc: BaseException) -> BackendError:
+    match exc:
+        case ews_errors.ErrorServerBusy():
+            wait = float(getattr(exc, "back_off", None) or 10)
+            return Throttled(f"De Exchange-server is druk; opnieuw over {wait:.0f} s.",
+                             wait_seconds=wait)
+        case ews_errors.UnauthorizedError():
+            return AuthenticationFailed(
+                "Aanmelden bij Exchange is mislukt: controleer gebruikersnaam en wachtwoord."
+            )
+        case ews_errors.ErrorAccessDenied() | ews_errors.ErrorFolderNotFound():
+            return AccessDenied(
+                "Geen toegang tot deze map van de algemeen directeur: vraag gedelegeerde rechten "
+                "op Postvak IN en Agenda aan de informaticadienst."
+            )
+        case ews_errors.ErrorInvalidSyncStateData():
+            return SyncStateInvalid("De synchronisatiestatus is verlopen; de map wordt opnieuw opgehaald.")
+        case ews_errors.ErrorIrresolvableConflict():
+            return ItemConflict("Het item werd intussen in Outlook gewijzigd.")
+        case ews_errors.ErrorItemNotFound():
+            return ItemGone("Het item bestaat niet meer op de server.")
+        case ews_errors.ErrorSendAsDenied():
+            return SendDenied(
+                "U mag niet verzenden namens de algemeen directeur: vraag 'Verzenden namens'-rechten "
+                "aan de informaticadienst."
+            )
+        case requests.exceptions.SSLError():
+            return Offline("De beveiligde verbinding met Exchange werd geweigerd (certificaat). "
+                           "Stel het CA-certificaat van de organisatie in.")
+        case requests.exceptions.ConnectionError() | requests.exceptions.Timeout() | \
+                ews_errors.TransportError():
+            return Offline("Exchange is niet bereikbaar. De wijzigingen blijven bewaard en worden "
+                           "later verstuurd.")
+    return BackendError(f"Exchange gaf een onverwachte fout ({type(exc).__name__}).",
+                        detail=str(exc)[:500])

@@ -1,0 +1,148 @@
+"""Plain records that cross the MailboxBackend boundary.
+
+Backends (EWS today, Graph later) turn their own objects into these; the sync
+engine and the outbox know nothing else. All datetimes are timezone-aware.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
+
+
+@dataclass(frozen=True)
+class FolderRecord:
+    exchange_id: str
+    name: str
+    kind: FolderKind
+    change_key: str = ""
+    parent_exchange_id: str = ""
+    total_count: int = 0
+    unread_count: int = 0
+
+
+@dataclass(frozen=True)
+class AttachmentRecord:
+    exchange_id: str
+    name: str
+    content_type: str = "application/octet-stream"
+    size: int = 0
+    is_inline: bool = False
+    content_id: str = ""
+
+
+@dataclass(frozen=True)
+class MailSummary:
+    """What a sync page carries: small fields only, never the body."""
+
+    exchange_id: str
+    change_key: str
+    subject: str = ""
+    sender_name: str = ""
+    sender_email: str = ""
+    received_at: datetime | None = None
+    sent_at: datetime | None = None
+    is_read: bool = False
+    categories: tuple[str, ...] = ()
+    flag_status: FlagStatus = FlagStatus.NONE
+    flag_due_at: datetime | None = None
+    importance: Importance = Importance.NORMAL
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+    has_attachments: bool = False
+    conversation_id: str = ""
+
+
+@dataclass(frozen=True)
+class MailBody:
+    exchange_id: str
+    change_key: str
+    body_html: str
+    body_text: str
+    to_recipients: tuple[str, ...] = ()
+    cc_recipients: tuple[str, ...] = ()
+    attachments: tuple[AttachmentRecord, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    exchange_id: str
+    change_key: str
+    subject: str
+    start_at: datetime
+    end_at: datetime
+    is_all_day: bool = False
+    location: str = ""
+    organizer: str = ""
+    attendees: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    body_text: str = ""
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+    is_cancelled: bool = False
+    series_exchange_id: str = ""
+
+
+@dataclass(frozen=True)
+class Upserted:
+    item: MailSummary
+
+
+@dataclass(frozen=True)
+class Removed:
+    exchange_id: str
+
+
+@dataclass(frozen=True)
+class ReadFlagChanged:
+    exchange_id: str
+    is_read: bool
+
+
+Change = Upserted | Removed | ReadFlagChanged
+
+
+@dataclass(frozen=True)
+class SyncPage:
+    """One SyncFolderItems answer: apply `changes`, then store `sync_state` with them."""
+
+    changes: list[Change] = field(default_factory=list)
+    sync_state: str = ""
+    last_page: bool = True
+
+
+@dataclass(frozen=True)
+class OutgoingAttachment:
+    name: str
+    content: bytes
+    content_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class OutgoingMail:
+    subject: str
+    body_html: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+    attachments: tuple[OutgoingAttachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventDraft:
+    """An appointment to create or change in the director's calendar."""
+
+    subject: str
+    start_at: datetime
+    end_at: datetime
+    location: str = ""
+    body_html: str = ""
+    required: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+    is_all_day: bool = False
+    sensitivity: Sensitivity = Sensitivity.NORMAL
+
+
+@dataclass(frozen=True)
+class FlagUpdate:
+    status: FlagStatus
+    due_at: datetime | None = None

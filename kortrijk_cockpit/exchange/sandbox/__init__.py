@@ -1,0 +1,25 @@
+"""A loopback EWS (Exchange Web Services) server with the director's mailbox, for tests and demos.
+
+Real exchangelib talks to it over HTTP; see `server.py` for the endpoint,
+`mailbox.py` for the data and `faults.py` for what can go wrong on purpose.
+"""
+
+from __future__ import annotations
+
+from kortrijk_cockpit.exchange.sandbox.demo import demo_mailbox
+from kortrijk_cockpit.exchange.sandbox.faults import Faults
+from kortrijk_cockpit.exchange.sandbox.mailbox import Folder, Mailbox
+from kortrijk_cockpit.exchange.sandbox.model import (
+    Address,
+    Attachment,
+    Invitation,
+    Item,
+    SentAttachment,
+    SentMessage,
+)
+from kortrijk_cockpit.exchange.sandbox.server import SandboxServer
+
+__all__ = [
+    "Address", "Attachment", "Faults", "Folder", "Invitation", "Item", "Mailbox", "SandboxServer",
+    "SentAttachment", "SentMessage", "demo_mailbox",
+]

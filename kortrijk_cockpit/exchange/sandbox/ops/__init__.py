@@ -1,0 +1,40 @@
+"""The EWS operations the sandbox answers, by SOAP body element name."""
+
+from __future__ import annotations
+
+from kortrijk_cockpit.exchange.sandbox.ops.common import Context, Operation
+from kortrijk_cockpit.exchange.sandbox.ops.directory import convert_id, get_delegate, resolve_names
+from kortrijk_cockpit.exchange.sandbox.ops.folders import (
+    find_folder,
+    get_folder,
+    sync_folder_hierarchy,
+)
+from kortrijk_cockpit.exchange.sandbox.ops.read import find_item, get_attachment, get_item
+from kortrijk_cockpit.exchange.sandbox.ops.sync import sync_folder_items
+from kortrijk_cockpit.exchange.sandbox.ops.write import (
+    create_item,
+    delete_item,
+    move_item,
+    send_item,
+    update_item,
+)
+
+OPERATIONS: dict[str, Operation] = {
+    "ConvertId": convert_id,
+    "GetFolder": get_folder,
+    "FindFolder": find_folder,
+    "SyncFolderHierarchy": sync_folder_hierarchy,
+    "SyncFolderItems": sync_folder_items,
+    "GetItem": get_item,
+    "FindItem": find_item,
+    "GetAttachment": get_attachment,
+    "UpdateItem": update_item,
+    "MoveItem": move_item,
+    "DeleteItem": delete_item,
+    "CreateItem": create_item,
+    "SendItem": send_item,
+    "ResolveNames": resolve_names,
+    "GetDelegate": get_delegate,
+}
+
+__all__ = ["OPERATIONS", "Context", "Operation"]

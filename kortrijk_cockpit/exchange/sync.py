@@ -1,0 +1,382 @@
+"""Pull: Exchange -> the local store, restartable at any moment.
+
+Each page of changes is committed in the same transaction as that folder's new
+SyncState, so a kill between pages loses nothing and duplicates nothing: the
+next run resumes from the last committed state. Bodies are fetched afterwards
+for every mail that has none yet (also idempotent). The calendar is re-read
+for its window when the calendar folder reports changes or the day moved on.
+
+Private items never land readable: a private mail is not stored, a private
+appointment only as a busy block ("Privé").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from kortrijk_cockpit.domain import (
+    Attachment,
+    CalendarEvent,
+    FolderKind,
+    Mail,
+    MailFolder,
+    OutboxEntry,
+    OutboxStatus,
+    Sensitivity,
+    SyncState,
+)
+from kortrijk_cockpit.exchange.backend import MailboxBackend
+from kortrijk_cockpit.exchange.errors import SyncStateInvalid
+from kortrijk_cockpit.exchange.records import (
+    EventRecord,
+    FolderRecord,
+    MailSummary,
+    ReadFlagChanged,
+    Removed,
+    SyncPage,
+    Upserted,
+)
+from kortrijk_cockpit.services.clock import BRUSSELS, Clock
+
+log = logging.getLogger(__name__)
+
+PRIVATE = (Sensitivity.PRIVATE,)
+PRIVATE_SUBJECT = "Privé"
+MAIL_KINDS = (FolderKind.INBOX, FolderKind.SENT, FolderKind.DELETED, FolderKind.CUSTOM)
+# Outbox kinds and the mail fields they own until pushed: a pull must not undo them.
+PENDING_FIELDS = {
+    "set_categories": ("categories",),
+    "set_read": ("is_read",),
+    "set_flag": ("flag_status", "flag_due_at"),
+}
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class SyncReport:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    bodies: int = 0
+    events: int = 0
+    full_resyncs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    page_size: int = 100
+    body_batch: int = 50
+    days_back: int = 90
+    days_ahead: int = 365
+    show_private: bool = False  # only with ViewPrivateItems and the user's opt-in
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        backend: MailboxBackend,
+        clock: Clock,
+        options: SyncOptions | None = None,
+        *,
+        cancelled: Callable[[], bool] = lambda: False,
+        progress: Progress = lambda done, total, message: None,
+    ) -> None:
+        self._sessions = sessions
+        self._backend = backend
+        self._clock = clock
+        self._options = options or SyncOptions()
+        self._cancelled = cancelled
+        self._progress = progress
+
+    # -- the whole round ---------------------------------------------------------
+    def sync(self) -> SyncReport:
+        report = SyncReport()
+        folders = self._backend.folders()
+        self._store_folders(folders)
+        mail_folders = [f for f in folders if f.kind in MAIL_KINDS and self._enabled(f)]
+        steps = len(mail_folders) + 2
+        for step, folder in enumerate(mail_folders):
+            self._progress(step, steps, folder.name)
+            self.sync_folder(folder, report)
+            if self._cancelled():
+                return report
+        self._progress(len(mail_folders), steps, "berichten")
+        self.fetch_missing_bodies(report)
+        calendar = next((f for f in folders if f.kind == FolderKind.CALENDAR), None)
+        if calendar is not None and not self._cancelled():
+            self._progress(len(mail_folders) + 1, steps, calendar.name)
+            self.sync_calendar(calendar, report)
+        self._progress(steps, steps, "")
+        return report
+
+    def _enabled(self, folder: FolderRecord) -> bool:
+        with self._sessions() as s:
+            enabled = s.scalar(select(MailFolder.sync_enabled)
+                               .where(MailFolder.exchange_id == folder.exchange_id))
+        return enabled is not False
+
+    def _store_folders(self, folders: Iterable[FolderRecord]) -> None:
+        with self._sessions.begin() as s:
+            known = {f.exchange_id: f for f in s.scalars(select(MailFolder))}
+            for record in folders:
+                row = known.get(record.exchange_id)
+                if row is None:
+                    row = MailFolder(exchange_id=record.exchange_id, display_name=record.name,
+                                     kind=record.kind,
+                                     sync_enabled=record.kind != FolderKind.CUSTOM)
+                    s.add(row)
+                row.display_name = record.name
+                row.kind = record.kind
+                row.change_key = record.change_key
+                row.total_count = record.total_count
+                row.unread_count = record.unread_count
+
+    def _folder_id(self, s: Session, folder: FolderRecord) -> int:
+        folder_id = s.scalar(select(MailFolder.id).where(MailFolder.exchange_id == folder.exchange_id))
+        assert folder_id is not None, "folders are stored before they are synced"
+        return folder_id
+
+    # -- one mail folder ---------------------------------------------------------
+    def sync_folder(self, folder: FolderRecord, report: SyncReport) -> None:
+        with self._sessions() as s:
+            folder_id = self._folder_id(s, folder)
+            state = s.scalar(select(SyncState.state).where(SyncState.folder_id == folder_id)) or ""
+        seen: set[str] | None = set() if not state else None
+        while not self._cancelled():
+            try:
+                page = self._backend.sync_page(folder, state, max_changes=self._options.page_size)
+            except SyncStateInvalid:
+                log.warning("sync state of folder %s rejected; resyncing it whole", folder_id)
+                report.full_resyncs.append(folder.name)
+                self._forget_state(folder_id)
+                state, seen = "", set()
+                continue
+            self._apply_page(folder_id, page, report, seen)
+            state = page.sync_state
+            if page.last_page:
+                if seen is not None:
+                    self._drop_unseen(folder_id, seen, report)
+                return
+
+    def _forget_state(self, folder_id: int) -> None:
+        with self._sessions.begin() as s:
+            s.execute(delete(SyncState).where(SyncState.folder_id == folder_id))
+
+    def _apply_page(self, folder_id: int, page: SyncPage, report: SyncReport,
+                    seen: set[str] | None) -> None:
+        upserts = [c.item for c in page.changes if isinstance(c, Upserted)]
+        with self._sessions.begin() as s:
+            ids = [u.exchange_id for u in upserts] + [
+                c.exchange_id for c in page.changes if not isinstance(c, Upserted)
+            ]
+            existing = {m.exchange_id or "": m
+                        for m in s.scalars(select(Mail).where(Mail.exchange_id.in_(ids)))}
+            pending = self._pending_fields(s, [m.id for m in existing.values()])
+            for change in page.changes:
+                if isinstance(change, Upserted):
+                    if seen is not None:
+                        seen.add(change.item.exchange_id)
+                    self._upsert_mail(s, folder_id, change.item, existing, pending, report)
+                elif isinstance(change, Removed):
+                    mail = existing.pop(change.exchange_id, None)
+                    if mail is not None:
+                        s.delete(mail)
+                        report.removed += 1
+                elif isinstance(change, ReadFlagChanged):
+                    mail = existing.get(change.exchange_id)
+                    if mail is not None and "is_read" not in pending.get(mail.id, ()):
+                        mail.is_read = change.is_read
+                        report.updated += 1
+            row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
+            if row is None:
+                row = SyncState(folder_id=folder_id)
+                s.add(row)
+            row.state = page.sync_state
+            row.last_synced_at = self._clock.now()
+
+    def _pending_fields(self, s: Session, mail_ids: list[int]) -> dict[int, set[str]]:
+        if not mail_ids:
+            return {}
+        rows = s.execute(
+            select(OutboxEntry.mail_id, OutboxEntry.kind).where(
+                OutboxEntry.mail_id.in_(mail_ids),
+                OutboxEntry.status.in_([OutboxStatus.PENDING, OutboxStatus.FAILED,
+                                        OutboxStatus.CONFLICT]),
+            )
+        ).all()
+        pending: dict[int, set[str]] = {}
+        for mail_id, kind in rows:
+            if mail_id is not None:
+                pending.setdefault(mail_id, set()).update(PENDING_FIELDS.get(kind, ()))
+        return pending
+
+    def _upsert_mail(self, s: Session, folder_id: int, item: MailSummary,
+                     existing: dict[str, Mail], pending: dict[int, set[str]],
+                     report: SyncReport) -> None:
+        mail = existing.get(item.exchange_id)
+        if item.sensitivity in PRIVATE and not self._options.show_private:
+            if mail is not None:  # it became private in Outlook: forget it
+                s.delete(mail)
+                existing.pop(item.exchange_id)
+                report.removed += 1
+            return
+        if mail is None:
+            mail = Mail(exchange_id=item.exchange_id, folder_id=folder_id, body_html=None)
+            s.add(mail)
+            existing[item.exchange_id] = mail
+            report.created += 1
+            kept: set[str] = set()
+        else:
+            if mail.change_key != item.change_key:
+                mail.body_html = None  # changed on the server: fetch the body again
+            report.updated += 1
+            kept = pending.get(mail.id, set())
+        mail.folder_id = folder_id
+        mail.change_key = item.change_key
+        mail.subject = item.subject
+        mail.sender_name = item.sender_name
+        mail.sender_email = item.sender_email
+        mail.received_at = item.received_at
+        mail.sent_at = item.sent_at
+        mail.importance = item.importance
+        mail.sensitivity = item.sensitivity
+        mail.has_attachments = item.has_attachments
+        mail.conversation_id = item.conversation_id or None
+        if "is_read" not in kept:
+            mail.is_read = item.is_read
+        if "categories" not in kept:
+            mail.categories = list(item.categories)
+        if "flag_status" not in kept:
+            mail.flag_status = item.flag_status
+            mail.flag_due_at = item.flag_due_at
+
+    def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:
+        """After a full sync: what the server no longer has in this folder goes."""
+        with self._sessions.begin() as s:
+            gone = [m for m in s.scalars(select(Mail).where(Mail.folder_id == folder_id))
+                    if m.exchange_id and m.exchange_id not in seen]
+            for mail in gone:
+                s.delete(mail)
+            report.removed += len(gone)
+
+    # -- bodies --------------------------------------------------------------------
+    def fetch_missing_bodies(self, report: SyncReport) -> None:
+        last_id = 0
+        while not self._cancelled():
+            with self._sessions() as s:
+                batch = s.execute(
+                    select(Mail.id, Mail.exchange_id)
+                    .where(Mail.body_html.is_(None), Mail.exchange_id.is_not(None), Mail.id > last_id)
+                    .order_by(Mail.id)
+                    .limit(self._options.body_batch)
+                ).all()
+            if not batch:
+                return
+            last_id = batch[-1][0]
+            bodies = self._backend.fetch_bodies([exchange_id or "" for _, exchange_id in batch])
+            with self._sessions.begin() as s:
+                mails = {m.id: m for m in s.scalars(select(Mail).where(Mail.id.in_([i for i, _ in batch])))}
+                for (mail_id, _), body in zip(batch, bodies, strict=True):
+                    mail = mails.get(mail_id)
+                    if mail is None:
+                        continue
+                    if body is None:  # gone meanwhile; the next sync removes it
+                        mail.body_html, mail.body_text = "", ""
+                        continue
+                    mail.body_html = body.body_html
+                    mail.body_text = body.body_text
+                    mail.to_recipients = list(body.to_recipients)
+                    mail.cc_recipients = list(body.cc_recipients)
+                    s.execute(delete(Attachment).where(Attachment.mail_id == mail_id))
+                    s.add_all(
+                        Attachment(mail_id=mail_id, exchange_id=a.exchange_id, name=a.name,
+                                   content_type=a.content_type, size=a.size,
+                                   is_inline=a.is_inline, content_id=a.content_id or None)
+                        for a in body.attachments
+                    )
+                    report.bodies += 1
+
+    # -- calendar --------------------------------------------------------------------
+    def sync_calendar(self, folder: FolderRecord, report: SyncReport) -> None:
+        with self._sessions() as s:
+            folder_id = self._folder_id(s, folder)
+            row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
+            state = row.state if row else ""
+            last = row.last_synced_at if row else None
+        changed = not state
+        while True:
+            try:
+                page = self._backend.sync_page(folder, state, max_changes=512)
+            except SyncStateInvalid:
+                state, changed = "", True
+                continue
+            changed = changed or bool(page.changes)
+            state = page.sync_state
+            if page.last_page:
+                break
+        today = self._clock.now().astimezone(BRUSSELS).date()
+        moved_on = last is None or last.astimezone(BRUSSELS).date() != today
+        if changed or moved_on:
+            report.events = self.refresh_calendar()
+        with self._sessions.begin() as s:
+            row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
+            if row is None:
+                row = SyncState(folder_id=folder_id)
+                s.add(row)
+            row.state = state
+            row.last_synced_at = self._clock.now()
+
+    def refresh_calendar(self) -> int:
+        """Replace the window's appointments with what the server has now."""
+        now = self._clock.now()
+        start = now - timedelta(days=self._options.days_back)
+        end = now + timedelta(days=self._options.days_ahead)
+        events = self._backend.calendar_view(start, end)
+        with self._sessions.begin() as s:
+            existing = {
+                e.exchange_id: e
+                for e in s.scalars(select(CalendarEvent).where(
+                    CalendarEvent.exchange_id.is_not(None),
+                    CalendarEvent.end_at > start, CalendarEvent.start_at < end,
+                ))
+            }
+            for record in events:
+                row = existing.pop(record.exchange_id, None)
+                if row is None:
+                    row = CalendarEvent(exchange_id=record.exchange_id)
+                    s.add(row)
+                self._fill_event(row, record)
+            for stale in existing.values():
+                s.delete(stale)
+        return len(events)
+
+    def _fill_event(self, row: CalendarEvent, record: EventRecord) -> None:
+        private = record.sensitivity in PRIVATE and not self._options.show_private
+        row.change_key = record.change_key
+        row.start_at = record.start_at
+        row.end_at = record.end_at
+        row.is_all_day = record.is_all_day
+        row.sensitivity = record.sensitivity
+        row.is_private_block = private
+        row.is_cancelled = record.is_cancelled
+        row.series_exchange_id = record.series_exchange_id or None
+        if private:  # a busy block only: nothing readable is kept
+            row.subject, row.location, row.organizer = PRIVATE_SUBJECT, "", ""
+            row.attendees, row.categories, row.body_text = [], [], ""
+        else:
+            row.subject = record.subject
+            row.location = record.location
+            row.organizer = record.organizer
+            row.attendees = list(record.attendees)
+            row.categories = list(record.categories)
+            row.body_text = record.body_text
+
+

@@ -1,0 +1,94 @@
+"""Changes waiting for Exchange, as a table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from kortrijk_cockpit.ui.formatting import format_datetime
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.outbox import OutboxItem
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def kind_text(kind: str) -> str:
+    return {
+        "set_categories": QCoreApplication.translate("Outbox", "Categories"),
+        "set_flag": QCoreApplication.translate("Outbox", "Follow-up flag"),
+        "set_read": QCoreApplication.translate("Outbox", "Read/unread"),
+        "move": QCoreApplication.translate("Outbox", "Move to folder"),
+        "send_mail": QCoreApplication.translate("Outbox", "Send mail"),
+        "create_event": QCoreApplication.translate("Outbox", "New appointment"),
+        "update_event": QCoreApplication.translate("Outbox", "Change appointment"),
+        "cancel_event": QCoreApplication.translate("Outbox", "Cancel appointment"),
+    }.get(kind, kind)
+
+
+def status_text(status: str) -> str:
+    return {
+        "pending": QCoreApplication.translate("Outbox", "Waiting"),
+        "failed": QCoreApplication.translate("Outbox", "Failed"),
+        "conflict": QCoreApplication.translate("Outbox", "Conflict"),
+    }.get(status, status)
+
+
+class OutboxModel(QAbstractTableModel):
+    WHEN, WHAT, SUBJECT, STATUS, REASON = range(5)
+    EntryRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[OutboxItem] = []
+
+    def set_items(self, items: list[OutboxItem]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Made"), self.tr("Change"), self.tr("Mail"), self.tr("Status"),
+                self.tr("Reason")][section] if 0 <= section < 5 else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == self.EntryRole:
+            return item
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == self.WHEN:
+            return format_datetime(item.created_at)
+        if column == self.WHAT:
+            return kind_text(item.kind)
+        if column == self.SUBJECT:
+            return item.subject
+        if column == self.STATUS:
+            return status_text(item.status.value)
+        if column == self.REASON:
+            if item.next_attempt_at and not item.last_error:
+                return self.tr("Next try {when}").format(when=format_datetime(item.next_attempt_at))
+            return item.last_error
+        return None
+
+    def item(self, row: int) -> OutboxItem:
+        return self._items[row]

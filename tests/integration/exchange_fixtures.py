@@ -1,0 +1,46 @@
+"""Fixtures for tests that run the real EWS client against the sandbox server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import exchangelib
+import pytest
+
+from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
+from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.services.clock import FixedClock
+
+BXL = ZoneInfo("Europe/Brussels")
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BXL)
+
+
+@pytest.fixture
+def mailbox() -> Mailbox:
+    return Mailbox(owner="algemeen.directeur@kortrijk.be")
+
+
+@pytest.fixture
+def sandbox(mailbox: Mailbox) -> Iterator[SandboxServer]:
+    with SandboxServer(mailbox) as server:
+        yield server
+    exchangelib.close_connections()
+
+
+def settings_for(server: SandboxServer, mailbox: Mailbox) -> EwsSettings:
+    return EwsSettings(endpoint=server.url, mailbox=mailbox.owner, username=server.username,
+                       auth="basic", server_build=(15, 2))
+
+
+@pytest.fixture
+def backend(sandbox: SandboxServer, mailbox: Mailbox) -> Iterator[EwsBackend]:
+    ews = EwsBackend(settings_for(sandbox, mailbox), sandbox.password)
+    yield ews
+    ews.close()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)

@@ -1,0 +1,212 @@
+"""Push to the director's mailbox: local change + outbox entry, pushed in order,
+conflicts never silently overwritten. Real exchangelib against the sandbox."""
+
+from __future__ import annotations
+
+import base64
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder, OutboxEntry, OutboxStatus
+from kortrijk_cockpit.exchange.ews import EwsBackend
+from kortrijk_cockpit.exchange.outbox import OutboxPusher
+from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.exchange.sync import SyncEngine
+from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.services.outbox import OutboxService
+from kortrijk_cockpit.services.triage import TriageService
+from kortrijk_cockpit.store import Store
+from tests.integration.exchange_fixtures import NOW
+
+SENDER = ("Els Vandamme", "els.vandamme@kortrijk.be")
+
+
+def synced_mail(store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock,
+                **fields: object) -> tuple[str, int]:
+    item = mailbox.add_message("inbox", subject="Nota BBC", sender=SENDER, received=NOW, **fields)
+    SyncEngine(store.session_factory, backend, clock).sync()
+    with store.session() as s:
+        mail_id = s.scalar(select(Mail.id).where(Mail.exchange_id == item))
+    assert mail_id is not None
+    return item, mail_id
+
+
+def entries(store: Store) -> list[OutboxEntry]:
+    with store.session() as s:
+        return list(s.scalars(select(OutboxEntry).order_by(OutboxEntry.id)))
+
+
+def test_triage_changes_show_locally_and_reach_exchange_in_order(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock)
+    triage = TriageService(store.session_factory)
+    due = NOW + timedelta(days=3)
+    triage.categorize(mail_id, ["MAT", "Opvolgen"])
+    triage.categorize(mail_id, ["MAT"])  # the waiting entry is updated, not doubled
+    triage.set_flag(mail_id, FlagStatus.FLAGGED, due)
+    triage.mark_read(mail_id)
+    assert [e.kind for e in entries(store)] == ["set_categories", "set_flag", "set_read"]
+
+    report = OutboxPusher(store.session_factory, backend, clock).push()
+
+    assert report.pushed == 3
+    server = mailbox.get(item)
+    assert server.categories == ["MAT"]
+    assert server.is_read
+    assert server.flag_status == "Flagged" and server.flag_due == due
+    with store.session() as s:
+        mail = s.get(Mail, mail_id)
+        assert mail is not None and mail.change_key == server.change_key
+    assert {e.status for e in entries(store)} == {OutboxStatus.DONE}
+
+
+def test_a_change_in_outlook_to_another_field_is_kept_and_ours_applied(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock)
+    TriageService(store.session_factory).categorize(mail_id, ["DC"])
+    mailbox.update_item(item, subject="Nota BBC (herzien)")  # stale change key now
+
+    report = OutboxPusher(store.session_factory, backend, clock).push()
+
+    assert report.pushed == 1 and report.conflicts == 0
+    server = mailbox.get(item)
+    assert (server.subject, server.categories) == ("Nota BBC (herzien)", ["DC"])
+
+
+def test_the_same_field_changed_in_outlook_becomes_a_conflict_never_an_overwrite(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock, categories=["MAT"])
+    TriageService(store.session_factory).categorize(mail_id, ["DC"])
+    mailbox.update_item(item, categories=["Gemeenteraad"])
+
+    report = OutboxPusher(store.session_factory, backend, clock).push()
+
+    assert report.conflicts == 1
+    assert mailbox.get(item).categories == ["Gemeenteraad"]
+    outbox = OutboxService(store.session_factory)
+    [waiting] = outbox.open_entries()
+    assert waiting.status == OutboxStatus.CONFLICT and "Outlook" in waiting.last_error
+
+    outbox.discard(waiting.entry_id)  # Outlook's version wins
+    with store.session() as s:
+        mail = s.get(Mail, mail_id)
+        assert mail is not None and mail.categories == ["Gemeenteraad"]
+    assert outbox.open_entries() == []
+
+
+def test_keeping_mine_after_a_conflict_overwrites_on_request(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock, categories=["MAT"])
+    TriageService(store.session_factory).categorize(mail_id, ["DC"])
+    mailbox.update_item(item, categories=["Gemeenteraad"])
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    pusher.push()
+    outbox = OutboxService(store.session_factory)
+    outbox.retry(outbox.open_entries()[0].entry_id)
+    assert pusher.push().pushed == 1
+    assert mailbox.get(item).categories == ["DC"]
+
+
+def test_nothing_is_lost_while_exchange_is_down(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock)
+    triage = TriageService(store.session_factory)
+    triage.categorize(mail_id, ["MAT"])
+    triage.mark_read(mail_id)
+    sandbox.faults.http_status(503, count=1)
+
+    report = OutboxPusher(store.session_factory, backend, clock).push()
+
+    assert report.pushed == 0 and report.retry_at is not None
+    first, second = entries(store)
+    assert (first.status, first.attempts) == (OutboxStatus.PENDING, 1)
+    assert (second.status, second.attempts) == (OutboxStatus.PENDING, 0)  # order kept
+    assert mailbox.get(item).categories == []
+
+    later = FixedClock(report.retry_at + timedelta(seconds=1))
+    assert OutboxPusher(store.session_factory, backend, later).push().pushed == 2
+    assert mailbox.get(item).categories == ["MAT"] and mailbox.get(item).is_read
+
+
+def test_filing_a_mail_moves_it_without_a_duplicate_after_the_next_sync(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock)
+    with store.session() as s:
+        done = s.scalar(select(MailFolder.id).where(MailFolder.display_name == "Behandeld"))
+    assert done is not None
+    TriageService(store.session_factory).move(mail_id, done)
+    OutboxPusher(store.session_factory, backend, clock).push()
+    SyncEngine(store.session_factory, backend, clock).sync()
+    with store.session() as s:
+        rows = s.scalars(select(Mail)).all()
+    assert [(m.id, m.folder_id) for m in rows] == [(mail_id, done)]
+    assert rows[0].exchange_id != item
+
+
+def test_sending_on_behalf_of_the_director_with_attachments(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    with store.session_factory.begin() as s:
+        s.add(OutboxEntry(kind="send_mail", payload={
+            "subject": "Agenda MAT 24/11", "body_html": "<p>In bijlage de agenda.</p>",
+            "to": ["mat@kortrijk.be"],
+            "attachments": [{"name": "Agenda MAT.docx", "content_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                             "content": base64.b64encode(b"PK docx").decode()}],
+        }))
+    assert OutboxPusher(store.session_factory, backend, clock).push().pushed == 1
+    [sent] = mailbox.sent
+    assert sent.subject == "Agenda MAT 24/11"
+    assert sent.author is not None and sent.author.email == mailbox.owner
+    assert sent.sender.email == mailbox.delegate  # sent on behalf, by the assistant
+    assert sent.attachments == [("Agenda MAT.docx", b"PK docx")]
+    assert sent.saved_item_id is not None  # a copy in Sent Items
+
+
+def test_send_as_denied_fails_the_entry_with_a_dutch_reason(
+        store: Store, backend: EwsBackend, sandbox: SandboxServer, clock: FixedClock) -> None:
+    sandbox.faults.send_as_denied = True
+    with store.session_factory.begin() as s:
+        s.add(OutboxEntry(kind="send_mail", payload={"subject": "x", "body_html": "x",
+                                                     "to": ["a@kortrijk.be"]}))
+    report = OutboxPusher(store.session_factory, backend, clock).push()
+    assert report.failed == 1
+    [entry] = OutboxService(store.session_factory).open_entries()
+    assert entry.status == OutboxStatus.FAILED and "namens" in entry.last_error
+
+
+def test_appointments_made_in_the_app_invite_update_and_cancel_in_exchange(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    from kortrijk_cockpit.domain import CalendarEvent
+    from kortrijk_cockpit.exchange.records import EventDraft
+    from kortrijk_cockpit.services.calendar import CalendarService
+
+    calendar = CalendarService(store.session_factory)
+    start = NOW + timedelta(days=2)
+    draft = EventDraft(subject="Bilateraal schepen Financiën", start_at=start,
+                       end_at=start + timedelta(hours=1), location="Kabinet",
+                       required=("jan.vercruysse@kortrijk.be",))
+    event_id = calendar.create(draft)
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    assert pusher.push().pushed == 1
+    with store.session() as s:
+        event = s.get(CalendarEvent, event_id)
+        assert event is not None and event.exchange_id
+        exchange_id = event.exchange_id
+    assert mailbox.get(exchange_id).subject == "Bilateraal schepen Financiën"
+    assert [(i.kind, [r.email for r in i.recipients]) for i in mailbox.invitations] == [
+        ("request", ["jan.vercruysse@kortrijk.be"])]
+
+    later = EventDraft(**{**draft.__dict__, "start_at": start + timedelta(hours=2),
+                          "end_at": start + timedelta(hours=3)})
+    calendar.update(event_id, later)
+    assert pusher.push().pushed == 1
+    assert mailbox.get(exchange_id).start == start + timedelta(hours=2)
+
+    assert [i.kind for i in mailbox.invitations] == ["request", "update"]
+    calendar.cancel(event_id)
+    assert pusher.push().pushed == 1
+    assert [i.kind for i in mailbox.invitations] == ["request", "update", "cancellation"]
+    SyncEngine(store.session_factory, backend, clock).refresh_calendar()
+    with store.session() as s:
+        assert s.get(CalendarEvent, event_id) is None

@@ -1,0 +1,90 @@
+"""After a sync with a known password, that password is nowhere on disk."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from kortrijk_cockpit.config import Paths, Settings
+from kortrijk_cockpit.exchange import auth
+from kortrijk_cockpit.exchange.ews import EwsBackend
+from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.exchange.sync import SyncEngine
+from kortrijk_cockpit.logging_setup import setup_logging
+from kortrijk_cockpit.store import open_store
+from kortrijk_cockpit.store.database import sqlite_url
+from tests.integration.exchange_fixtures import NOW, settings_for
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps its items in memory (CI has no OS keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():  # type: ignore[no-untyped-def]
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+def test_a_known_password_never_reaches_database_settings_logs_or_crash_report(
+        tmp_path: Path, memory_keyring: MemoryKeyring, clock) -> None:  # type: ignore[no-untyped-def]
+    paths = Paths.for_basedir(tmp_path)
+    paths.ensure()
+    setup_logging(paths.logs, debug=True)
+    mailbox = Mailbox(owner="algemeen.directeur@kortrijk.be")
+    mailbox.add_message("inbox", subject="Budget 2027", sender=("Els", "els@kortrijk.be"),
+                        received=NOW)
+    with SandboxServer(mailbox) as server:
+        PASSWORD = server.password  # noqa: N806 - the known password of this test
+        ews = settings_for(server, mailbox)
+        auth.store_password(ews.username, ews.endpoint, PASSWORD)
+        settings = Settings(exchange_endpoint=ews.endpoint, exchange_mailbox=ews.mailbox,
+                            exchange_username=ews.username, exchange_auth=ews.auth)
+        settings.save(paths)
+        store = open_store(sqlite_url(paths.default_database), backups=paths.backups)
+        backend = EwsBackend(ews, auth.load_password(ews.username, ews.endpoint) or "")
+        SyncEngine(store.session_factory, backend, clock).sync()
+        logging.getLogger("test").info("signed in with %s", PASSWORD)
+        try:
+            raise RuntimeError(f"sync crashed after login with {PASSWORD}")
+        except RuntimeError:
+            from kortrijk_cockpit.ui.crash import format_report
+
+            (paths.logs / "crash-test.txt").write_text(format_report(*sys.exc_info()))  # type: ignore[arg-type]
+        backend.close()
+        store.close()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+
+    assert list(memory_keyring.items.values()) == [PASSWORD]  # in the keyring, and only there
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"cockpit.sqlite3", "settings.json", "cockpit.log",
+                                       "crash-test.txt"}
+    assert [p for p in files if PASSWORD.encode() in p.read_bytes()] == []
+    import sqlite3
+
+    with sqlite3.connect(paths.default_database) as conn:  # the sync did happen
+        assert conn.execute("SELECT subject FROM mails").fetchall() == [("Budget 2027",)]
