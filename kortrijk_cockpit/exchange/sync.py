@@ -16,8 +16,9 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.domain import (
@@ -45,6 +46,14 @@ from kortrijk_cockpit.exchange.records import (
 from kortrijk_cockpit.services.clock import BRUSSELS, Clock
 
 log = logging.getLogger(__name__)
+
+_mails = cast(Table, Mail.__table__)
+_FILL_BODY = (
+    update(_mails)
+    .where(_mails.c.id == bindparam("b_id"))
+    .values(body_html=bindparam("html"), body_text=bindparam("text"),
+            to_recipients=bindparam("to"), cc_recipients=bindparam("cc"))
+)
 
 PRIVATE = (Sensitivity.PRIVATE,)
 PRIVATE_SUBJECT = "Privé"
@@ -76,6 +85,20 @@ class SyncOptions:
     days_back: int = 90
     days_ahead: int = 365
     show_private: bool = False  # only with ViewPrivateItems and the user's opt-in
+
+
+def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
+    return {
+        "folder_id": folder_id, "exchange_id": item.exchange_id, "change_key": item.change_key,
+        "subject": item.subject, "sender_name": item.sender_name,
+        "sender_email": item.sender_email, "received_at": item.received_at,
+        "sent_at": item.sent_at, "is_read": item.is_read, "categories": list(item.categories),
+        "flag_status": item.flag_status, "flag_due_at": item.flag_due_at,
+        "importance": item.importance, "sensitivity": item.sensitivity,
+        "has_attachments": item.has_attachments,
+        "conversation_id": item.conversation_id or None, "body_html": None, "body_text": "",
+        "to_recipients": [], "cc_recipients": [], "version": 1,
+    }
 
 
 class SyncEngine:
@@ -180,12 +203,17 @@ class SyncEngine:
             existing = {m.exchange_id or "": m
                         for m in s.scalars(select(Mail).where(Mail.exchange_id.in_(ids)))}
             pending = self._pending_fields(s, [m.id for m in existing.values()])
+            new_rows: dict[str, dict[str, object]] = {}
             for change in page.changes:
                 if isinstance(change, Upserted):
                     if seen is not None:
                         seen.add(change.item.exchange_id)
-                    self._upsert_mail(s, folder_id, change.item, existing, pending, report)
+                    if change.item.exchange_id in existing:
+                        self._upsert_mail(s, folder_id, change.item, existing, pending, report)
+                    elif change.item.sensitivity not in PRIVATE or self._options.show_private:
+                        new_rows[change.item.exchange_id] = _new_mail_row(folder_id, change.item)
                 elif isinstance(change, Removed):
+                    new_rows.pop(change.exchange_id, None)
                     mail = existing.pop(change.exchange_id, None)
                     if mail is not None:
                         s.delete(mail)
@@ -195,6 +223,9 @@ class SyncEngine:
                     if mail is not None and "is_read" not in pending.get(mail.id, ()):
                         mail.is_read = change.is_read
                         report.updated += 1
+            if new_rows:  # a page of new mail in one statement, not one object each
+                s.execute(insert(Mail), list(new_rows.values()))
+                report.created += len(new_rows)
             row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
             if row is None:
                 row = SyncState(folder_id=folder_id)
@@ -221,24 +252,16 @@ class SyncEngine:
     def _upsert_mail(self, s: Session, folder_id: int, item: MailSummary,
                      existing: dict[str, Mail], pending: dict[int, set[str]],
                      report: SyncReport) -> None:
-        mail = existing.get(item.exchange_id)
+        mail = existing[item.exchange_id]
         if item.sensitivity in PRIVATE and not self._options.show_private:
-            if mail is not None:  # it became private in Outlook: forget it
-                s.delete(mail)
-                existing.pop(item.exchange_id)
-                report.removed += 1
+            s.delete(mail)  # it became private in Outlook: forget it
+            existing.pop(item.exchange_id)
+            report.removed += 1
             return
-        if mail is None:
-            mail = Mail(exchange_id=item.exchange_id, folder_id=folder_id, body_html=None)
-            s.add(mail)
-            existing[item.exchange_id] = mail
-            report.created += 1
-            kept: set[str] = set()
-        else:
-            if mail.change_key != item.change_key:
-                mail.body_html = None  # changed on the server: fetch the body again
-            report.updated += 1
-            kept = pending.get(mail.id, set())
+        if mail.change_key != item.change_key:
+            mail.body_html = None  # changed on the server: fetch the body again
+        report.updated += 1
+        kept = pending.get(mail.id, set())
         mail.folder_id = folder_id
         mail.change_key = item.change_key
         mail.subject = item.subject
@@ -261,9 +284,11 @@ class SyncEngine:
     def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:
         """After a full sync: what the server no longer has in this folder goes."""
         with self._sessions.begin() as s:
-            gone = [m for m in s.scalars(select(Mail).where(Mail.folder_id == folder_id))
-                    if m.exchange_id and m.exchange_id not in seen]
-            for mail in gone:
+            local = s.execute(select(Mail.id, Mail.exchange_id)
+                              .where(Mail.folder_id == folder_id)).all()
+            gone = [mail_id for mail_id, exchange_id in local
+                    if exchange_id and exchange_id not in seen]
+            for mail in s.scalars(select(Mail).where(Mail.id.in_(gone))):
                 s.delete(mail)
             report.removed += len(gone)
 
@@ -282,27 +307,28 @@ class SyncEngine:
                 return
             last_id = batch[-1][0]
             bodies = self._backend.fetch_bodies([exchange_id or "" for _, exchange_id in batch])
+            ids = [mail_id for mail_id, _ in batch]
+            rows, attachments = [], []
+            for mail_id, body in zip(ids, bodies, strict=True):
+                if body is None:  # gone meanwhile; the next sync removes it
+                    rows.append({"b_id": mail_id, "html": "", "text": "", "to": [], "cc": []})
+                    continue
+                rows.append({"b_id": mail_id, "html": body.body_html, "text": body.body_text,
+                             "to": list(body.to_recipients), "cc": list(body.cc_recipients)})
+                attachments += [
+                    {"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
+                     "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,
+                     "content_id": a.content_id or None}
+                    for a in body.attachments
+                ]
+                report.bodies += 1
+            # Filling in a body is the server's data arriving, not an edit: one
+            # executemany per batch (the search triggers still see every row).
             with self._sessions.begin() as s:
-                mails = {m.id: m for m in s.scalars(select(Mail).where(Mail.id.in_([i for i, _ in batch])))}
-                for (mail_id, _), body in zip(batch, bodies, strict=True):
-                    mail = mails.get(mail_id)
-                    if mail is None:
-                        continue
-                    if body is None:  # gone meanwhile; the next sync removes it
-                        mail.body_html, mail.body_text = "", ""
-                        continue
-                    mail.body_html = body.body_html
-                    mail.body_text = body.body_text
-                    mail.to_recipients = list(body.to_recipients)
-                    mail.cc_recipients = list(body.cc_recipients)
-                    s.execute(delete(Attachment).where(Attachment.mail_id == mail_id))
-                    s.add_all(
-                        Attachment(mail_id=mail_id, exchange_id=a.exchange_id, name=a.name,
-                                   content_type=a.content_type, size=a.size,
-                                   is_inline=a.is_inline, content_id=a.content_id or None)
-                        for a in body.attachments
-                    )
-                    report.bodies += 1
+                s.execute(delete(Attachment).where(Attachment.mail_id.in_(ids)))
+                s.execute(_FILL_BODY, rows)
+                if attachments:
+                    s.execute(insert(Attachment), attachments)
 
     # -- calendar --------------------------------------------------------------------
     def sync_calendar(self, folder: FolderRecord, report: SyncReport) -> None:
