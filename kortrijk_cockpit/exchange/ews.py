@@ -571,6 +571,11 @@ def _translate(exc: BaseException) -> BackendError:
             return AuthenticationFailed(
                 "Aanmelden bij Exchange is mislukt: controleer gebruikersnaam en wachtwoord."
             )
+        case ews_errors.ErrorNonExistentMailbox():
+            return AccessDenied(
+                "Die mailbox bestaat niet op de server, of u hebt er geen gedelegeerde rechten "
+                "op. Controleer het adres van de algemeen directeur."
+            )
         case ews_errors.ErrorAccessDenied() | ews_errors.ErrorFolderNotFound():
             return AccessDenied(
                 "Geen toegang tot deze map van de algemeen directeur: vraag gedelegeerde rechten "
@@ -590,6 +595,14 @@ def _translate(exc: BaseException) -> BackendError:
         case requests.exceptions.SSLError():
             return Offline("De beveiligde verbinding met Exchange werd geweigerd (certificaat). "
                            "Stel het CA-certificaat van de organisatie in.")
+        case ews_errors.ErrorTimeoutExpired():  # also what a dropped connection looks like
+            return Offline("Exchange antwoordde niet op tijd. De wijzigingen blijven bewaard en "
+                           "worden later verstuurd.")
+        case ews_errors.ResponseMessageError():
+            # A server answer we did not expect (it subclasses TransportError, so
+            # it must be matched before the network errors below).
+            return BackendError(f"Exchange weigerde de opdracht ({type(exc).__name__}).",
+                                detail=str(exc)[:500])
         case requests.exceptions.ConnectionError() | requests.exceptions.Timeout() | \
                 ews_errors.TransportError():
             return Offline("Exchange is niet bereikbaar. De wijzigingen blijven bewaard en worden "

@@ -191,3 +191,17 @@ def test_sync_state_is_stored_per_folder(
                            .join(SyncState, SyncState.folder_id == MailFolder.id)).all()
     kinds = {k for k, state in states if state}
     assert {FolderKind.INBOX, FolderKind.SENT, FolderKind.CALENDAR} <= kinds
+
+
+def test_a_dropped_connection_is_offline_and_the_next_sync_recovers(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        clock: FixedClock) -> None:
+    from kortrijk_cockpit.exchange.errors import Offline
+
+    mailbox.add_message("inbox", subject="Na de storing", sender=SENDER, received=NOW)
+    sandbox.faults.drop_connection(count=1, operation="SyncFolderItems")
+    sync = engine(store, backend, clock)
+    with pytest.raises(Offline, match="niet op tijd|niet bereikbaar"):
+        sync.sync()
+    sync.sync()
+    assert set(mails(store)) == {"Na de storing"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +59,7 @@ class OutboxDialog(QDialog):
         self.discard_button.clicked.connect(self.discard_selected)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.reload()
@@ -67,6 +67,7 @@ class OutboxDialog(QDialog):
     def reload(self) -> None:
         self.model.set_items(self._outbox.open_entries())
         has_rows = self.model.rowCount() > 0
+        self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         if has_rows:
             self.table.selectRow(0)
