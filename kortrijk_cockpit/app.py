@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.sandbox import SandboxServer
     from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
@@ -76,6 +77,7 @@ class Core:
     records: RecordService
     triage: TriageService
     outbox: OutboxService
+    folders: FolderService
     exchange: ExchangeConnection | None = None
 
 
@@ -115,6 +117,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
+    from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
@@ -135,6 +138,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions), outbox=OutboxService(sessions),
+                folders=FolderService(sessions),
                 exchange=exchange)
 
 
@@ -245,6 +249,7 @@ def run_gui(options: Options) -> int:
                 dashboard=built.dashboard, search=built.search, records=built.records,
                 clock=built.clock, store_dialect=built.store.dialect,
                 store_location=built.store.location, outbox=built.outbox,
+                folders=built.folders,
                 settings=built.settings, save_settings=lambda s: s.save(paths),
             ))
             if built.exchange is not None:

@@ -438,7 +438,7 @@ class EwsBackend:
         )
 
     def fetch_attachment(self, attachment_id: str) -> bytes:
-        from exchangelib.properties import AttachmentId
+        from exchangelib.attachments import AttachmentId
         from exchangelib.services import GetAttachment
 
         def run() -> bytes:

@@ -36,10 +36,12 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
+    from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+    from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
     from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
     from kortrijk_cockpit.ui.sync_worker import SyncController
@@ -56,6 +58,7 @@ class MainWindowServices:
     store_dialect: str
     store_location: str
     outbox: OutboxService | None = None
+    folders: FolderService | None = None
     settings: Settings | None = None
     save_settings: Callable[[Settings], None] | None = None
 
@@ -189,6 +192,18 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_folders(self) -> FoldersDialog | None:
+        from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
+
+        if self._services is None or self._services.folders is None:
+            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            return None
+        dialog = FoldersDialog(self._services.folders, self)
+        dialog.finished.connect(self.sync_and_refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_connection(self) -> ConnectionDialog | None:
         from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
 
@@ -254,6 +269,9 @@ class MainWindow(QMainWindow):
         self.connection_action = self._action(self.tr("Connection with Exchange…"), "Ctrl+,",
                                               self.open_connection)
         file_menu.addAction(self.connection_action)
+        self.folders_action = self._action(self.tr("Folders to synchronise…"), "Ctrl+Shift+M",
+                                           self.open_folders)
+        file_menu.addAction(self.folders_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):

@@ -212,6 +212,28 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FolderChoiceModel</name>
+    <message>
+        <source>Always synchronised</source>
+        <translation>Altijd gesynchroniseerd</translation>
+    </message>
+</context>
+<context>
+    <name>FoldersDialog</name>
+    <message>
+        <source>Folders to synchronise</source>
+        <translation>Mappen om te synchroniseren</translation>
+    </message>
+    <message>
+        <source>Inbox, Sent Items and the calendar are always synchronised. Tick the other folders you want here too.</source>
+        <translation>Postvak IN, Verzonden items en de agenda worden altijd gesynchroniseerd. Vink de andere mappen aan die u hier ook wilt.</translation>
+    </message>
+    <message>
+        <source>The folders appear after the first synchronisation.</source>
+        <translation>De mappen verschijnen na de eerste synchronisatie.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
@@ -268,6 +290,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Connection with Exchange…</source>
         <translation>Verbinding met Exchange…</translation>
+    </message>
+    <message>
+        <source>Folders to synchronise…</source>
+        <translation>Mappen om te synchroniseren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -130,3 +130,30 @@ def test_frozen_app_bundles_postgresql_driver(frozen_app: Path, frozen_env: dict
     )
     assert result.returncode == 3, _report("frozen app with PostgreSQL URL", result)
     assert "Traceback" not in result.stderr, _report("frozen app with PostgreSQL URL", result)
+
+
+@pytest.mark.slow
+def test_frozen_app_syncs_from_the_frozen_sandbox(frozen_app: Path, frozen_env: dict[str, str],
+                                                  tmp_path: Path) -> None:
+    """exchangelib, the sandbox server and the sync engine all work inside the bundle."""
+    from kortrijk_cockpit.exchange.sandbox.server import PASSWORD, USERNAME
+
+    server = subprocess.Popen([str(frozen_app), "sandbox", "--mails", "30", "--events", "10"],
+                              cwd=tmp_path, env=frozen_env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        url, mailbox = server.stdout.readline().strip(), server.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), server.stderr.read() if server.poll() else url
+        result = subprocess.run(
+            [str(frozen_app), "--basedir", str(tmp_path / "base"), "sync", "--once",
+             "--server", url, "--mailbox", mailbox, "--user", USERNAME, "--auth", "basic",
+             "--password-stdin"],
+            input=PASSWORD + "\n", cwd=tmp_path, env=frozen_env, capture_output=True,
+            text=True, timeout=RUN_TIMEOUT_S, check=False,
+        )
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+    assert result.returncode == 0, _report("frozen sync --once failed", result)
+    assert "gesynchroniseerd:" in result.stdout

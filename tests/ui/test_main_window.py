@@ -133,7 +133,7 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("F5") and "Synchroniseren" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+U") and "Uitgaand" in r for r in rows)
     assert any(r.startswith("Ctrl+,") and "Verbinding" in r for r in rows)
-    assert len(rows) == 14
+    assert len(rows) == 15
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(

@@ -1,0 +1,41 @@
+"""Choosing which mail folders are synchronised."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kortrijk_cockpit.domain import FolderKind, MailFolder
+from kortrijk_cockpit.services.folders import FolderService
+from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
+
+
+def seed(store: Store) -> None:
+    with store.session_factory.begin() as s:
+        s.add_all([
+            MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX, exchange_id="i"),
+            MailFolder(display_name="Verzonden items", kind=FolderKind.SENT, exchange_id="s"),
+            MailFolder(display_name="Behandeld", kind=FolderKind.CUSTOM, exchange_id="b",
+                       sync_enabled=False),
+            MailFolder(display_name="Agenda", kind=FolderKind.CALENDAR, exchange_id="c"),
+        ])
+
+
+def test_ticking_a_folder_keeps_it_in_sync(qtbot, app, sqlite_store: Store, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    seed(sqlite_store)
+    service = FolderService(sqlite_store.session_factory)
+    dialog = FoldersDialog(service)
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    qtmodeltester.check(model)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Postvak IN", "Verzonden items", "Behandeld"]
+    inbox, _sent, done = (model.index(r, 0) for r in range(3))
+    assert not model.flags(inbox) & Qt.ItemFlag.ItemIsEnabled  # always synced
+    assert inbox.data(Qt.ItemDataRole.ToolTipRole) == "Altijd gesynchroniseerd"
+    assert done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+
+    assert model.setData(done, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert [c.synced for c in service.mail_folders()] == [True, True, True]
+    assert not model.setData(inbox, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert not dialog.empty.isVisibleTo(dialog)
