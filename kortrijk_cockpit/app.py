@@ -188,7 +188,8 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
 
     sessions, clock, settings = core.store.session_factory, core.clock, core.settings
     options = SyncOptions(days_back=settings.calendar_days_back,
-                          days_ahead=settings.calendar_days_ahead)
+                          days_ahead=settings.calendar_days_ahead,
+                          show_private=settings.show_private_items)
 
     def make_engine(backend, cancelled, progress):  # type: ignore[no-untyped-def]
         return (SyncEngine(sessions, backend, clock, options, cancelled=cancelled,

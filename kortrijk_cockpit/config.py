@@ -111,6 +111,7 @@ class Settings:
     exchange_username: str = ""
     exchange_auth: str = "ntlm"
     exchange_ca_bundle: str = ""
+    show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod

@@ -56,7 +56,8 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
         report = SyncEngine(
             core.store.session_factory, backend, core.clock,
             SyncOptions(days_back=settings.calendar_days_back,
-                        days_ahead=settings.calendar_days_ahead),
+                        days_ahead=settings.calendar_days_ahead,
+                        show_private=settings.show_private_items),
         ).sync()
     finally:
         backend.close()

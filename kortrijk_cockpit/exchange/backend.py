@@ -43,6 +43,10 @@ class MailboxBackend(Protocol):
 
     def fetch_attachment(self, attachment_id: str) -> bytes: ...
 
+    def may_view_private(self) -> bool:
+        """Whether the director granted this delegate ViewPrivateItems (False when unknown)."""
+        ...
+
     def item_summary(self, exchange_id: str) -> MailSummary | None:
         """The item as the server has it now (for resolving a stale change key)."""
         ...

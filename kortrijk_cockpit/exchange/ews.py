@@ -384,6 +384,21 @@ class EwsBackend:
             ))
         return bodies
 
+    def may_view_private(self) -> bool:
+        me = self._settings.username.lower().split("\\")[-1]
+
+        def run() -> bool:
+            for delegate in self._account.delegates:
+                smtp = (getattr(delegate.user_id, "primary_smtp_address", "") or "").lower()
+                if me in (smtp, smtp.split("@")[0]):
+                    return bool(delegate.view_private_items)
+            return False
+
+        try:
+            return self._call(run)
+        except (AccessDenied, BackendError):
+            return False  # not knowing means not showing
+
     def item_summary(self, exchange_id: str) -> MailSummary | None:
         def run() -> MailSummary | None:
             fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)],

@@ -84,7 +84,7 @@ class SyncOptions:
     body_batch: int = 50
     days_back: int = 90
     days_ahead: int = 365
-    show_private: bool = False  # only with ViewPrivateItems and the user's opt-in
+    show_private: bool = False  # the user's opt-in; also needs ViewPrivateItems on the server
 
 
 def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
@@ -118,10 +118,14 @@ class SyncEngine:
         self._options = options or SyncOptions()
         self._cancelled = cancelled
         self._progress = progress
+        self._show_private = False
 
     # -- the whole round ---------------------------------------------------------
     def sync(self) -> SyncReport:
         report = SyncReport()
+        # Private items become readable only with both the director's grant
+        # (ViewPrivateItems) and the user's opt-in; otherwise masked as before.
+        self._show_private = self._options.show_private and self._backend.may_view_private()
         folders = self._backend.folders()
         self._store_folders(folders)
         mail_folders = [f for f in folders if f.kind in MAIL_KINDS and self._enabled(f)]
@@ -210,7 +214,7 @@ class SyncEngine:
                         seen.add(change.item.exchange_id)
                     if change.item.exchange_id in existing:
                         self._upsert_mail(s, folder_id, change.item, existing, pending, report)
-                    elif change.item.sensitivity not in PRIVATE or self._options.show_private:
+                    elif change.item.sensitivity not in PRIVATE or self._show_private:
                         new_rows[change.item.exchange_id] = _new_mail_row(folder_id, change.item)
                 elif isinstance(change, Removed):
                     new_rows.pop(change.exchange_id, None)
@@ -253,7 +257,7 @@ class SyncEngine:
                      existing: dict[str, Mail], pending: dict[int, set[str]],
                      report: SyncReport) -> None:
         mail = existing[item.exchange_id]
-        if item.sensitivity in PRIVATE and not self._options.show_private:
+        if item.sensitivity in PRIVATE and not self._show_private:
             s.delete(mail)  # it became private in Outlook: forget it
             existing.pop(item.exchange_id)
             report.removed += 1
@@ -385,7 +389,7 @@ class SyncEngine:
         return len(events)
 
     def _fill_event(self, row: CalendarEvent, record: EventRecord) -> None:
-        private = record.sensitivity in PRIVATE and not self._options.show_private
+        private = record.sensitivity in PRIVATE and not self._show_private
         row.change_key = record.change_key
         row.start_at = record.start_at
         row.end_at = record.end_at

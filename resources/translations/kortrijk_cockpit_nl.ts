@@ -146,6 +146,10 @@
         <translation>Bladeren…</translation>
     </message>
     <message>
+        <source>Show private items (only if the director gave you the right to view them)</source>
+        <translation>Privé-items tonen (alleen als de algemeen directeur u het recht gaf om ze te zien)</translation>
+    </message>
+    <message>
         <source>EWS address</source>
         <translation>EWS-adres</translation>
     </message>

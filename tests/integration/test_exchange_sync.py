@@ -205,3 +205,20 @@ def test_a_dropped_connection_is_offline_and_the_next_sync_recovers(
         sync.sync()
     sync.sync()
     assert set(mails(store)) == {"Na de storing"}
+
+
+@pytest.mark.parametrize(("granted", "opted_in", "readable"),
+                         [(False, True, False), (True, False, False), (True, True, True)])
+def test_private_items_need_both_the_directors_grant_and_the_users_opt_in(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock,
+        granted: bool, opted_in: bool, readable: bool) -> None:
+    mailbox.view_private_items = granted
+    mailbox.add_message("inbox", subject="Persoonlijk", sender=SENDER, sensitivity="Private",
+                        received=NOW)
+    mailbox.add_event("Dokter", NOW.replace(hour=12), NOW.replace(hour=13), sensitivity="Private")
+    engine(store, backend, clock, show_private=opted_in).sync()
+    with store.session() as s:
+        event = s.scalars(select(CalendarEvent)).one()
+    assert ("Persoonlijk" in mails(store)) is readable
+    assert (event.subject, event.is_private_block) == (
+        ("Dokter", False) if readable else ("Privé", True))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -67,6 +68,10 @@ class ConnectionDialog(QDialog):
         ca_row.addWidget(self.ca_bundle, 1)
         ca_row.addWidget(browse)
 
+        self.show_private = QCheckBox(self.tr("Show private items (only if the director gave "
+                                              "you the right to view them)"))
+        self.show_private.setChecked(settings.show_private_items)
+
         form = QFormLayout()
         form.addRow(self.tr("EWS address"), self.endpoint)
         form.addRow(self.tr("Director's mailbox"), self.mailbox)
@@ -74,6 +79,7 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("Password"), self.password)
         form.addRow(self.tr("Sign-in method"), self.auth)
         form.addRow(self.tr("CA certificate"), ca_row)
+        form.addRow("", self.show_private)
 
         self.feedback = QLabel("")
         self.feedback.setWordWrap(True)
@@ -157,6 +163,7 @@ class ConnectionDialog(QDialog):
         self._settings.exchange_username = ews.username
         self._settings.exchange_auth = ews.auth
         self._settings.exchange_ca_bundle = ews.ca_bundle
+        self._settings.show_private_items = self.show_private.isChecked()
         self._save_settings(self._settings)
         self.saved.emit(ews, self.password.text())
         self.password.clear()
