@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -209,9 +210,11 @@ class EwsBackend:
     def __init__(self, settings: EwsSettings, password: str, *, timeout: int = 120) -> None:
         self.mailbox = settings.mailbox
         self._settings = settings
+        host = urlparse(settings.endpoint).hostname or ""
         if settings.ca_bundle:
-            host = urlparse(settings.endpoint).hostname or ""
             _OrganisationCaAdapter.bundles[host] = settings.ca_bundle
+        else:
+            _OrganisationCaAdapter.bundles.pop(host, None)
         config = Configuration(
             service_endpoint=settings.endpoint,
             credentials=Credentials(settings.username, password),
@@ -576,7 +579,24 @@ def translated_errors() -> Iterator[None]:
         raise _translate(exc) from exc
 
 
+def _is_tls_failure(exc: BaseException) -> bool:
+    """exchangelib wraps requests' SSLError in a TransportError: look down the chain."""
+    seen: BaseException | None = exc
+    for _ in range(6):
+        if seen is None:
+            return False
+        if isinstance(seen, ssl.SSLError | requests.exceptions.SSLError) or \
+                "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _translate(exc: BaseException) -> BackendError:
+    if _is_tls_failure(exc):
+        return Offline("De beveiligde verbinding met Exchange werd geweigerd: het certificaat van "
+                       "de server wordt niet vertrouwd. Stel het CA-certificaat van de "
+                       "organisatie in (Verbinding met Exchange).")
     match exc:
         case ews_errors.ErrorServerBusy():
             wait = float(getattr(exc, "back_off", None) or 10)
@@ -607,9 +627,6 @@ def _translate(exc: BaseException) -> BackendError:
                 "U mag niet verzenden namens de algemeen directeur: vraag 'Verzenden namens'-rechten "
                 "aan de informaticadienst."
             )
-        case requests.exceptions.SSLError():
-            return Offline("De beveiligde verbinding met Exchange werd geweigerd (certificaat). "
-                           "Stel het CA-certificaat van de organisatie in.")
         case ews_errors.ErrorTimeoutExpired():  # also what a dropped connection looks like
             return Offline("Exchange antwoordde niet op tijd. De wijzigingen blijven bewaard en "
                            "worden later verstuurd.")

@@ -11,6 +11,7 @@ import base64
 import binascii
 import logging
 import socket
+import ssl
 import threading
 import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -153,8 +154,10 @@ class SandboxServer:
     """A loopback EWS server for `mailbox`, signed in to as the director's assistant."""
 
     def __init__(self, mailbox: Mailbox, *, port: int = 0, host: str = "127.0.0.1",
-                 username: str = USERNAME, password: str = PASSWORD) -> None:
+                 username: str = USERNAME, password: str = PASSWORD,
+                 tls: ssl.SSLContext | None = None) -> None:
         self.mailbox = mailbox
+        self.tls = tls  # serve HTTPS with this context (tests of certificates and CA bundles)
         self.host = host
         self.port = port
         self.username = username
@@ -173,13 +176,16 @@ class SandboxServer:
         """The endpoint; still known after stop(), to test a server that went away."""
         if self.port == 0:
             raise RuntimeError("The sandbox server has not been started (no port yet)")
-        return f"http://{self.host}:{self.port}{EWS_PATH}"
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://{self.host}:{self.port}{EWS_PATH}"
 
     def start(self) -> Self:
         if self._httpd is not None:
             raise RuntimeError("The sandbox server is already running")
         self.stopping.clear()
         self._httpd = _HttpServer((self.host, self.port), self)
+        if self.tls is not None:
+            self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
         self.port = self._httpd.server_address[1]
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                         name=f"ews-sandbox-{self.port}")
