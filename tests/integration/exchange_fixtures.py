@@ -7,7 +7,9 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import exchangelib
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
 from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
@@ -44,3 +46,31 @@ def backend(sandbox: SandboxServer, mailbox: Mailbox) -> Iterator[EwsBackend]:
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps its items in memory (CI has no OS keyring)."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.items.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():  # type: ignore[no-untyped-def]
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)

@@ -6,10 +6,6 @@ import logging
 import sys
 from pathlib import Path
 
-import keyring
-import pytest
-from keyring.backend import KeyringBackend
-
 from kortrijk_cockpit.config import Paths, Settings
 from kortrijk_cockpit.exchange import auth
 from kortrijk_cockpit.exchange.ews import EwsBackend
@@ -18,35 +14,7 @@ from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.logging_setup import setup_logging
 from kortrijk_cockpit.store import open_store
 from kortrijk_cockpit.store.database import sqlite_url
-from tests.integration.exchange_fixtures import NOW, settings_for
-
-
-class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps its items in memory (CI has no OS keyring)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.items.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():  # type: ignore[no-untyped-def]
-    previous = keyring.get_keyring()
-    ring = MemoryKeyring()
-    keyring.set_keyring(ring)
-    yield ring
-    keyring.set_keyring(previous)
+from tests.integration.exchange_fixtures import NOW, MemoryKeyring, settings_for
 
 
 def test_a_known_password_never_reaches_database_settings_logs_or_crash_report(

@@ -1,0 +1,65 @@
+"""The connection dialog: test against the sandbox, save to settings and keyring."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from kortrijk_cockpit.config import Paths, Settings
+from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+from kortrijk_cockpit.ui.tasks import TaskRunner
+from tests.integration.exchange_fixtures import MemoryKeyring
+
+
+def fill(qtbot, dialog: ConnectionDialog, server: SandboxServer, mailbox: Mailbox,  # type: ignore[no-untyped-def]
+         password: str) -> None:
+    qtbot.keyClicks(dialog.endpoint, server.url)
+    qtbot.keyClicks(dialog.mailbox, mailbox.owner)
+    qtbot.keyClicks(dialog.username, server.username)
+    qtbot.keyClicks(dialog.password, password)
+    dialog.auth.setCurrentIndex(dialog.auth.findData("basic"))
+
+
+def test_testing_says_what_works_and_what_does_not(qtbot, app, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+                                                   sandbox: SandboxServer, mailbox: Mailbox) -> None:
+    dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert "Vul het adres" in dialog.feedback.text()  # nothing filled in yet
+
+    fill(qtbot, dialog, sandbox, mailbox, "verkeerd")
+    with qtbot.waitSignal(dialog.checked, timeout=30_000) as bad:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert bad.args[0].step == "credentials"
+    assert dialog.feedback.text().startswith("✘ Aanmelden bij Exchange is mislukt")
+
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, sandbox.password)
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert dialog.feedback.text().startswith("✔ De verbinding werkt")
+    assert dialog.test_button.isEnabled()
+
+
+def test_saving_keeps_the_password_in_the_keyring_only(qtbot, app, runner: TaskRunner,  # type: ignore[no-untyped-def]
+                                                       paths: Paths, sandbox: SandboxServer,
+                                                       mailbox: Mailbox,
+                                                       memory_keyring: MemoryKeyring) -> None:
+    dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(dialog)
+    fill(qtbot, dialog, sandbox, mailbox, sandbox.password)
+    dialog.show_private.setChecked(True)
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settings_obj, password = saved.args
+    assert (settings_obj.endpoint, password) == (sandbox.url, sandbox.password)
+    stored = Settings.load(paths)
+    assert (stored.exchange_endpoint, stored.exchange_mailbox, stored.exchange_auth) == (
+        sandbox.url, mailbox.owner, "basic")
+    assert stored.show_private_items
+    assert sandbox.password not in (paths.config / "settings.json").read_text(encoding="utf-8")
+    assert list(memory_keyring.items.values()) == [sandbox.password]
+    assert dialog.password.text() == ""
+    assert dialog.save_button is dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save)
