@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
 WINDOW_STATE_FILE = "window.ini"
+D = TypeVar("D", bound=QDialog)
 
 
 @dataclass(frozen=True)
@@ -180,43 +182,45 @@ class MainWindow(QMainWindow):
             self._sync.sync_now()
         self.refresh()
 
+    def _not_ready(self) -> None:
+        self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+
+    def _show(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_outbox(self) -> OutboxDialog | None:
         from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
 
         if self._services is None or self._services.outbox is None:
-            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            self._not_ready()
             return None
         dialog = OutboxDialog(self._services.outbox, self)
         dialog.changed.connect(self.sync_and_refresh)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._show(dialog)
 
     def open_folders(self) -> FoldersDialog | None:
         from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
 
         if self._services is None or self._services.folders is None:
-            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            self._not_ready()
             return None
         dialog = FoldersDialog(self._services.folders, self)
         dialog.finished.connect(self.sync_and_refresh)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._show(dialog)
 
     def open_connection(self) -> ConnectionDialog | None:
         from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
 
         services = self._services
         if services is None or services.settings is None or services.save_settings is None:
-            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            self._not_ready()
             return None
         dialog = ConnectionDialog(services.settings, self._runner,
                                   save_settings=services.save_settings, parent=self)
         dialog.saved.connect(self.connection_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._show(dialog)
 
     def bring_to_front(self) -> None:
         self.showNormal()
@@ -356,13 +360,11 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
 
         if self._services is None:
-            self.statusBar().showMessage(self.tr("Still opening the database…"), 3000)
+            self._not_ready()
             return None
         dialog = QuickSearchDialog(self._services.search, self)
         dialog.hit_chosen.connect(self.open_hit)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._show(dialog)
 
     def open_hit(self, hit: SearchHit) -> None:
         assert self._services is not None, "search hits exist only once attached"
@@ -384,9 +386,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self._shortcuts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._show(ShortcutsDialog(self._shortcuts, self))
 
     def show_about(self) -> None:
         QMessageBox.about(
