@@ -167,7 +167,7 @@ class OutboxPusher:
             new_key = self._apply(kind, payload, exchange_id, change_key)
         except ItemConflict:
             new_key = self._resolve(entry_id, kind, payload, exchange_id)
-        self._finish(entry_id, change_key=new_key)
+        self._finish(entry_id, change_key=new_key, pushed=payload)
 
     def _push_event(self, entry_id: int, kind: str, payload: dict[str, Any]) -> None:
         from kortrijk_cockpit.services.calendar import payload_to_draft
@@ -231,11 +231,18 @@ class OutboxPusher:
 
     def _finish(self, entry_id: int, *, exchange_id: str | None = None,
                 change_key: str | None = None,
-                event_ids: tuple[str, str] | None = None) -> None:
+                event_ids: tuple[str, str] | None = None,
+                pushed: dict[str, Any] | None = None) -> None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
             assert entry is not None
-            entry.status = OutboxStatus.DONE
+            if pushed is not None and entry.payload != pushed:
+                # The user changed it again while it was being pushed (triage merges
+                # into a waiting entry): what we pushed is now Exchange's state, and
+                # the newer value still has to go.
+                entry.payload = {**entry.payload, "before": _values(pushed)}
+            else:
+                entry.status = OutboxStatus.DONE
             entry.attempts += 1
             entry.last_error = ""
             event = s.get(CalendarEvent, entry.event_id) if entry.event_id else None
@@ -276,6 +283,11 @@ class OutboxPusher:
                     seconds=BACKOFF_SECONDS[min(entry.attempts, len(BACKOFF_SECONDS) - 1)])
             log.warning("outbox entry %s (%s): %s", entry_id, entry.kind, type(exc).__name__)
             return permanent
+
+
+def _values(payload: dict[str, Any]) -> dict[str, Any]:
+    """The field values of a field-change payload, in the shape of its 'before'."""
+    return {k: v for k, v in payload.items() if k not in ("before", "force", "server")}
 
 
 def _jsonable(value: object) -> object:

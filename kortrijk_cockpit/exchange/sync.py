@@ -181,6 +181,8 @@ class SyncEngine:
             try:
                 page = self._backend.sync_page(folder, state, max_changes=self._options.page_size)
             except SyncStateInvalid:
+                if folder.name in report.full_resyncs:
+                    raise  # rejected again from scratch: a server fault, not our state
                 log.warning("sync state of folder %s rejected; resyncing it whole", folder_id)
                 report.full_resyncs.append(folder.name)
                 self._forget_state(folder_id)

@@ -91,7 +91,6 @@ class TriageService:
                 OutboxEntry.mail_id == mail.id,
                 OutboxEntry.kind == kind,
                 OutboxEntry.status == OutboxStatus.PENDING,
-                OutboxEntry.attempts == 0,
             )
         )
         if waiting is not None:

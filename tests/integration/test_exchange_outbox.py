@@ -210,3 +210,34 @@ def test_appointments_made_in_the_app_invite_update_and_cancel_in_exchange(
     SyncEngine(store.session_factory, backend, clock).refresh_calendar()
     with store.session() as s:
         assert s.get(CalendarEvent, event_id) is None
+
+
+class UserActsDuringPush:
+    """The real backend; the user makes another change while the first one is in flight."""
+
+    def __init__(self, backend: EwsBackend, act: object) -> None:
+        self._backend, self._act = backend, act
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._backend, name)
+
+    def set_categories(self, exchange_id: str, change_key: str, categories: list[str]) -> str:
+        key = self._backend.set_categories(exchange_id, change_key, categories)
+        act, self._act = self._act, None
+        if act is not None:
+            act()  # type: ignore[operator]
+        return key
+
+
+def test_a_change_made_while_the_previous_one_is_pushed_is_not_lost(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    item, mail_id = synced_mail(store, backend, mailbox, clock)
+    triage = TriageService(store.session_factory)
+    triage.categorize(mail_id, ["MAT"])
+    racing = UserActsDuringPush(backend, lambda: triage.categorize(mail_id, ["DC"]))
+
+    report = OutboxPusher(store.session_factory, racing, clock).push()  # type: ignore[arg-type]
+
+    assert mailbox.get(item).categories == ["DC"]
+    assert (report.pushed, report.conflicts) == (2, 0)
+    assert [e.status for e in entries(store)] == [OutboxStatus.DONE]

@@ -222,3 +222,16 @@ def test_private_items_need_both_the_directors_grant_and_the_users_opt_in(
     assert ("Persoonlijk" in mails(store)) is readable
     assert (event.subject, event.is_private_block) == (
         ("Dokter", False) if readable else ("Privé", True))
+
+
+def test_a_server_that_keeps_rejecting_the_sync_state_ends_the_round_with_a_message(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        clock: FixedClock) -> None:
+    from kortrijk_cockpit.exchange.errors import SyncStateInvalid
+
+    mailbox.add_message("inbox", subject="x", sender=SENDER, received=NOW)
+    sync = engine(store, backend, clock)
+    sync.sync()
+    sandbox.faults.invalid_sync_state(folder="inbox", count=5)
+    with pytest.raises(SyncStateInvalid, match="opnieuw opgehaald"):
+        sync.sync()
