@@ -124,7 +124,6 @@ class SyncController(QObject):
     progress = Signal(int, int, str)
     round_finished = Signal(object)
     _start = Signal()
-    _stop = Signal()
 
     def __init__(self, worker: SyncWorker, *, interval_minutes: int,
                  parent: QObject | None = None) -> None:
@@ -135,7 +134,6 @@ class SyncController(QObject):
         self._thread.setObjectName("sync")
         worker.moveToThread(self._thread)
         self._start.connect(worker.run_round)
-        self._stop.connect(worker.shutdown)
         worker.state_changed.connect(self._on_state)
         worker.progress.connect(self._on_progress)
         worker.round_finished.connect(self._on_round)
@@ -176,6 +174,8 @@ class SyncController(QObject):
     def shutdown(self) -> None:
         self._timer.stop()
         self.worker.cancel()
-        self._stop.emit()
         self._thread.quit()
-        self._thread.wait(30_000)
+        if self._thread.wait(30_000):
+            # The thread has ended, so closing its EWS session here cannot race it
+            # (a queued call might never be delivered once quit() was asked).
+            self.worker.shutdown()
