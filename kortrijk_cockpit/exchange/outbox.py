@@ -46,6 +46,7 @@ from kortrijk_cockpit.exchange.records import (
     OutgoingMail,
 )
 from kortrijk_cockpit.services.clock import Clock
+from kortrijk_cockpit.store.database import store_errors
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,11 @@ class OutboxPusher:
         self._cancelled = cancelled
 
     def push(self) -> PushReport:
+        """One round; a store failure (full disk) ends it as a Dutch StoreError."""
+        with store_errors(self._sessions):
+            return self._push()
+
+    def _push(self) -> PushReport:
         report = PushReport()
         while not self._cancelled():
             with self._sessions() as s:

@@ -44,6 +44,7 @@ from kortrijk_cockpit.exchange.records import (
     Upserted,
 )
 from kortrijk_cockpit.services.clock import BRUSSELS, Clock
+from kortrijk_cockpit.store.database import store_errors
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +123,11 @@ class SyncEngine:
 
     # -- the whole round ---------------------------------------------------------
     def sync(self) -> SyncReport:
+        """One round; a store failure (full disk) ends it as a Dutch StoreError."""
+        with store_errors(self._sessions):
+            return self._sync()
+
+    def _sync(self) -> SyncReport:
         report = SyncReport()
         # Private items become readable only with both the director's grant
         # (ViewPrivateItems) and the user's opt-in; otherwise masked as before.

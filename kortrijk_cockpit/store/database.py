@@ -8,7 +8,8 @@ store or raises a `StoreError` and leaves the database file as it found it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,7 +165,7 @@ def translate_db_error(exc: BaseException, url: URL) -> StoreError:
                 "Controleer of de map bestaat en schrijfbaar is.",
                 detail=str(orig),
             )
-        if "disk" in message and "full" in message:
+        if "full" in message:  # "database or disk is full"
             return StoreError(
                 "De schijf is vol: er kon niets worden opgeslagen. "
                 "Maak ruimte vrij en probeer opnieuw.",
@@ -186,6 +187,17 @@ def translate_db_error(exc: BaseException, url: URL) -> StoreError:
         f"De gegevensbank {where} kon niet worden gebruikt ({type(orig).__name__}).",
         detail=type(orig).__name__,
     )
+
+
+@contextmanager
+def store_errors(sessions: sessionmaker[Session]) -> Iterator[None]:
+    """Driver errors (a full disk, a lock held too long) as a Dutch `StoreError`."""
+    try:
+        yield
+    except DBAPIError as exc:
+        bind = sessions.kw.get("bind")
+        url = bind.url if isinstance(bind, Engine) else make_url("sqlite://")
+        raise translate_db_error(exc, url) from exc
 
 
 def probe(engine: Engine) -> None:

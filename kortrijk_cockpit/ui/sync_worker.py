@@ -16,10 +16,10 @@ from enum import StrEnum
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import (
     AuthenticationFailed,
-    BackendError,
     Offline,
     Throttled,
 )
@@ -85,7 +85,7 @@ class SyncWorker(QObject):
                 self._drop_backend()
                 self.state_changed.emit(SyncState.SIGN_IN, exc.user_message, 0.0)
                 return
-            except BackendError as exc:
+            except UserFacingError as exc:  # the server refused, or the store (a full disk)
                 self.state_changed.emit(SyncState.ERROR, exc.user_message, 0.0)
                 return
             self.round_finished.emit(result)

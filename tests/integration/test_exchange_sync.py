@@ -235,3 +235,37 @@ def test_a_server_that_keeps_rejecting_the_sync_state_ends_the_round_with_a_mess
     sandbox.faults.invalid_sync_state(folder="inbox", count=5)
     with pytest.raises(SyncStateInvalid, match="opnieuw opgehaald"):
         sync.sync()
+
+
+def test_a_full_disk_ends_the_round_in_dutch_and_loses_nothing(
+        sqlite_store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    from sqlalchemy import event, text
+
+    from kortrijk_cockpit.errors import StoreError
+
+    for i in range(60):
+        mailbox.add_message("inbox", subject=f"Mail {i}", sender=SENDER, received=NOW,
+                            body_html="<p>" + "Begroting en meerjarenplan. " * 200 + "</p>")
+    engine_ = sqlite_store.engine
+    with engine_.connect() as conn:
+        pages_now = conn.execute(text("PRAGMA page_count")).scalar_one()
+
+    def disk_nearly_full(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.execute(f"PRAGMA max_page_count = {pages_now + 40}")
+
+    engine_.dispose()
+    event.listen(engine_, "connect", disk_nearly_full)
+    sync = engine(sqlite_store, backend, clock, page_size=10)
+    with pytest.raises(StoreError, match="schijf is vol"):
+        sync.sync()
+    with sqlite_store.session() as s:  # the round stopped part-way
+        missing = s.scalar(select(func.count()).select_from(Mail)
+                           .where(Mail.body_html.is_(None)))
+    assert missing
+
+    event.remove(engine_, "connect", disk_nearly_full)
+    engine_.dispose()  # space freed: connections without the limit
+    sync.sync()
+    with sqlite_store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Mail)) == 60
+        assert s.scalar(select(func.count()).select_from(Mail).where(Mail.body_html.is_(None))) == 0
