@@ -171,12 +171,7 @@ def saved_exchange(settings: Settings) -> ExchangeConnection | None:
         return None
     if not password:
         return None
-    return ExchangeConnection(
-        EwsSettings(endpoint=settings.exchange_endpoint, mailbox=settings.exchange_mailbox,
-                    username=settings.exchange_username, auth=settings.exchange_auth,
-                    ca_bundle=settings.exchange_ca_bundle),
-        password,
-    )
+    return ExchangeConnection(EwsSettings.from_profile(settings), password)
 
 
 def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
@@ -187,9 +182,7 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
     from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 
     sessions, clock, settings = core.store.session_factory, core.clock, core.settings
-    options = SyncOptions(days_back=settings.calendar_days_back,
-                          days_ahead=settings.calendar_days_ahead,
-                          show_private=settings.show_private_items)
+    options = SyncOptions.from_settings(settings)
 
     def make_engine(backend, cancelled, progress):  # type: ignore[no-untyped-def]
         return (SyncEngine(sessions, backend, clock, options, cancelled=cancelled,

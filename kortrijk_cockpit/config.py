@@ -11,7 +11,7 @@ import errno
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kortrijk_cockpit import APP_ID
@@ -112,7 +112,6 @@ class Settings:
     exchange_auth: str = "ntlm"
     exchange_ca_bundle: str = ""
     show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
-    extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from dataclasses import replace
 
 from kortrijk_cockpit import APP_ID
 from kortrijk_cockpit.app import Options, build_core, prepare
@@ -29,10 +30,11 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
     paths, _log_file = prepare(options)
     core = build_core(options, paths)
     settings = core.settings
-    endpoint = args.server or settings.exchange_endpoint
-    mailbox = args.mailbox or settings.exchange_mailbox
-    username = args.user or settings.exchange_username
-    if not (endpoint and mailbox and username):
+    profile = EwsSettings.from_profile(settings)
+    ews = replace(profile, endpoint=args.server or profile.endpoint,
+                  mailbox=args.mailbox or profile.mailbox,
+                  username=args.user or profile.username, auth=args.auth or profile.auth)
+    if not (ews.endpoint and ews.mailbox and ews.username):
         raise ConfigError(
             "Er is nog geen Exchange-verbinding ingesteld. Stel ze in via het programma, of geef "
             "--server, --mailbox en --user mee."
@@ -41,23 +43,16 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
         password = sys.stdin.readline().rstrip("\r\n")
         register_secret(password)
     else:
-        password = auth.load_password(username, endpoint) or ""
+        password = auth.load_password(ews.username, ews.endpoint) or ""
         if not password:
             raise ConfigError("Geen wachtwoord bewaard voor deze verbinding: gebruik "
                               "--password-stdin of meld u eerst aan in het programma.")
-    backend = EwsBackend(
-        EwsSettings(endpoint=endpoint, mailbox=mailbox, username=username,
-                    auth=args.auth or settings.exchange_auth,
-                    ca_bundle=settings.exchange_ca_bundle),
-        password,
-    )
+    backend = EwsBackend(ews, password)
     try:
         pushed = OutboxPusher(core.store.session_factory, backend, core.clock).push()
         report = SyncEngine(
             core.store.session_factory, backend, core.clock,
-            SyncOptions(days_back=settings.calendar_days_back,
-                        days_ahead=settings.calendar_days_ahead,
-                        show_private=settings.show_private_items),
+            SyncOptions.from_settings(settings),
         ).sync()
     finally:
         backend.close()

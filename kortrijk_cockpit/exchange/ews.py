@@ -58,6 +58,7 @@ from exchangelib.properties import DistinguishedFolderId, ItemId
 from exchangelib.protocol import BaseProtocol
 from exchangelib.services import SyncFolderItems
 
+from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
 from kortrijk_cockpit.exchange.errors import (
     AccessDenied,
@@ -161,6 +162,13 @@ class EwsSettings:
     server_build: tuple[int, int] | None = (15, 2)  # None: ask the server (one extra round trip)
     ca_bundle: str = ""
 
+    @classmethod
+    def from_profile(cls, settings: Settings) -> EwsSettings:
+        """The connection profile saved in the settings (its password is in the keyring)."""
+        return cls(endpoint=settings.exchange_endpoint, mailbox=settings.exchange_mailbox,
+                   username=settings.exchange_username, auth=settings.exchange_auth,
+                   ca_bundle=settings.exchange_ca_bundle)
+
 
 class _OrganisationCaAdapter(requests.adapters.HTTPAdapter):
     """Verifies TLS against the organisation's CA bundle for the hosts that have one."""
@@ -207,7 +215,7 @@ def _address(mailbox: Any) -> str:
 class EwsBackend:
     """A MailboxBackend for one delegate session. Used from one thread only."""
 
-    def __init__(self, settings: EwsSettings, password: str, *, timeout: int = 120) -> None:
+    def __init__(self, settings: EwsSettings, password: str) -> None:
         self.mailbox = settings.mailbox
         self._settings = settings
         host = urlparse(settings.endpoint).hostname or ""
@@ -244,7 +252,6 @@ class EwsBackend:
         # For validating field names in GetItem without touching the root (account.fetch would).
         self._any_folder = Folder(root=self._root)
         self._folders: dict[str, Folder] = {}
-        self._protocol_timeout = timeout
 
     # -- folders ---------------------------------------------------------------
     def _distinguished(self, cls: type[Folder]) -> Folder:

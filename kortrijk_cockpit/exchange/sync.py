@@ -21,6 +21,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import (
     Attachment,
     CalendarEvent,
@@ -86,6 +87,11 @@ class SyncOptions:
     days_back: int = 90
     days_ahead: int = 365
     show_private: bool = False  # the user's opt-in; also needs ViewPrivateItems on the server
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SyncOptions:
+        return cls(days_back=settings.calendar_days_back, days_ahead=settings.calendar_days_ahead,
+                   show_private=settings.show_private_items)
 
 
 def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
