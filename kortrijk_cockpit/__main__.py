@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--server", metavar="URL", help="EWS-adres, bv. https://mail.kortrijk.be/EWS/Exchange.asmx")
     sync.add_argument("--mailbox", metavar="ADRES", help="mailadres van de algemeen directeur")
     sync.add_argument("--user", metavar="NAAM", help="uw eigen gebruikersnaam")
-    sync.add_argument("--auth", choices=["ntlm", "basic"], help="aanmeldmethode (standaard ntlm)")
+    sync.add_argument("--auth", choices=["ntlm", "basic"],
+                      help="aanmeldmethode (standaard die van het bewaarde profiel, anders ntlm)")
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")

@@ -26,7 +26,7 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.logging_setup import setup_logging
 
 if TYPE_CHECKING:
-    from kortrijk_cockpit.exchange.ews import EwsSettings
+    from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.exchange.sandbox import SandboxServer
     from kortrijk_cockpit.services.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService
@@ -86,7 +86,7 @@ class ExchangeConnection:
     """Where to sync from, with the secret kept in memory only."""
 
     settings: EwsSettings
-    password: str = field(repr=False)
+    secret: Secret = field(repr=False)  # the password, or the Microsoft 365 sign-in
     sandbox: SandboxServer | None = None  # --demo: the in-process sandbox to stop at exit
 
     def close(self) -> None:
@@ -157,21 +157,31 @@ def demo_exchange() -> ExchangeConnection:
 
 
 def saved_exchange(settings: Settings) -> ExchangeConnection | None:
-    """The saved profile with its password from the keyring, if both are there."""
+    """The saved profile with its secret from the keyring, if both are there."""
     if not (settings.exchange_endpoint and settings.exchange_mailbox
             and settings.exchange_username):
         return None
     from kortrijk_cockpit.exchange import auth
     from kortrijk_cockpit.exchange.ews import EwsSettings
 
+    profile = EwsSettings.from_profile(settings)
+    secret: Secret | None
     try:
-        password = auth.load_password(settings.exchange_username, settings.exchange_endpoint)
+        if profile.uses_oauth:
+            from kortrijk_cockpit.exchange.m365 import M365Session
+
+            session = M365Session(profile.authority, profile.client_id,
+                                  ca_bundle=profile.ca_bundle)
+            # Without a sign-in in the keyring there is nothing to sync with yet.
+            secret = session if session.username() else None
+        else:
+            secret = auth.load_password(profile.username, profile.endpoint)
     except UserFacingError as exc:
-        log.warning("no password from the keyring: %s", exc.detail)
+        log.warning("no secret from the keyring: %s", exc.detail)
         return None
-    if not password:
+    if not secret:
         return None
-    return ExchangeConnection(EwsSettings.from_profile(settings), password)
+    return ExchangeConnection(profile, secret)
 
 
 def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
@@ -189,7 +199,7 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
                            progress=progress),
                 OutboxPusher(sessions, backend, clock, cancelled=cancelled))
 
-    worker = SyncWorker(lambda: EwsBackend(exchange.settings, exchange.password), make_engine)
+    worker = SyncWorker(lambda: EwsBackend(exchange.settings, exchange.secret), make_engine)
     return SyncController(worker, interval_minutes=settings.sync_interval_minutes)
 
 
@@ -258,8 +268,8 @@ def run_gui(options: Options) -> int:
             window.attach_sync(sync)
             sync.start()
 
-        def connection_saved(settings: EwsSettings, password: str) -> None:
-            connect(ExchangeConnection(settings, password))
+        def connection_saved(settings: EwsSettings, secret: Secret) -> None:
+            connect(ExchangeConnection(settings, secret))
 
         window.connection_saved.connect(connection_saved)
 

@@ -105,12 +105,14 @@ class Settings:
     calendar_days_back: int = 90
     calendar_days_ahead: int = 365
     language: str = "nl"
-    # The Exchange connection profile. The password is never here: OS keyring only.
+    # The Exchange connection profile. Passwords and tokens are never here: OS keyring only.
     exchange_endpoint: str = ""
     exchange_mailbox: str = ""
     exchange_username: str = ""
-    exchange_auth: str = "ntlm"
+    exchange_auth: str = "ntlm"  # "ntlm", "basic" or "oauth2" (Microsoft 365)
     exchange_ca_bundle: str = ""
+    exchange_authority: str = ""  # oauth2: the sign-in authority (tenant)
+    exchange_client_id: str = ""  # oauth2: the city's app registration
     show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
 
     @classmethod

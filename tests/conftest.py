@@ -22,7 +22,7 @@ from tests.pg_server import PostgresServer, PostgresUnavailable  # noqa: E402
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 # The sandbox EWS server and a real exchangelib client, for the Exchange tests.
-pytest_plugins = ["tests.integration.exchange_fixtures"]
+pytest_plugins = ["tests.integration.exchange_fixtures", "tests.integration.m365_fixtures"]
 _db_names = itertools.count(1)
 
 

@@ -23,6 +23,10 @@ class AuthenticationFailed(BackendError):
     pass
 
 
+class SignInRequired(AuthenticationFailed):
+    """No usable Microsoft 365 sign-in: the assistant must sign in again in the connection dialog."""
+
+
 class AccessDenied(BackendError):
     pass
 

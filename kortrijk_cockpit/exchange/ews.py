@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import html
 import logging
-import ssl
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, ClassVar, TypeVar
-from urllib.parse import urlparse
+from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 import nh3
@@ -27,6 +25,7 @@ from exchangelib import (
     BASIC,
     DELEGATE,
     NTLM,
+    OAUTH2,
     Account,
     Attendee,
     Build,
@@ -39,6 +38,7 @@ from exchangelib import (
     HTMLBody,
     Mailbox,
     Message,
+    OAuth2AuthorizationCodeCredentials,
     Version,
 )
 from exchangelib import errors as ews_errors
@@ -68,6 +68,7 @@ from kortrijk_cockpit.exchange.errors import (
     ItemGone,
     Offline,
     SendDenied,
+    SignInRequired,
     SyncStateInvalid,
     Throttled,
 )
@@ -86,6 +87,7 @@ from kortrijk_cockpit.exchange.records import (
     SyncPage,
     Upserted,
 )
+from kortrijk_cockpit.exchange.tls import OrganisationCaAdapter, is_tls_failure
 
 log = logging.getLogger(__name__)
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -158,31 +160,48 @@ class EwsSettings:
     endpoint: str  # https://mail.example.be/EWS/Exchange.asmx
     mailbox: str  # the director's SMTP address
     username: str  # the assistant's own account (DOMAIN\\user or UPN)
-    auth: str = "ntlm"  # "ntlm" or "basic"
+    auth: str = "ntlm"  # "ntlm", "basic" or "oauth2" (Microsoft 365)
     server_build: tuple[int, int] | None = (15, 2)  # None: ask the server (one extra round trip)
     ca_bundle: str = ""
+    authority: str = ""  # oauth2: https://login.microsoftonline.com/<tenant>
+    client_id: str = ""  # oauth2: the app registration of the city's IT
 
     @classmethod
     def from_profile(cls, settings: Settings) -> EwsSettings:
-        """The connection profile saved in the settings (its password is in the keyring)."""
+        """The connection profile saved in the settings (its secret is in the keyring)."""
         return cls(endpoint=settings.exchange_endpoint, mailbox=settings.exchange_mailbox,
                    username=settings.exchange_username, auth=settings.exchange_auth,
-                   ca_bundle=settings.exchange_ca_bundle)
+                   ca_bundle=settings.exchange_ca_bundle, authority=settings.exchange_authority,
+                   client_id=settings.exchange_client_id)
+
+    @property
+    def uses_oauth(self) -> bool:
+        return self.auth == "oauth2"
 
 
-class _OrganisationCaAdapter(requests.adapters.HTTPAdapter):
-    """Verifies TLS against the organisation's CA bundle for the hosts that have one."""
+class TokenSource(Protocol):
+    """Microsoft 365 access tokens (`m365.M365Session`)."""
 
-    bundles: ClassVar[dict[str, str]] = {}
-
-    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> Any:
-        bundle = self.bundles.get(urlparse(request.url or "").hostname or "")
-        if bundle:
-            kwargs["verify"] = bundle
-        return super().send(request, *args, **kwargs)
+    def access_token(self, *, force_refresh: bool = False) -> dict[str, Any]: ...
 
 
-BaseProtocol.HTTP_ADAPTER_CLS = _OrganisationCaAdapter
+# What signs the assistant in: her password, or Microsoft 365 tokens.
+Secret = str | TokenSource
+
+
+class _TokenCredentials(OAuth2AuthorizationCodeCredentials):
+    """OAuth credentials whose token comes from MSAL, which refreshes it (no client secret here)."""
+
+    def __init__(self, tokens: TokenSource) -> None:
+        super().__init__(access_token=tokens.access_token())
+        self.tokens = tokens
+
+    def refresh(self, session: Any) -> None:
+        # exchangelib calls this when the token it holds has expired.
+        self.access_token = self.tokens.access_token(force_refresh=True)
+
+
+BaseProtocol.HTTP_ADAPTER_CLS = OrganisationCaAdapter
 
 
 def html_to_text(body: str) -> str:
@@ -215,18 +234,21 @@ def _address(mailbox: Any) -> str:
 class EwsBackend:
     """A MailboxBackend for one delegate session. Used from one thread only."""
 
-    def __init__(self, settings: EwsSettings, password: str) -> None:
+    def __init__(self, settings: EwsSettings, secret: Secret) -> None:
         self.mailbox = settings.mailbox
         self._settings = settings
-        host = urlparse(settings.endpoint).hostname or ""
-        if settings.ca_bundle:
-            _OrganisationCaAdapter.bundles[host] = settings.ca_bundle
+        OrganisationCaAdapter.trust(settings.endpoint, settings.ca_bundle)
+        self._credentials: _TokenCredentials | None = None
+        credentials: Credentials | _TokenCredentials
+        if isinstance(secret, str):
+            credentials = Credentials(settings.username, secret)
         else:
-            _OrganisationCaAdapter.bundles.pop(host, None)
+            with translated_errors():
+                credentials = self._credentials = _TokenCredentials(secret)
         config = Configuration(
             service_endpoint=settings.endpoint,
-            credentials=Credentials(settings.username, password),
-            auth_type=NTLM if settings.auth == "ntlm" else BASIC,
+            credentials=credentials,
+            auth_type={"ntlm": NTLM, "oauth2": OAUTH2}.get(settings.auth, BASIC),
             version=Version(build=Build(*settings.server_build)) if settings.server_build else None,
             retry_policy=FailFast(),
             max_connections=2,
@@ -572,7 +594,19 @@ class EwsBackend:
 
     # -- errors ----------------------------------------------------------------
     def _call(self, fn: Callable[[], T]) -> T:
+        try:
+            with translated_errors():
+                return fn()
+        except SignInRequired:
+            raise
+        except AuthenticationFailed:
+            if self._credentials is None:
+                raise
+        # Exchange refused a token that had not expired yet (revoked, or the clocks
+        # disagree): take a fresh one and try once more; new sessions carry it.
         with translated_errors():
+            self._credentials.refresh(session=None)
+            self._account.protocol.close()
             return fn()
 
 
@@ -582,25 +616,12 @@ def translated_errors() -> Iterator[None]:
         yield
     except BackendError:
         raise
-    except Exception as exc:  # noqa: BLE001 - exchangelib and requests raise many kinds
+    except Exception as exc:
         raise _translate(exc) from exc
 
 
-def _is_tls_failure(exc: BaseException) -> bool:
-    """exchangelib wraps requests' SSLError in a TransportError: look down the chain."""
-    seen: BaseException | None = exc
-    for _ in range(6):
-        if seen is None:
-            return False
-        if isinstance(seen, ssl.SSLError | requests.exceptions.SSLError) or \
-                "CERTIFICATE_VERIFY_FAILED" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
 def _translate(exc: BaseException) -> BackendError:
-    if _is_tls_failure(exc):
+    if is_tls_failure(exc):
         return Offline("De beveiligde verbinding met Exchange werd geweigerd: het certificaat van "
                        "de server wordt niet vertrouwd. Stel het CA-certificaat van de "
                        "organisatie in (Verbinding met Exchange).")

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
 
     dashboard_loaded = Signal(object)  # DashboardSnapshot
     area_changed = Signal(str)
-    connection_saved = Signal(object, str)  # EwsSettings, password
+    connection_saved = Signal(object, object)  # EwsSettings, the secret (password or M365Session)
 
     def __init__(
         self,

@@ -138,6 +138,22 @@
         <translation>Basis</translation>
     </message>
     <message>
+        <source>Microsoft 365 (sign in with the browser)</source>
+        <translation>Microsoft 365 (aanmelden via de browser)</translation>
+    </message>
+    <message>
+        <source>Application ID from the IT department</source>
+        <translation>Toepassings-ID van de informaticadienst</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Aanmelden…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Afmelden</translation>
+    </message>
+    <message>
         <source>Optional: the organisation&apos;s CA certificate</source>
         <translation>Optioneel: het CA-certificaat van de organisatie</translation>
     </message>
@@ -166,8 +182,36 @@
         <translation>Wachtwoord</translation>
     </message>
     <message>
+        <source>Fill in the director&apos;s mailbox, the tenant and the application ID.</source>
+        <translation>Vul de mailbox van de algemeen directeur, de tenant en de toepassings-ID in.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft 365 first.</source>
+        <translation>Meld u eerst aan bij Microsoft 365.</translation>
+    </message>
+    <message>
+        <source>Fill in the director&apos;s mailbox, your user name and your password.</source>
+        <translation>Vul de mailbox van de algemeen directeur, uw gebruikersnaam en uw wachtwoord in.</translation>
+    </message>
+    <message>
+        <source>Looking for the server (autodiscover)…</source>
+        <translation>Server zoeken (autodiscover)…</translation>
+    </message>
+    <message>
         <source>Sign-in method</source>
         <translation>Aanmeldmethode</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Application ID</source>
+        <translation>Toepassings-ID</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
     </message>
     <message>
         <source>CA certificate</source>
@@ -178,12 +222,36 @@
         <translation>Verbinding &amp;testen</translation>
     </message>
     <message>
-        <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation>Certificaten (*.pem *.crt *.cer)</translation>
+        <source>Empty: found automatically (autodiscover)</source>
+        <translation>Leeg: wordt automatisch gevonden (autodiscover)</translation>
     </message>
     <message>
-        <source>Fill in the address, the director&apos;s mailbox, your user name and your password.</source>
-        <translation>Vul het adres, de mailbox van de algemeen directeur, uw gebruikersnaam en uw wachtwoord in.</translation>
+        <source>Sign in in the browser window that opened…</source>
+        <translation>Meld u aan in het browservenster dat net openging…</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Aangemeld als %1</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Niet aangemeld</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Aanmelden annuleren</translation>
+    </message>
+    <message>
+        <source>Fill in the tenant and the application ID.</source>
+        <translation>Vul de tenant en de toepassings-ID in.</translation>
+    </message>
+    <message>
+        <source>Signing in to Microsoft 365</source>
+        <translation>Aanmelden bij Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificaten (*.pem *.crt *.cer)</translation>
     </message>
     <message>
         <source>Testing the connection…</source>

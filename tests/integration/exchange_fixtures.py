@@ -10,6 +10,7 @@ import exchangelib
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.errors import PasswordSetError
 
 from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
 from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
@@ -49,9 +50,14 @@ def clock() -> FixedClock:
 
 
 class MemoryKeyring(KeyringBackend):
-    """A real keyring backend that keeps its items in memory (CI has no OS keyring)."""
+    """A real keyring backend that keeps its items in memory (CI has no OS keyring).
+
+    Like Windows Credential Manager, it refuses a secret of more than 2,560
+    bytes in UTF-16 (1,280 characters).
+    """
 
     priority = 1  # type: ignore[assignment]
+    MAX_CHARS = 1280
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,6 +67,8 @@ class MemoryKeyring(KeyringBackend):
         return self.items.get((service, username))
 
     def set_password(self, service: str, username: str, password: str) -> None:
+        if len(password) > self.MAX_CHARS:
+            raise PasswordSetError("The stub received invalid data (Windows error 1783)")
         self.items[(service, username)] = password
 
     def delete_password(self, service: str, username: str) -> None:

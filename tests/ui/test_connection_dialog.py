@@ -6,10 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from kortrijk_cockpit.config import Paths, Settings
+from kortrijk_cockpit.exchange.m365 import M365Session
 from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.exchange_fixtures import MemoryKeyring
+from tests.integration.m365_fixtures import Cloud
 
 
 def fill(qtbot, dialog: ConnectionDialog, server: SandboxServer, mailbox: Mailbox,  # type: ignore[no-untyped-def]
@@ -26,7 +28,7 @@ def test_testing_says_what_works_and_what_does_not(qtbot, app, runner: TaskRunne
     dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths))
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
-    assert "Vul het adres" in dialog.feedback.text()  # nothing filled in yet
+    assert "Vul de mailbox" in dialog.feedback.text()  # nothing filled in yet
 
     fill(qtbot, dialog, sandbox, mailbox, "verkeerd")
     with qtbot.waitSignal(dialog.checked, timeout=30_000) as bad:
@@ -63,3 +65,51 @@ def test_saving_keeps_the_password_in_the_keyring_only(qtbot, app, runner: TaskR
     assert dialog.password.text() == ""
     assert dialog.save_button is dialog.findChild(QDialogButtonBox).button(
         QDialogButtonBox.StandardButton.Save)
+
+
+def test_microsoft_365_signs_in_in_the_browser_tests_and_saves_without_a_password(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths, cloud: Cloud, mailbox: Mailbox,
+        memory_keyring: MemoryKeyring) -> None:
+    browser = cloud.browser()
+    dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths),
+                              open_browser=browser)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.auth.setCurrentIndex(dialog.auth.findData("oauth2"))
+    assert not dialog.password.isVisible() and dialog.tenant.isVisible()
+    assert dialog.account.text() == "Niet aangemeld"
+    qtbot.keyClicks(dialog.endpoint, cloud.ews.url)
+    qtbot.keyClicks(dialog.mailbox, mailbox.owner)
+    qtbot.keyClicks(dialog.tenant, cloud.authority.authority_url)
+    qtbot.keyClicks(dialog.client_id, cloud.authority.client_id)
+    qtbot.keyClicks(dialog.ca_bundle, cloud.ca_bundle)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.feedback.text() == "Meld u eerst aan bij Microsoft 365."
+
+    with qtbot.waitSignal(dialog.signed_in, timeout=30_000) as signed:
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        assert dialog.sign_in_button.text() == "Aanmelden annuleren"
+    browser.join()
+    assert signed.args == ["assistent@kortrijk.be"]
+    assert dialog.account.text() == "Aangemeld als assistent@kortrijk.be"
+    assert dialog.sign_out_button.isVisible()
+
+    with qtbot.waitSignal(dialog.checked, timeout=30_000) as checked:
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert checked.args[0].ok, checked.args[0].message
+
+    with qtbot.waitSignal(dialog.saved) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    ews, secret = saved.args
+    assert (ews.auth, ews.username) == ("oauth2", "assistent@kortrijk.be")
+    assert isinstance(secret, M365Session)
+    stored = Settings.load(paths)
+    assert (stored.exchange_auth, stored.exchange_authority, stored.exchange_client_id) == (
+        "oauth2", cloud.authority.authority_url, cloud.authority.client_id)
+    assert all(key.startswith("m365:") for _service, key in memory_keyring.items)
+
+    # Reopened later: still signed in, read from the keyring without a browser.
+    again = ConnectionDialog(stored, runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(again)
+    assert again.account.text() == "Aangemeld als assistent@kortrijk.be"
+    assert again.tenant.text() == cloud.authority.authority_url

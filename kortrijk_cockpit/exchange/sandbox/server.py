@@ -1,4 +1,7 @@
-"""The loopback EWS endpoint: HTTP/1.1 keep-alive, Basic auth, fault injection, dispatch.
+"""The loopback EWS endpoint: HTTP/1.1 keep-alive, Basic or Bearer auth, fault injection, dispatch.
+
+It also answers SOAP Autodiscover (`autodiscover.py`) for the mailbox owner, with
+`public_url` as the EWS address, so clients can find it from the director's address.
 
 Each connection gets a thread (exchangelib keeps its connections open), and
 `stop()` closes open connections and joins every thread, so tests leave no
@@ -14,13 +17,16 @@ import socket
 import ssl
 import threading
 import traceback
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from types import TracebackType
-from typing import Self
+from typing import Protocol, Self
 
 from lxml import etree
 
+from kortrijk_cockpit.exchange.sandbox import autodiscover
+from kortrijk_cockpit.exchange.sandbox.autodiscover import AUTODISCOVER_PATH
 from kortrijk_cockpit.exchange.sandbox.faults import BUSY, DROP, SLOW, STATUS, Fault, Faults
+from kortrijk_cockpit.exchange.sandbox.loopback import LoopbackHttpServer
 from kortrijk_cockpit.exchange.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.exchange.sandbox.ops import OPERATIONS, Context
 from kortrijk_cockpit.exchange.sandbox.soapxml import (
@@ -40,36 +46,16 @@ _REASONS = {401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
             500: "Internal Server Error", 503: "Service Unavailable"}
 
 
-class _HttpServer(ThreadingHTTPServer):
-    daemon_threads = False  # joined in server_close(): no thread outlives stop()
-    block_on_close = True
+class BearerCheck(Protocol):
+    """Who an OAuth access token belongs to (see `authority.FakeAuthority`)."""
 
+    def user_for(self, access_token: str) -> str | None: ...
+
+
+class _HttpServer(LoopbackHttpServer):
     def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
         self.sandbox = sandbox
-        self._open: set[socket.socket] = set()
-        self._open_lock = threading.Lock()
         super().__init__(address, _Handler)
-
-    def process_request(self, request: socket.socket,  # type: ignore[override]
-                        client_address: tuple[str, int]) -> None:
-        with self._open_lock:
-            self._open.add(request)
-        super().process_request(request, client_address)
-
-    def shutdown_request(self, request: socket.socket) -> None:  # type: ignore[override]
-        with self._open_lock:
-            self._open.discard(request)
-        super().shutdown_request(request)
-
-    def close_open_connections(self) -> None:
-        """Wake handler threads that wait on idle keep-alive connections."""
-        with self._open_lock:
-            sockets = list(self._open)
-        for sock in sockets:
-            try:
-                sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -86,19 +72,29 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("%s - %s", self.address_string(), format % args)
 
     def do_GET(self) -> None:
+        if self._path() == AUTODISCOVER_PATH:
+            # exchangelib probes candidate autodiscover URLs (HEAD, and GET in step 3) and only
+            # needs an answer; like IIS, the service page wants a signed-in user.
+            if self._deny_unauthorized():
+                return
+            self._send(200, autodiscover.AUTODISCOVER_PAGE, "text/html; charset=utf-8")
+            return
         self._send(405, b"Only POST is supported.", "text/plain; charset=utf-8")
+
+    def do_HEAD(self) -> None:
+        self.do_GET()  # the same status and headers; _send leaves out the body
 
     def do_POST(self) -> None:
         sandbox = self.server.sandbox
         length = int(self.headers.get("Content-Length") or 0)
         data = self.rfile.read(length) if length else b""
-        if self.path.split("?", 1)[0].lower() != EWS_PATH.lower():
+        if self._path() not in (EWS_PATH.lower(), AUTODISCOVER_PATH):
             self._send(404, b"Not found.", "text/plain; charset=utf-8")
             return
-        if not sandbox.authorized(self.headers.get("Authorization")):
-            self._send(401, b"401 - Unauthorized: Access is denied due to invalid credentials.",
-                       "text/plain; charset=utf-8",
-                       {"WWW-Authenticate": 'Basic realm="127.0.0.1"'})
+        if self._deny_unauthorized():
+            return
+        if self._path() == AUTODISCOVER_PATH:
+            self._autodiscover(data)
             return
         try:
             _, request = parse_envelope(data)
@@ -113,6 +109,25 @@ class _Handler(BaseHTTPRequestHandler):
         status, payload = sandbox.dispatch(operation, request)
         self._send(status, payload)
 
+    def _path(self) -> str:
+        return self.path.split("?", 1)[0].lower()
+
+    def _deny_unauthorized(self) -> bool:
+        """Answer 401 with a challenge unless the request is signed in; True if it was not."""
+        if self.server.sandbox.authorized(self.headers.get("Authorization")):
+            return False
+        self._send(401, b"401 - Unauthorized: Access is denied due to invalid credentials.",
+                   "text/plain; charset=utf-8", {"WWW-Authenticate": self._challenge()})
+        return True
+
+    def _autodiscover(self, data: bytes) -> None:
+        sandbox = self.server.sandbox
+        sandbox.record("GetUserSettings")  # the only autodiscover operation the sandbox serves
+        fault = sandbox.faults.take("GetUserSettings")
+        if fault is not None and self._inject(fault):
+            return
+        self._send(*autodiscover.respond(sandbox.mailbox, sandbox.advertised_url, data))
+
     def _inject(self, fault: Fault) -> bool:
         """Apply a fault; True if it replaced the response."""
         if fault.kind == BUSY:
@@ -121,7 +136,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault.kind == STATUS:
             headers = {}
             if fault.status == 401:
-                headers["WWW-Authenticate"] = 'Basic realm="127.0.0.1"'
+                headers["WWW-Authenticate"] = self._challenge()
             if fault.retry_after is not None:
                 headers["Retry-After"] = str(fault.retry_after)
             reason = _REASONS.get(fault.status, "Error")
@@ -136,6 +151,9 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         return False
 
+    def _challenge(self) -> str:
+        return "Bearer" if self.server.sandbox.bearer is not None else 'Basic realm="127.0.0.1"'
+
     def _send(self, status: int, payload: bytes, content_type: str = _XML,
               headers: dict[str, str] | None = None) -> None:
         lines = [f"HTTP/1.1 {status} {_REASONS.get(status, 'OK' if status == 200 else 'Error')}",
@@ -143,8 +161,9 @@ class _Handler(BaseHTTPRequestHandler):
                  f"Content-Type: {content_type}", f"Content-Length: {len(payload)}"]
         lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        body = b"" if self.command == "HEAD" else payload  # HEAD: Content-Length, no body
         try:
-            self.wfile.write(head + payload)  # one write: no Nagle / delayed-ACK stall
+            self.wfile.write(head + body)  # one write: no Nagle / delayed-ACK stall
         except OSError:  # the client gave up (timeout) or the server is stopping
             self.close_connection = True
         self.log_request(status, len(payload))
@@ -155,11 +174,16 @@ class SandboxServer:
 
     def __init__(self, mailbox: Mailbox, *, port: int = 0, host: str = "127.0.0.1",
                  username: str = USERNAME, password: str = PASSWORD,
-                 tls: ssl.SSLContext | None = None) -> None:
+                 tls: ssl.SSLContext | None = None, bearer: BearerCheck | None = None,
+                 public_url: str | None = None) -> None:
         self.mailbox = mailbox
+        self.bearer = bearer  # accept Microsoft 365 access tokens this authority issued
         self.tls = tls  # serve HTTPS with this context (tests of certificates and CA bundles)
         self.host = host
         self.port = port
+        # The EWS address autodiscover advertises: a name clients resolve (behind a proxy
+        # or in a test network), where `url` is the socket the server listens on.
+        self.public_url = public_url
         self.username = username
         self.password = password
         self.faults = Faults()
@@ -169,7 +193,6 @@ class SandboxServer:
         self._context = Context(mailbox, self.faults)
         self._lock = threading.Lock()
         self._httpd: _HttpServer | None = None
-        self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
@@ -179,6 +202,11 @@ class SandboxServer:
         scheme = "https" if self.tls else "http"
         return f"{scheme}://{self.host}:{self.port}{EWS_PATH}"
 
+    @property
+    def advertised_url(self) -> str:
+        """The EWS address autodiscover answers with: `public_url`, else `url`."""
+        return self.public_url or self.url
+
     def start(self) -> Self:
         if self._httpd is not None:
             raise RuntimeError("The sandbox server is already running")
@@ -187,22 +215,17 @@ class SandboxServer:
         if self.tls is not None:
             self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name=f"ews-sandbox-{self.port}")
-        self._thread.start()
+        self._httpd.serve_in_background(f"ews-sandbox-{self.port}")
         log.info("EWS sandbox on %s for %s", self.url, self.mailbox.owner)
         return self
 
     def stop(self) -> None:
-        httpd, thread = self._httpd, self._thread
-        if httpd is None or thread is None:
+        httpd = self._httpd
+        if httpd is None:
             return
         self.stopping.set()
-        httpd.shutdown()
-        thread.join()
-        httpd.close_open_connections()
-        httpd.server_close()  # joins the connection threads
-        self._httpd = self._thread = None
+        httpd.stop()
+        self._httpd = None
 
     def __enter__(self) -> Self:
         return self.start()
@@ -213,6 +236,9 @@ class SandboxServer:
 
     # -- called from the handler threads -------------------------------------------------
     def authorized(self, header: str | None) -> bool:
+        if header and header.lower().startswith("bearer ") and self.bearer is not None:
+            user = self.bearer.user_for(header[7:].strip())
+            return user is not None and user.split("@", 1)[0].lower() == self.username.lower()
         if not header or not header.lower().startswith("basic "):
             return False
         try:
