@@ -5,12 +5,14 @@ It only wires views to services and the task runner; no logic of its own.
 
 from __future__ import annotations
 
+import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -120,8 +122,11 @@ class MainWindow(QMainWindow):
 
         self.task_status = TaskStatus(runner)
         self.statusBar().addPermanentWidget(self.task_status)
-        self.sync_label = QLabel(self.tr("Not connected to Exchange"))
+        self.sync_label = QLabel()
         self.sync_label.setObjectName("syncLabel")
+        # The way in for a first start, and back after a failed sign-in.
+        self.sync_label.linkActivated.connect(lambda _link: self.open_connection())
+        self._set_sync_text(self.tr("Not connected to Exchange"), link=True)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.sync_cancel = QToolButton()
         self.sync_cancel.setText(self.tr("Cancel"))
@@ -129,6 +134,11 @@ class MainWindow(QMainWindow):
         self.sync_cancel.hide()
         self.statusBar().addPermanentWidget(self.sync_cancel)
         self._sync: SyncController | None = None
+        # A throttling wait counts down in the status bar, so it is clearly not stuck.
+        self._throttle_until = 0.0
+        self._throttle_timer = QTimer(self)
+        self._throttle_timer.setInterval(1000)
+        self._throttle_timer.timeout.connect(self._show_throttle_wait)
         self.store_label = QLabel(self.tr("Opening the database…"))
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
@@ -153,29 +163,56 @@ class MainWindow(QMainWindow):
 
         self.sync_cancel.clicked.connect(controller.cancel)
 
-        def on_state(state: str, detail: str, _wait: float) -> None:
+        def on_state(state: str, detail: str, wait: float) -> None:
             self.sync_cancel.setVisible(state in (SyncState.SYNCING, SyncState.THROTTLED))
+            self._throttle_timer.stop()
+            if state == SyncState.THROTTLED:
+                self._throttle_until = time.monotonic() + wait
+                self._show_throttle_wait()
+                self._throttle_timer.start()
+                self.sync_label.setToolTip(detail)
+                return
             if state == SyncState.IDLE:
                 return  # round_finished sets the time
-            self.sync_label.setText(detail if state in (SyncState.THROTTLED, SyncState.ERROR)
-                                    else labels.get(SyncState(state), detail))
+            self._set_sync_text(detail if state == SyncState.ERROR
+                                else labels.get(SyncState(state), detail),
+                                link=state == SyncState.SIGN_IN)
             self.sync_label.setToolTip(detail)
 
         def on_progress(_done: int, _total: int, message: str) -> None:
             if message:
-                self.sync_label.setText(self.tr("Synchronising: {folder}").format(folder=message))
+                self._set_sync_text(self.tr("Synchronising: {folder}").format(folder=message))
 
         def on_round(_result: object) -> None:
             from kortrijk_cockpit.ui.formatting import local
 
             assert self._services is not None
             when = local(self._services.clock.now()).strftime("%H:%M")
-            self.sync_label.setText(self.tr("Synchronised at {time}").format(time=when))
+            self._set_sync_text(self.tr("Synchronised at {time}").format(time=when))
             self.refresh()
 
         controller.state_changed.connect(on_state)
         controller.progress.connect(on_progress)
         controller.round_finished.connect(on_round)
+
+    def _show_throttle_wait(self) -> None:
+        left = max(0, math.ceil(self._throttle_until - time.monotonic()))
+        self._set_sync_text(self.tr("Exchange is busy: trying again in {seconds} s")
+                            .format(seconds=left))
+        if left == 0:
+            self._throttle_timer.stop()
+
+    def _set_sync_text(self, text: str, *, link: bool = False) -> None:
+        """The sync state in the status bar; with `link`, a way to the connection dialog."""
+        from html import escape
+
+        if link:
+            action = self.tr("Connection…")
+            self.sync_label.setTextFormat(Qt.TextFormat.RichText)
+            self.sync_label.setText(f'{escape(text)} · <a href="connection">{escape(action)}</a>')
+        else:
+            self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.sync_label.setText(text)
 
     def sync_and_refresh(self) -> None:
         if self._sync is not None:

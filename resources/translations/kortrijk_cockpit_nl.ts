@@ -332,6 +332,14 @@ Logbestand: {log}</translation>
         <translation>Gesynchroniseerd om {time}</translation>
     </message>
     <message>
+        <source>Exchange is busy: trying again in {seconds} s</source>
+        <translation>Exchange is druk: opnieuw over {seconds} s</translation>
+    </message>
+    <message>
+        <source>Connection…</source>
+        <translation>Verbinding…</translation>
+    </message>
+    <message>
         <source>Opening the database</source>
         <translation>Gegevensbank openen</translation>
     </message>

@@ -113,3 +113,44 @@ def test_microsoft_365_signs_in_in_the_browser_tests_and_saves_without_a_passwor
     qtbot.addWidget(again)
     assert again.account.text() == "Aangemeld als assistent@kortrijk.be"
     assert again.tenant.text() == cloud.authority.authority_url
+
+
+def test_a_replaced_profile_leaves_no_old_secret_in_the_keyring(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths, sandbox: SandboxServer, mailbox: Mailbox,
+        cloud: Cloud, memory_keyring: MemoryKeyring) -> None:
+    settings = Settings()
+    first = ConnectionDialog(settings, runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(first)
+    fill(qtbot, first, sandbox, mailbox, sandbox.password)
+    with qtbot.waitSignal(first.saved):
+        first.save()
+    assert list(memory_keyring.items.values()) == [sandbox.password]
+
+    # The city moves to Microsoft 365: the on-premises password goes.
+    browser = cloud.browser()
+    second = ConnectionDialog(settings, runner, save_settings=lambda s: s.save(paths),
+                              open_browser=browser)
+    qtbot.addWidget(second)
+    second.auth.setCurrentIndex(second.auth.findData("oauth2"))
+    second.endpoint.setText(cloud.ews.url)
+    second.tenant.setText(cloud.authority.authority_url)
+    second.client_id.setText(cloud.authority.client_id)
+    second.ca_bundle.setText(cloud.ca_bundle)
+    with qtbot.waitSignal(second.signed_in, timeout=30_000):
+        second.sign_in_button.click()
+    browser.join()
+    with qtbot.waitSignal(second.saved):
+        second.save()
+    assert sandbox.password not in memory_keyring.items.values()
+    assert memory_keyring.items and all(k.startswith("m365:") for _s, k in memory_keyring.items)
+
+    # And back: the Microsoft 365 sign-in goes too.
+    third = ConnectionDialog(settings, runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(third)
+    third.auth.setCurrentIndex(third.auth.findData("basic"))
+    third.endpoint.setText(sandbox.url)
+    third.username.setText(sandbox.username)
+    third.password.setText(sandbox.password)
+    with qtbot.waitSignal(third.saved):
+        third.save()
+    assert list(memory_keyring.items.values()) == [sandbox.password]

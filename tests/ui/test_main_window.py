@@ -151,3 +151,24 @@ def test_window_shows_before_the_store_is_open_and_fills_in_after(
     assert win.store_label.text().startswith("Lokale gegevensbank")
     assert win.today.status.isHidden()
     assert win.open_quick_search() is not None
+
+
+def test_without_a_connection_the_status_bar_leads_to_the_connection_dialog(
+        qtbot, app: QApplication, demo_store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
+        paths: Paths) -> None:
+    from dataclasses import replace
+
+    from kortrijk_cockpit.config import Settings
+    from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+
+    services = replace(make_services(demo_store), settings=Settings(),
+                       save_settings=lambda s: s.save(paths))
+    window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                        services=services)
+    qtbot.addWidget(window)
+    assert window.sync_label.text().startswith("Niet verbonden met Exchange")
+    assert "Verbinding…" in window.sync_label.text()
+    window.sync_label.linkActivated.emit("connection")
+    dialog = window.findChild(ConnectionDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()

@@ -63,3 +63,20 @@ def test_an_unreachable_server_is_reported_offline(qtbot, controller: SyncContro
         controller.sync_now()
     assert "later verstuurd" in got.args[1]
     qtbot.waitUntil(lambda: not controller.busy)
+
+
+def test_the_status_bar_counts_down_a_throttling_wait(qtbot, controller: SyncController,  # type: ignore[no-untyped-def]
+                                                      window, sandbox: SandboxServer) -> None:
+    window.attach_sync(controller)
+    finished: list[object] = []
+    controller.round_finished.connect(finished.append)
+    sandbox.faults.server_busy(count=1, backoff_ms=3000, operation="GetFolder")
+    with qtbot.waitSignal(controller.state_changed, timeout=30_000,
+                          check_params_cb=lambda state, *_: state == SyncState.THROTTLED):
+        controller.sync_now()
+    assert window.sync_label.text() == "Exchange is druk: opnieuw over 3 s"
+    assert window.sync_cancel.isVisible() or not window.isVisible()
+    qtbot.waitUntil(lambda: window.sync_label.text() == "Exchange is druk: opnieuw over 2 s",
+                    timeout=3_000)
+    qtbot.waitUntil(lambda: bool(finished), timeout=30_000)
+    assert window.sync_label.text().startswith("Gesynchroniseerd om")
