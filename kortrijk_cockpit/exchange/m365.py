@@ -83,6 +83,7 @@ class M365Session:
         self._lock = threading.RLock()
         self._app: msal.PublicClientApplication | None = None
         self._cache: msal.SerializableTokenCache | None = None
+        self._stored: str | None = None  # what this session last read from or wrote to the keyring
 
     @property
     def cache_name(self) -> str:
@@ -94,7 +95,7 @@ class M365Session:
 
         if self._cache is None:
             cache = msal.SerializableTokenCache()
-            stored = auth.load_blob(self.cache_name)
+            stored = self._stored = auth.load_blob(self.cache_name)
             if stored:
                 register_secret(stored)
                 try:
@@ -106,10 +107,12 @@ class M365Session:
             self._register_refresh_tokens()
         return self._cache
 
-    def _persist(self) -> None:
+    def _persist(self, *, signed_in: bool = False) -> None:
         cache = self._token_cache()
         if not cache.has_state_changed:
             return
+        if not signed_in and self._replaced():
+            return  # never write an older sign-in over a newer one
         state = json.loads(cache.serialize())
         for short_lived in ("AccessToken", "IdToken"):
             state.pop(short_lived, None)
@@ -117,7 +120,19 @@ class M365Session:
         register_secret(text)
         self._register_refresh_tokens()
         auth.store_blob(self.cache_name, text)
+        self._stored = text
         cache.has_state_changed = False
+
+    def _replaced(self) -> bool:
+        """True (and the keyring's sign-in adopted) if another session changed it since.
+
+        Say the assistant signs in again in the connection dialog while the sync
+        worker still holds the old sign-in: the dialog's is newer.
+        """
+        if self._cache is None or auth.load_blob(self.cache_name) == self._stored:
+            return False
+        self._cache = self._app = None
+        return True
 
     def _register_refresh_tokens(self) -> None:
         import msal
@@ -140,6 +155,7 @@ class M365Session:
         with self._lock:
             auth.forget_blob(self.cache_name)
             self._cache = msal.SerializableTokenCache()
+            self._stored = None
             self._app = None
 
     # -- MSAL ------------------------------------------------------------------
@@ -172,6 +188,7 @@ class M365Session:
         import requests
 
         with self._lock:
+            self._replaced()
             if not self.username():
                 raise _sign_in_again("no account in the cache")
             app = self._application()
@@ -228,7 +245,7 @@ class M365Session:
                 raise AuthenticationFailed("Aanmelden bij Microsoft 365 is mislukt: "
                                            + _first_line(result), detail=result.get("error", ""))
             register_secret(result["access_token"])
-            self._persist()
+            self._persist(signed_in=True)
             claims = result.get("id_token_claims") or {}
             return str(claims.get("preferred_username") or self.username())
 

@@ -230,3 +230,21 @@ def test_tokens_never_reach_the_database_settings_or_logs(
     assert (paths.logs / "cockpit.log").stat().st_size > 0
     leaks = [(p.name, s[:6]) for p in files for s in secrets if s.encode() in p.read_bytes()]
     assert leaks == []
+
+
+def test_an_older_session_never_writes_over_a_newer_sign_in(
+        cloud: Cloud, signed_in: str, memory_keyring: MemoryKeyring) -> None:
+    worker = cloud.session()  # the sync worker's session, from the first sign-in
+    worker.access_token()
+    cloud.authority.revoke_refresh_tokens()  # e.g. a password reset
+    browser = cloud.browser()
+    dialog = cloud.session()  # the assistant signs in again in the connection dialog
+    dialog.sign_in(login_hint="", open_browser=browser, cancelled=never_cancelled)
+    browser.join()
+
+    # The worker's next refresh takes the newer sign-in instead of its revoked one,
+    # and does not write the old one back.
+    token = worker.access_token(force_refresh=True)["access_token"]
+    assert cloud.authority.user_for(token) == "assistent@kortrijk.be"
+    assert cloud.session().access_token()["access_token"]  # a restart is signed in too
+    assert cloud.authority.grants.count("authorize") == 2
