@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.config import Settings
-from kortrijk_cockpit.exchange.m365 import M365_ENDPOINT, M365Session, tenant_of
+from kortrijk_cockpit.exchange.m365 import M365_ENDPOINT, M365Session, authority_for, tenant_of
 from kortrijk_cockpit.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class ConnectionDialog(QDialog):
 
         self.auth.currentIndexChanged.connect(self._method_changed)
         for field in (self.tenant, self.client_id, self.ca_bundle):
-            field.textEdited.connect(self._forget_session)  # another tenant: sign in again
+            field.textEdited.connect(self._profile_edited)
         if settings.exchange_auth == "oauth2":
             self._session = self._new_session()
         self._method_changed()
@@ -150,14 +150,14 @@ class ConnectionDialog(QDialog):
 
     # -- Microsoft 365 -----------------------------------------------------------
     def _new_session(self) -> M365Session:
-        from kortrijk_cockpit.exchange.m365 import M365Session, authority_for
-
         return M365Session(authority_for(self.tenant.text()), self.client_id.text().strip(),
                            ca_bundle=self.ca_bundle.text().strip())
 
-    def _forget_session(self) -> None:
+    def _profile_edited(self) -> None:
+        """Another tenant or app has its own sign-in (or none yet) in the keyring."""
         if self._sign_in_task is None:
-            self._session = None
+            filled = self.tenant.text().strip() and self.client_id.text().strip()
+            self._session = self._new_session() if filled else None
             self._show_account()
 
     def _account_name(self) -> str:
@@ -228,7 +228,6 @@ class ConnectionDialog(QDialog):
 
     def ews_settings(self) -> EwsSettings:
         from kortrijk_cockpit.exchange.ews import EwsSettings
-        from kortrijk_cockpit.exchange.m365 import authority_for
 
         m365 = self.uses_m365
         endpoint = self.endpoint.text().strip()
@@ -325,7 +324,6 @@ class ConnectionDialog(QDialog):
     def _forget_replaced_secrets(self, new: EwsSettings) -> None:
         """The keyring keeps no password or sign-in of a profile that was replaced."""
         from kortrijk_cockpit.exchange import auth
-        from kortrijk_cockpit.exchange.m365 import M365Session
 
         old = self._settings
         if old.exchange_auth != "oauth2" and old.exchange_username and (
