@@ -9,6 +9,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -204,8 +205,6 @@ class MainWindow(QMainWindow):
 
     def _set_sync_text(self, text: str, *, link: bool = False) -> None:
         """The sync state in the status bar; with `link`, a way to the connection dialog."""
-        from html import escape
-
         if link:
             action = self.tr("Connection…")
             self.sync_label.setTextFormat(Qt.TextFormat.RichText)

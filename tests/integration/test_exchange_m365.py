@@ -122,10 +122,8 @@ def test_a_declined_sign_in_says_so(cloud: Cloud, memory_keyring: MemoryKeyring)
 def test_closing_the_browser_and_cancelling_ends_the_sign_in(
         cloud: Cloud, memory_keyring: MemoryKeyring) -> None:
     browser = ClosedBrowser()
-    asked: list[bool] = []
 
     def cancelled() -> bool:  # the user presses "Aanmelden annuleren" after the browser opened
-        asked.append(True)
         return bool(browser.opened)
 
     with pytest.raises(SignInCancelled, match="afgebroken"):

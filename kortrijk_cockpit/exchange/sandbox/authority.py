@@ -231,13 +231,9 @@ class FakeAuthority:
 
     # -- what tests do to the platform ------------------------------------------------------
     def deny_sign_in(self) -> None:
-        """From now on the user declines at the sign-in page (until `allow_sign_in()`)."""
+        """From now on the user declines at the sign-in page."""
         with self._lock:
             self._deny = True
-
-    def allow_sign_in(self) -> None:
-        with self._lock:
-            self._deny = False
 
     def expire_access_tokens(self) -> None:
         """Every access token issued so far stops working (MSAL's cache still holds them)."""
