@@ -27,8 +27,8 @@ from kortrijk_cockpit.logging_setup import setup_logging
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
-    from kortrijk_cockpit.exchange.sandbox import SandboxServer
-    from kortrijk_cockpit.services.clock import Clock
+    from kortrijk_cockpit.sandbox import SandboxServer
+    from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.outbox import OutboxService
@@ -114,7 +114,7 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
-    from kortrijk_cockpit.services.clock import BRUSSELS, SystemClock
+    from kortrijk_cockpit.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.folders import FolderService
@@ -145,7 +145,7 @@ def build_core(options: Options, paths: Paths) -> Core:
 def demo_exchange() -> ExchangeConnection:
     """The demo's Exchange: a sandbox server on a free loopback port."""
     from kortrijk_cockpit.exchange.ews import EwsSettings
-    from kortrijk_cockpit.exchange.sandbox import SandboxServer, demo_mailbox
+    from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
 
     mailbox = demo_mailbox()
     server = SandboxServer(mailbox)

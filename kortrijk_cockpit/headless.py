@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
-    from kortrijk_cockpit.exchange.sandbox.cli import run
+    from kortrijk_cockpit.sandbox.cli import run
 
     return run(port=args.port, mails=args.mails, events=args.events)
 

@@ -45,7 +45,7 @@ from kortrijk_cockpit.exchange.records import (
     OutgoingAttachment,
     OutgoingMail,
 )
-from kortrijk_cockpit.services.clock import Clock
+from kortrijk_cockpit.clock import Clock
 from kortrijk_cockpit.store.database import store_errors
 
 log = logging.getLogger(__name__)

@@ -44,7 +44,7 @@ from kortrijk_cockpit.exchange.records import (
     SyncPage,
     Upserted,
 )
-from kortrijk_cockpit.services.clock import BRUSSELS, Clock
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.store.database import store_errors
 
 log = logging.getLogger(__name__)

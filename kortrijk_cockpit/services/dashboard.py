@@ -28,7 +28,7 @@ from kortrijk_cockpit.domain import (
     OutboxStatus,
     RequestStatus,
 )
-from kortrijk_cockpit.services.clock import BRUSSELS, Clock
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 
 DUE_SOON_DAYS = 14
 

@@ -39,7 +39,7 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     Sensitivity,
 )
-from kortrijk_cockpit.services.clock import BRUSSELS
+from kortrijk_cockpit.clock import BRUSSELS
 
 DIRECTOR = "algemeen.directeur@kortrijk.be"
 

@@ -10,7 +10,7 @@ LOCALE = QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium)
 
 
 def local(moment: datetime) -> datetime:
-    from kortrijk_cockpit.services.clock import BRUSSELS  # zoneinfo: not needed before first paint
+    from kortrijk_cockpit.clock import BRUSSELS  # zoneinfo: not needed before first paint
 
     return moment.astimezone(BRUSSELS)
 

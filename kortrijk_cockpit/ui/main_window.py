@@ -38,7 +38,7 @@ from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
     from kortrijk_cockpit.config import Settings
-    from kortrijk_cockpit.services.clock import Clock
+    from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.outbox import OutboxService
@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
         services = self._services
         if services is None:
             return  # attach() refreshes once the store is open
-        from kortrijk_cockpit.services.clock import BRUSSELS
+        from kortrijk_cockpit.clock import BRUSSELS
 
         self.today.set_day(services.clock.now().astimezone(BRUSSELS).date())
         self._runner.run(

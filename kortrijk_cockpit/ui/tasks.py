@@ -13,40 +13,19 @@ from __future__ import annotations
 
 import itertools
 import logging
-import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.task_context import Cancelled, TaskContext
+
+__all__ = ["Cancelled", "TaskContext", "TaskRunner"]
 
 log = logging.getLogger(__name__)
-
-
-class Cancelled(Exception):
-    """Raised inside work that noticed its task was cancelled."""
-
-
-@dataclass
-class TaskContext:
-    """What a piece of background work may use: progress and cancellation."""
-
-    _report: Callable[[int, int, str], None]
-    _cancel: threading.Event = field(default_factory=threading.Event)
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def check_cancelled(self) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-
-    def progress(self, done: int, total: int, message: str = "") -> None:
-        self._report(done, total, message)
 
 
 class _Signals(QObject):
@@ -129,7 +108,7 @@ class TaskRunner(QObject):
     def cancel(self, task_id: int) -> None:
         task = self._tasks.get(task_id)
         if task:
-            task.context._cancel.set()
+            task.context.cancel()
 
     def cancel_all(self) -> None:
         for task_id in list(self._tasks):

@@ -66,7 +66,7 @@ print(json.dumps({"seconds": time.perf_counter() - start, "mails": len(ids), "ev
 OURS = COMMON + """
 from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.exchange.sync import SyncEngine
-from kortrijk_cockpit.services.clock import SystemClock
+from kortrijk_cockpit.clock import SystemClock
 from kortrijk_cockpit.store import open_store
 from kortrijk_cockpit.store.database import sqlite_url
 from pathlib import Path
@@ -103,7 +103,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from kortrijk_cockpit.exchange.sandbox import SandboxServer, demo_mailbox
+    from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
 
     mailbox = demo_mailbox(mails=args.mails, events=args.events, seed=7)
     with SandboxServer(mailbox) as server, tempfile.TemporaryDirectory() as tmp:

@@ -58,7 +58,7 @@ SCENARIOS: dict[str, dict[str, Any]] = {
     "silent_server": {"dns": _AUTODISCOVER_HOST, "silent": True, "timeout": 1.5},
 }
 _LOGGERS = ("exchangelib.autodiscover.discovery", "kortrijk_cockpit.exchange.discovery",
-            "kortrijk_cockpit.exchange.sandbox.server")
+            "kortrijk_cockpit.sandbox.ews.server")
 
 
 def issue_certificates(folder: Path, names: tuple[str, ...]) -> tuple[Path, Path, Path]:
@@ -126,8 +126,8 @@ def run(folder: Path, wanted: list[str]) -> dict[str, Any]:
     from exchangelib.autodiscover import AutodiscoverProtocol, autodiscover_cache
     from exchangelib.autodiscover.cache import AUTODISCOVER_PERSISTENT_STORAGE
 
-    from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
-    from kortrijk_cockpit.exchange.sandbox.server import PASSWORD, USERNAME
+    from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+    from kortrijk_cockpit.sandbox.ews.server import PASSWORD, USERNAME
 
     ca, cert, key = issue_certificates(folder, HOSTS)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -12,8 +12,8 @@ import pytest
 
 from kortrijk_cockpit.exchange.ews import EwsSettings
 from kortrijk_cockpit.exchange.m365 import M365Session
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.exchange.sandbox.authority import FakeAuthority
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox.authority import FakeAuthority
 from tests.integration.fake_browser import SigningInBrowser
 from tests.integration.test_exchange_tls import internal_ca_certificate
 

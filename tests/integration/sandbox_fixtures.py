@@ -21,7 +21,7 @@ from exchangelib.properties import DistinguishedFolderId
 from exchangelib.properties import Mailbox as EwsMailbox
 from exchangelib.protocol import RetryPolicy
 
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 
 BXL = ZoneInfo("Europe/Brussels")
 # A Monday in March, two weeks before the switch to summer time (29 March 2026).

@@ -27,7 +27,7 @@ from kortrijk_cockpit.domain import (
     ReportingCycle,
     RequestStatus,
 )
-from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.services.dashboard import DashboardService
 from kortrijk_cockpit.services.demo_data import bulk_insert_mails, seed_demo
 from kortrijk_cockpit.services.search import SearchService

@@ -19,9 +19,9 @@ from exchangelib.autodiscover import AutodiscoverProtocol
 from exchangelib.errors import ErrorNonExistentMailbox
 
 from kortrijk_cockpit.exchange.discovery import AutodiscoverFailed, discover_endpoint
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.exchange.sandbox.autodiscover import AUTODISCOVER_PATH
-from kortrijk_cockpit.exchange.sandbox.server import PASSWORD, USERNAME
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox.ews.autodiscover import AUTODISCOVER_PATH
+from kortrijk_cockpit.sandbox.ews.server import PASSWORD, USERNAME
 from tests.conftest import IN_CI
 from tests.integration.autodiscover_world import DOMAIN, EWS_URL, OWNER, SCENARIOS, STALE
 from tests.integration.netns import NamespaceUnavailable, run_isolated

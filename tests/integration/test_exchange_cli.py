@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer, demo_mailbox
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer, demo_mailbox
 from tests.integration.exchange_fixtures import NOW
 
 SENDER = ("Els Vandamme", "els.vandamme@kortrijk.be")

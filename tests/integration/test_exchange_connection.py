@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kortrijk_cockpit.exchange.connection import check_connection
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from tests.integration.exchange_fixtures import settings_for
 
 

@@ -19,9 +19,9 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.exchange.errors import Throttled
 from kortrijk_cockpit.exchange.ews import EwsBackend
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
-from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 

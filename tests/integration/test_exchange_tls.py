@@ -17,7 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
 from kortrijk_cockpit.exchange.connection import check_connection
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from tests.integration.exchange_fixtures import settings_for
 
 

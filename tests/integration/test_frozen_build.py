@@ -136,7 +136,7 @@ def test_frozen_app_bundles_postgresql_driver(frozen_app: Path, frozen_env: dict
 def test_frozen_app_syncs_from_the_frozen_sandbox(frozen_app: Path, frozen_env: dict[str, str],
                                                   tmp_path: Path) -> None:
     """exchangelib, the sandbox server and the sync engine all work inside the bundle."""
-    from kortrijk_cockpit.exchange.sandbox.server import PASSWORD, USERNAME
+    from kortrijk_cockpit.sandbox.ews.server import PASSWORD, USERNAME
 
     server = subprocess.Popen([str(frozen_app), "sandbox", "--mails", "30", "--events", "10"],
                               cwd=tmp_path, env=frozen_env, stdout=subprocess.PIPE,

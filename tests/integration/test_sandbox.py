@@ -42,7 +42,7 @@ from exchangelib.items import ALWAYS_OVERWRITE, SEND_TO_ALL_AND_SAVE_COPY
 from exchangelib.properties import ItemId
 from exchangelib.services import SyncFolderItems
 
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer, demo_mailbox
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer, demo_mailbox
 from tests.integration.sandbox_fixtures import (
     BXL,
     EVELIEN,
@@ -687,7 +687,7 @@ def test_demo_mailbox_syncs_through_exchangelib() -> None:
 
 
 def test_command_line_serves_until_terminated() -> None:
-    code = "from kortrijk_cockpit.exchange.sandbox.cli import run; raise SystemExit(run(mails=20, events=5))"
+    code = "from kortrijk_cockpit.sandbox.cli import run; raise SystemExit(run(mails=20, events=5))"
     process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env={**os.environ})
     try:

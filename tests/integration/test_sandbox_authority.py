@@ -16,7 +16,7 @@ import msal
 import pytest
 import requests
 
-from kortrijk_cockpit.exchange.sandbox.authority import CLIENT_ID, EWS_SCOPE, FakeAuthority
+from kortrijk_cockpit.sandbox.authority import CLIENT_ID, EWS_SCOPE, FakeAuthority
 from tests.integration.fake_browser import ClosedBrowser, SigningInBrowser
 from tests.integration.test_exchange_tls import internal_ca_certificate
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kortrijk_cockpit.config import Paths
-from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.services.dashboard import DashboardService
 from kortrijk_cockpit.services.demo_data import seed_demo
 from kortrijk_cockpit.services.records import RecordService

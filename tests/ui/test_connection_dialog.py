@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from kortrijk_cockpit.config import Paths, Settings
 from kortrijk_cockpit.exchange.m365 import M365Session
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.exchange_fixtures import MemoryKeyring

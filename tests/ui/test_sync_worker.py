@@ -10,9 +10,9 @@ from sqlalchemy import select
 from kortrijk_cockpit.domain import Mail
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher
-from kortrijk_cockpit.exchange.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine
-from kortrijk_cockpit.services.clock import FixedClock
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.sync_worker import SyncController, SyncState, SyncWorker
 from tests.integration.exchange_fixtures import NOW, settings_for

@@ -18,13 +18,13 @@ from email.utils import format_datetime, formataddr
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from kortrijk_cockpit.exchange.sandbox import recurrence
-from kortrijk_cockpit.exchange.sandbox.extended import PropertyRef
-from kortrijk_cockpit.exchange.sandbox.ids import occurrence_id
-from kortrijk_cockpit.exchange.sandbox.model import CALENDAR_ITEM, MESSAGE, Address, Item
-from kortrijk_cockpit.exchange.sandbox.recurrence import WEEKDAYS, Occurrence
-from kortrijk_cockpit.exchange.sandbox.shapes import Shape
-from kortrijk_cockpit.exchange.sandbox.soapxml import attr, esc, fmt_dt, xml_bool
+from kortrijk_cockpit.sandbox import recurrence
+from kortrijk_cockpit.sandbox.ews.extended import PropertyRef
+from kortrijk_cockpit.sandbox.ids import occurrence_id
+from kortrijk_cockpit.sandbox.model import CALENDAR_ITEM, MESSAGE, Address, Item
+from kortrijk_cockpit.sandbox.recurrence import WEEKDAYS, Occurrence
+from kortrijk_cockpit.sandbox.ews.shapes import Shape
+from kortrijk_cockpit.sandbox.ews.soapxml import attr, esc, fmt_dt, xml_bool
 
 # Properties SyncFolderItems and FindItem never return (Microsoft: use GetItem).
 CONTENT_FIELDS = frozenset({"item:Body", "item:Attachments", "item:MimeContent", "item:TextBody",

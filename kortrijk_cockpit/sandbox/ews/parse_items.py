@@ -11,11 +11,11 @@ from typing import Any
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.extended import property_ref
-from kortrijk_cockpit.exchange.sandbox.model import Address, WeeklyRecurrence
-from kortrijk_cockpit.exchange.sandbox.recurrence import WEEKDAYS
-from kortrijk_cockpit.exchange.sandbox.render_items import MS_TO_IANA_ZONE
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.ews.extended import property_ref
+from kortrijk_cockpit.sandbox.model import Address, WeeklyRecurrence
+from kortrijk_cockpit.sandbox.recurrence import WEEKDAYS
+from kortrijk_cockpit.sandbox.ews.render_items import MS_TO_IANA_ZONE
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     parse_bool,
     parse_date,

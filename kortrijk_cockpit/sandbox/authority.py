@@ -32,7 +32,7 @@ from types import TracebackType
 from typing import Self
 from urllib.parse import parse_qsl, urlsplit
 
-from kortrijk_cockpit.exchange.sandbox.loopback import LoopbackHttpServer
+from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
 
 log = logging.getLogger(__name__)
 

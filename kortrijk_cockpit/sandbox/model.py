@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import NamedTuple
 
-from kortrijk_cockpit.exchange.sandbox import extended
+from kortrijk_cockpit.sandbox import mapi
 
 MESSAGE = "Message"
 CALENDAR_ITEM = "CalendarItem"
@@ -82,7 +82,7 @@ class Item:
     created: datetime = field(default_factory=lambda: datetime.now(UTC))
     last_modified: datetime = field(default_factory=lambda: datetime.now(UTC))
     attachments: list[Attachment] = field(default_factory=list)
-    # Canonical key (see extended.py) -> value text, or a list for array types.
+    # Canonical key (see mapi.py) -> value text, or a list for array types.
     extended_properties: dict[str, str | list[str]] = field(default_factory=dict)
     conversation_id: str = ""
     internet_message_id: str = ""
@@ -128,7 +128,7 @@ class Item:
     # The follow-up flag lives in extended properties, as Outlook keeps it.
     @property
     def flag_status(self) -> str:
-        value = self.extended_properties.get(extended.FLAG_STATUS)
+        value = self.extended_properties.get(mapi.FLAG_STATUS)
         return _FLAG_FROM_VALUE.get(str(value), "NotFlagged")
 
     @flag_status.setter
@@ -137,31 +137,31 @@ class Item:
             raise ValueError(f"flag_status must be one of {FLAG_STATES}, not {status!r}")
         props = self.extended_properties
         if status == "NotFlagged":
-            for key in (extended.FLAG_STATUS, extended.FLAG_COMPLETE_TIME, extended.TASK_DUE,
-                        extended.TASK_START, extended.FLAG_REQUEST):
+            for key in (mapi.FLAG_STATUS, mapi.FLAG_COMPLETE_TIME, mapi.TASK_DUE,
+                        mapi.TASK_START, mapi.FLAG_REQUEST):
                 props.pop(key, None)
             return
-        props[extended.FLAG_STATUS] = _FLAG_TO_VALUE[status]
+        props[mapi.FLAG_STATUS] = _FLAG_TO_VALUE[status]
         if status == "Complete":
-            props[extended.FLAG_COMPLETE_TIME] = extended.format_time(datetime.now(UTC))
+            props[mapi.FLAG_COMPLETE_TIME] = mapi.format_time(datetime.now(UTC))
         else:
-            props.pop(extended.FLAG_COMPLETE_TIME, None)
-            props.setdefault(extended.FLAG_REQUEST, "Opvolgen")
+            props.pop(mapi.FLAG_COMPLETE_TIME, None)
+            props.setdefault(mapi.FLAG_REQUEST, "Opvolgen")
 
     @property
     def flag_due(self) -> datetime | None:
-        return extended.parse_time(self.extended_properties.get(extended.TASK_DUE))
+        return mapi.parse_time(self.extended_properties.get(mapi.TASK_DUE))
 
     @flag_due.setter
     def flag_due(self, due: datetime | None) -> None:
         if due is None:
-            self.extended_properties.pop(extended.TASK_DUE, None)
-            self.extended_properties.pop(extended.TASK_START, None)
+            self.extended_properties.pop(mapi.TASK_DUE, None)
+            self.extended_properties.pop(mapi.TASK_START, None)
             return
         if due.tzinfo is None:
             raise ValueError("flag_due must be timezone-aware")
-        self.extended_properties[extended.TASK_DUE] = extended.format_time(due)
-        self.extended_properties.setdefault(extended.TASK_START, extended.format_time(due))
+        self.extended_properties[mapi.TASK_DUE] = mapi.format_time(due)
+        self.extended_properties.setdefault(mapi.TASK_START, mapi.format_time(due))
 
 
 class SentAttachment(NamedTuple):

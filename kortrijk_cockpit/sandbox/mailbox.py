@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from kortrijk_cockpit.exchange.sandbox import ids, recurrence
-from kortrijk_cockpit.exchange.sandbox.extended import to_utc
-from kortrijk_cockpit.exchange.sandbox.model import (
+from kortrijk_cockpit.sandbox import ids, recurrence
+from kortrijk_cockpit.sandbox.mapi import to_utc
+from kortrijk_cockpit.sandbox.model import (
     CALENDAR_ITEM,
     MESSAGE,
     Address,

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.extended import PropertyRef, property_ref
-from kortrijk_cockpit.exchange.sandbox.soapxml import EwsError, t
+from kortrijk_cockpit.sandbox.ews.extended import PropertyRef, property_ref
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, t
 
 
 @dataclass

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.faults import Faults
-from kortrijk_cockpit.exchange.sandbox.ids import is_well_formed
-from kortrijk_cockpit.exchange.sandbox.mailbox import Folder, Mailbox
-from kortrijk_cockpit.exchange.sandbox.model import Address, Item
-from kortrijk_cockpit.exchange.sandbox.recurrence import Occurrence
-from kortrijk_cockpit.exchange.sandbox.render_items import ItemRenderer, RenderContext
-from kortrijk_cockpit.exchange.sandbox.shapes import Shape
-from kortrijk_cockpit.exchange.sandbox.soapxml import EwsError, attr, t, text_of
+from kortrijk_cockpit.sandbox.faults import Faults
+from kortrijk_cockpit.sandbox.ids import is_well_formed
+from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
+from kortrijk_cockpit.sandbox.model import Address, Item
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
+from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext
+from kortrijk_cockpit.sandbox.ews.shapes import Shape
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, t, text_of
 
 ROOT_KEYS = ("root", "msgfolderroot")
 
@@ -109,7 +109,7 @@ def resolve_item(ctx: Context, elem: etree._Element) -> tuple[Item, Occurrence |
         master = box.find(elem.get("RecurringMasterId", ""))
         if master is None or master.recurrence is None:
             raise not_found()
-        from kortrijk_cockpit.exchange.sandbox.recurrence import occurrences
+        from kortrijk_cockpit.sandbox.recurrence import occurrences
 
         index = int(elem.get("InstanceIndex", "0") or 0)
         for number, occ in enumerate(occurrences(master), start=1):

@@ -6,10 +6,10 @@ Real exchangelib talks to it over HTTP; see `server.py` for the endpoint,
 
 from __future__ import annotations
 
-from kortrijk_cockpit.exchange.sandbox.demo import demo_mailbox
-from kortrijk_cockpit.exchange.sandbox.faults import Faults
-from kortrijk_cockpit.exchange.sandbox.mailbox import Folder, Mailbox
-from kortrijk_cockpit.exchange.sandbox.model import (
+from kortrijk_cockpit.sandbox.demo import demo_mailbox
+from kortrijk_cockpit.sandbox.faults import Faults
+from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
+from kortrijk_cockpit.sandbox.model import (
     Address,
     Attachment,
     Invitation,
@@ -17,7 +17,7 @@ from kortrijk_cockpit.exchange.sandbox.model import (
     SentAttachment,
     SentMessage,
 )
-from kortrijk_cockpit.exchange.sandbox.server import SandboxServer
+from kortrijk_cockpit.sandbox.ews.server import SandboxServer
 
 __all__ = [
     "Address", "Attachment", "Faults", "Folder", "Invitation", "Item", "Mailbox", "SandboxServer",

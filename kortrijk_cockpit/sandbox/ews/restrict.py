@@ -13,10 +13,10 @@ from typing import Any
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.model import Item
-from kortrijk_cockpit.exchange.sandbox.recurrence import Occurrence
-from kortrijk_cockpit.exchange.sandbox.render_items import html_to_text
-from kortrijk_cockpit.exchange.sandbox.soapxml import EwsError, parse_bool, parse_dt, t
+from kortrijk_cockpit.sandbox.model import Item
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
+from kortrijk_cockpit.sandbox.ews.render_items import html_to_text
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, parse_bool, parse_dt, t
 
 Getter = Callable[[Item, Occurrence | None], Any]
 Matcher = Callable[[Item, Occurrence | None], bool]

@@ -6,9 +6,9 @@ from typing import Any
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.extended import property_ref
-from kortrijk_cockpit.exchange.sandbox.mailbox import Folder
-from kortrijk_cockpit.exchange.sandbox.model import (
+from kortrijk_cockpit.sandbox.ews.extended import property_ref
+from kortrijk_cockpit.sandbox.mailbox import Folder
+from kortrijk_cockpit.sandbox.model import (
     CALENDAR_ITEM,
     MESSAGE,
     Address,
@@ -17,15 +17,15 @@ from kortrijk_cockpit.exchange.sandbox.model import (
     SentAttachment,
     SentMessage,
 )
-from kortrijk_cockpit.exchange.sandbox.ops.common import (
+from kortrijk_cockpit.sandbox.ews.ops.common import (
     Context,
     folder_children,
     item_tag,
     resolve_folder,
     resolve_item,
 )
-from kortrijk_cockpit.exchange.sandbox.parse_items import CLEARED, NewAttachment, item_values
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.ews.parse_items import CLEARED, NewAttachment, item_values
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     attr,
     failure,

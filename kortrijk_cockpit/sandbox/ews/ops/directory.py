@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox.model import Address
-from kortrijk_cockpit.exchange.sandbox.ops.common import Context
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.model import Address
+from kortrijk_cockpit.sandbox.ews.ops.common import Context
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     attr,
     esc,

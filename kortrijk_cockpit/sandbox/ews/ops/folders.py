@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox import ids
-from kortrijk_cockpit.exchange.sandbox.ops.common import (
+from kortrijk_cockpit.sandbox import ids
+from kortrijk_cockpit.sandbox.ews.ops.common import (
     Context,
     check_root_access,
     folder_children,
     resolve_folder,
 )
-from kortrijk_cockpit.exchange.sandbox.render_folders import render_folder
-from kortrijk_cockpit.exchange.sandbox.shapes import parse_shape
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.ews.render_folders import render_folder
+from kortrijk_cockpit.sandbox.ews.shapes import parse_shape
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     esc,
     failure,

@@ -1,16 +1,14 @@
-"""Extended (MAPI) properties: one canonical key per property, whatever URI form names it.
+"""MAPI properties the mailbox keeps as extended properties: one canonical key per property.
 
 A client may name the same property by tag, by distinguished set name or by
 set GUID (exchangelib sends `DistinguishedPropertySetId="Task" PropertyId="33029"`);
 all of them map to one key, so a value set one way is found the other way.
+Front-ends (EWS today, Graph later) translate their own names to these keys.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from lxml import etree
 
 PSETID_TASK = "00062003-0000-0000-c000-000000000046"
 PSETID_COMMON = "00062008-0000-0000-c000-000000000046"
@@ -35,19 +33,6 @@ TASK_DUE = f"{{{PSETID_TASK}}}/0x8105"  # PidLidTaskDueDate, SystemTime
 FLAG_REQUEST = f"{{{PSETID_COMMON}}}/0x8530"  # PidLidFlagRequest, String ("Opvolgen")
 
 
-@dataclass(frozen=True)
-class PropertyRef:
-    """An ExtendedFieldURI from a request: its canonical key and its attributes to echo back."""
-
-    key: str
-    property_type: str
-    uri_xml: str  # <t:ExtendedFieldURI .../> exactly as the client named it
-
-    @property
-    def is_array(self) -> bool:
-        return self.property_type.endswith("Array")
-
-
 def _int(text: str) -> int:
     text = text.strip()
     return int(text, 16) if text.lower().startswith("0x") else int(text)
@@ -69,16 +54,6 @@ def canonical_key(attrs: dict[str, str]) -> str:
     if attrs.get("PropertyName"):
         return f"{{{set_id}}}/{attrs['PropertyName']}"
     raise ValueError("ExtendedFieldURI names no property")
-
-
-def property_ref(elem: etree._Element) -> PropertyRef:
-    from kortrijk_cockpit.exchange.sandbox.soapxml import attr
-
-    attrs = {k: v for k, v in elem.attrib.items()}
-    key = canonical_key(attrs)
-    uri_xml = "<t:ExtendedFieldURI " + " ".join(
-        f'{k}="{attr(v)}"' for k, v in attrs.items()) + "/>"
-    return PropertyRef(key=key, property_type=attrs.get("PropertyType", "String"), uri_xml=uri_xml)
 
 
 def to_utc(value: datetime) -> datetime:

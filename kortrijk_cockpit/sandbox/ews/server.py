@@ -23,13 +23,13 @@ from typing import Protocol, Self
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox import autodiscover
-from kortrijk_cockpit.exchange.sandbox.autodiscover import AUTODISCOVER_PATH
-from kortrijk_cockpit.exchange.sandbox.faults import BUSY, DROP, SLOW, STATUS, Fault, Faults
-from kortrijk_cockpit.exchange.sandbox.loopback import LoopbackHttpServer
-from kortrijk_cockpit.exchange.sandbox.mailbox import Mailbox
-from kortrijk_cockpit.exchange.sandbox.ops import OPERATIONS, Context
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.ews import autodiscover
+from kortrijk_cockpit.sandbox.ews.autodiscover import AUTODISCOVER_PATH
+from kortrijk_cockpit.sandbox.faults import BUSY, DROP, SLOW, STATUS, Fault, Faults
+from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
+from kortrijk_cockpit.sandbox.mailbox import Mailbox
+from kortrijk_cockpit.sandbox.ews.ops import OPERATIONS, Context
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     SoapFault,
     envelope,
     parse_envelope,

@@ -7,8 +7,8 @@ import sys
 import threading
 from types import FrameType
 
-from kortrijk_cockpit.exchange.sandbox.demo import demo_mailbox
-from kortrijk_cockpit.exchange.sandbox.server import SandboxServer
+from kortrijk_cockpit.sandbox.demo import demo_mailbox
+from kortrijk_cockpit.sandbox.ews.server import SandboxServer
 
 
 def run(port: int = 0, mails: int = 300, events: int = 60) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox import ids
-from kortrijk_cockpit.exchange.sandbox.ops.common import Context, check_root_access, resolve_folder
-from kortrijk_cockpit.exchange.sandbox.shapes import parse_shape
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox import ids
+from kortrijk_cockpit.sandbox.ews.ops.common import Context, check_root_access, resolve_folder
+from kortrijk_cockpit.sandbox.ews.shapes import parse_shape
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     attr,
     esc,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from kortrijk_cockpit.exchange.sandbox.mailbox import Mailbox
-from kortrijk_cockpit.exchange.sandbox.model import Address
+from kortrijk_cockpit.sandbox.mailbox import Mailbox
+from kortrijk_cockpit.sandbox.model import Address
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 OWNER = Address("Hilde Vanthuyne", "algemeen.directeur@kortrijk.be")

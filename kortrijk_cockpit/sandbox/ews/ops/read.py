@@ -7,20 +7,20 @@ from datetime import datetime
 
 from lxml import etree
 
-from kortrijk_cockpit.exchange.sandbox import recurrence
-from kortrijk_cockpit.exchange.sandbox.model import Item
-from kortrijk_cockpit.exchange.sandbox.ops.common import (
+from kortrijk_cockpit.sandbox import recurrence
+from kortrijk_cockpit.sandbox.model import Item
+from kortrijk_cockpit.sandbox.ews.ops.common import (
     Context,
     check_root_access,
     folder_children,
     resolve_folder,
     resolve_item,
 )
-from kortrijk_cockpit.exchange.sandbox.recurrence import Occurrence
-from kortrijk_cockpit.exchange.sandbox.render_items import ItemRenderer
-from kortrijk_cockpit.exchange.sandbox.restrict import Matcher, matcher, sort_key
-from kortrijk_cockpit.exchange.sandbox.shapes import parse_shape
-from kortrijk_cockpit.exchange.sandbox.soapxml import (
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
+from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer
+from kortrijk_cockpit.sandbox.ews.restrict import Matcher, matcher, sort_key
+from kortrijk_cockpit.sandbox.ews.shapes import parse_shape
+from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     attr,
     esc,

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from kortrijk_cockpit.exchange.sandbox.ops.common import Context, Operation
-from kortrijk_cockpit.exchange.sandbox.ops.directory import convert_id, get_delegate, resolve_names
-from kortrijk_cockpit.exchange.sandbox.ops.folders import (
+from kortrijk_cockpit.sandbox.ews.ops.common import Context, Operation
+from kortrijk_cockpit.sandbox.ews.ops.directory import convert_id, get_delegate, resolve_names
+from kortrijk_cockpit.sandbox.ews.ops.folders import (
     find_folder,
     get_folder,
     sync_folder_hierarchy,
 )
-from kortrijk_cockpit.exchange.sandbox.ops.read import find_item, get_attachment, get_item
-from kortrijk_cockpit.exchange.sandbox.ops.sync import sync_folder_items
-from kortrijk_cockpit.exchange.sandbox.ops.write import (
+from kortrijk_cockpit.sandbox.ews.ops.read import find_item, get_attachment, get_item
+from kortrijk_cockpit.sandbox.ews.ops.sync import sync_folder_items
+from kortrijk_cockpit.sandbox.ews.ops.write import (
     create_item,
     delete_item,
     move_item,
