@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from kortrijk_cockpit.domain import FolderKind
 from kortrijk_cockpit.exchange.records import (
     EventDraft,
     EventRecord,
@@ -49,6 +50,21 @@ class MailboxBackend(Protocol):
 
     def item_summary(self, exchange_id: str) -> MailSummary | None:
         """The item as the server has it now (for resolving a stale change key)."""
+        ...
+
+    def event(self, exchange_id: str) -> EventRecord | None:
+        """One appointment as the server has it now; None when it is gone."""
+        ...
+
+    def find_marked(self, folder: FolderKind, marker: str) -> tuple[str, str] | None:
+        """(id, change key) of the item in Sent Items or the Calendar that carries our
+        `marker`, or None: what a write whose answer was lost really did."""
+        ...
+
+    def find_in_folder(self, folder_exchange_id: str, subject: str,
+                       received_at: datetime | None) -> str | None:
+        """The id of the mail with this subject and receipt time in the folder (a move
+        whose answer was lost), or None."""
         ...
 
     def set_categories(self, exchange_id: str, change_key: str, categories: list[str]) -> str:

@@ -134,6 +134,23 @@ for _name, _cls in _FLAG_FIELDS.items():
     if _name not in {f.name for f in Message.FIELDS}:
         Message.register(_name, _cls)
 
+
+class OutboxMarkerProperty(ExtendedProperty):
+    """Our own mark on what the outbox creates or sends: the entry's marker.
+
+    After a write whose answer was lost, the pusher looks it up instead of
+    writing again, so nothing is created or sent twice."""
+
+    distinguished_property_set_id = "PublicStrings"
+    property_name = "KortrijkCockpitOutboxMarker"
+    property_type = "String"
+
+
+MARKER_FIELD = "cockpit_marker"
+for _item_class in (Message, CalendarItem):
+    if MARKER_FIELD not in {f.name for f in _item_class.FIELDS}:
+        _item_class.register(MARKER_FIELD, OutboxMarkerProperty)
+
 SUMMARY_FIELDS = [
     "subject", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
     "importance", "sensitivity", "has_attachments", "conversation_id", "flag_status", "flag_due",
@@ -500,6 +517,44 @@ class EwsBackend:
 
         return self._call(run)
 
+    def event(self, exchange_id: str) -> EventRecord | None:
+        calendar = self._distinguished(Calendar)
+
+        def run() -> EventRecord | None:
+            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)], folder=calendar,
+                                               only_fields=EVENT_FIELDS))
+            item = fetched[0] if fetched else None
+            if item is None or isinstance(item, ews_errors.ErrorItemNotFound):
+                return None
+            if isinstance(item, Exception):
+                raise item
+            return self._event(item, item)
+
+        return self._call(run)
+
+    def find_marked(self, folder: FolderKind, marker: str) -> tuple[str, str] | None:
+        where = self._distinguished(SentItems if folder == FolderKind.SENT else Calendar)
+
+        def run() -> tuple[str, str] | None:
+            found = list(where.filter(**{MARKER_FIELD: marker}).only("subject")[:1])
+            return (found[0].id or "", found[0].changekey or "") if found else None
+
+        return self._call(run)
+
+    def find_in_folder(self, folder_exchange_id: str, subject: str,
+                       received_at: datetime | None) -> str | None:
+        folder = self._folder(folder_exchange_id)
+
+        def run() -> str | None:
+            for item in folder.filter(subject=subject).only("datetime_received"):
+                received = _aware(item.datetime_received)
+                if received_at is None or (received is not None
+                                           and abs((received - received_at).total_seconds()) < 1):
+                    return item.id or None
+            return None
+
+        return self._call(run)
+
     # -- writing ---------------------------------------------------------------
     def _message(self, exchange_id: str, change_key: str) -> Message:
         return Message(account=self._account, id=exchange_id, changekey=change_key)
@@ -551,6 +606,8 @@ class EwsBackend:
             cc_recipients=[Mailbox(email_address=a) for a in mail.cc] or None,
             author=Mailbox(email_address=self.mailbox),
         )
+        if mail.marker:
+            setattr(message, MARKER_FIELD, mail.marker)
         for attachment in mail.attachments:
             message.attach(FileAttachment(name=attachment.name, content=attachment.content,
                                           content_type=attachment.content_type))
@@ -573,6 +630,8 @@ class EwsBackend:
     def create_event(self, event: EventDraft) -> tuple[str, str]:
         calendar = self._distinguished(Calendar)
         item = self._calendar_item(event, CalendarItem(account=self._account, folder=calendar))
+        if event.marker:
+            setattr(item, MARKER_FIELD, event.marker)
         self._call(lambda: item.save(send_meeting_invitations=SEND_TO_ALL_AND_SAVE_COPY))
         return item.id or "", item.changekey or ""
 

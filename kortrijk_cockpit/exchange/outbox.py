@@ -6,24 +6,28 @@ earlier one. A stale change key is resolved by re-reading the item: if
 Outlook changed other fields, ours is reapplied on the fresh change key; if
 Outlook changed the same field, the entry becomes a conflict for the user to
 settle in "Uitgaand". A change made in Outlook is never silently overwritten.
+
+What each kind does is defined once in `outbox_kinds.py`; this module only
+keeps the order, the retries and the bookkeeping. A write whose answer may
+have been lost marks its entry uncertain, and the next attempt asks Exchange
+what happened first (exactly once).
 """
 
 from __future__ import annotations
 
-import base64
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.changes import NOTHING, Changes, Kind
+from kortrijk_cockpit.clock import Clock
 from kortrijk_cockpit.domain import (
     AuditEntry,
     CalendarEvent,
-    FlagStatus,
     Mail,
     OutboxEntry,
     OutboxStatus,
@@ -39,19 +43,21 @@ from kortrijk_cockpit.exchange.errors import (
     SendDenied,
     Throttled,
 )
-from kortrijk_cockpit.exchange.records import (
-    FlagUpdate,
-    MailSummary,
-    OutgoingAttachment,
-    OutgoingMail,
+from kortrijk_cockpit.exchange.outbox_kinds import (
+    ItemRef,
+    KindSpec,
+    OutboxConflict,
+    Payload,
+    Pushed,
+    Target,
+    new_marker,
+    spec_of,
 )
-from kortrijk_cockpit.clock import Clock
 from kortrijk_cockpit.store.database import store_errors
 
 log = logging.getLogger(__name__)
 
 BACKOFF_SECONDS = (15, 60, 300, 900, 3600)
-EVENT_KINDS = ("create_event", "update_event", "cancel_event")
 MAX_ATTEMPTS = 8
 
 
@@ -61,36 +67,26 @@ class PushReport:
     conflicts: int = 0
     failed: int = 0
     retry_at: datetime | None = None
+    changes: Changes = field(default=NOTHING)
+
+    def touched(self, entry: OutboxEntry, row: Mail | CalendarEvent | None = None) -> None:
+        self.changes |= Changes.of(Kind.OUTBOX, updated=[entry.id])
+        if isinstance(row, Mail):
+            self.changes |= Changes.of(Kind.MAIL, updated=[row.id])
+        elif isinstance(row, CalendarEvent):
+            self.changes |= Changes.of(Kind.EVENT, updated=[row.id])
 
 
-def _parse(moment: object) -> datetime | None:
-    return datetime.fromisoformat(moment) if isinstance(moment, str) else None
+def backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS) - 1)])
 
 
-def desired_value(kind: str, payload: dict[str, Any]) -> object:
-    return {
-        "set_categories": lambda: sorted(payload["categories"]),
-        "set_read": lambda: payload["is_read"],
-        "set_flag": lambda: (payload["status"], payload.get("due_at")),
-    }[kind]()
-
-
-def before_value(kind: str, payload: dict[str, Any]) -> object:
-    before = payload.get("before", {})
-    return {
-        "set_categories": lambda: sorted(before.get("categories", [])),
-        "set_read": lambda: before.get("is_read"),
-        "set_flag": lambda: (before.get("status"), before.get("due_at")),
-    }[kind]()
-
-
-def server_value(kind: str, item: MailSummary) -> object:
-    return {
-        "set_categories": lambda: sorted(item.categories),
-        "set_read": lambda: item.is_read,
-        "set_flag": lambda: (item.flag_status.value,
-                             item.flag_due_at.isoformat() if item.flag_due_at else None),
-    }[kind]()
+def _row(s: Session, spec: KindSpec, entry: OutboxEntry) -> Mail | CalendarEvent | None:
+    if spec.target == Target.MAIL and entry.mail_id:
+        return s.get(Mail, entry.mail_id)
+    if spec.target == Target.EVENT and entry.event_id:
+        return s.get(CalendarEvent, entry.event_id)
+    return None
 
 
 class OutboxPusher:
@@ -126,154 +122,103 @@ class OutboxPusher:
                 report.retry_at = entry.next_attempt_at
                 return report
             try:
-                self._push_one(entry.id)
+                self._push_one(entry.id, report)
                 report.pushed += 1
             except (Offline, Throttled) as exc:
                 self._postpone(entry.id, exc, report)
                 return report
             except AuthenticationFailed:
                 raise  # nothing will get through: the caller asks for new credentials
-            except ItemConflict:
+            except ItemConflict as exc:
+                self._conflict(entry.id, exc, report)
                 report.conflicts += 1
             except BackendError as exc:
-                if self._fail_or_postpone(entry.id, exc):
+                if self._fail_or_postpone(entry.id, exc, report):
                     report.failed += 1
                 else:
                     return report
         return report
 
     # -- one entry -----------------------------------------------------------------
-    def _push_one(self, entry_id: int) -> None:
-        with self._sessions() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
-            mail = s.get(Mail, entry.mail_id) if entry.mail_id else None
-            kind, payload = entry.kind, dict(entry.payload)
-            target = (mail.exchange_id or "", mail.change_key or "") if mail else None
-        if kind == "send_mail":
-            self._backend.send_mail(_outgoing(payload))
-            self._finish(entry_id)
-            return
-        if kind in EVENT_KINDS:
-            self._push_event(entry_id, kind, payload)
-            return
-        if target is None or not target[0]:
-            raise ItemGone("De mail bestaat niet meer.")
-        exchange_id, change_key = target
-        if kind == "move":
-            new_id = self._backend.move(exchange_id, str(payload["folder_exchange_id"]))
-            self._finish(entry_id, exchange_id=new_id, change_key="")
-            return
-        if payload.get("force"):
-            current = self._backend.item_summary(exchange_id)
-            if current is None:
-                raise ItemGone("De mail bestaat niet meer op de server.")
-            change_key = current.change_key
-        try:
-            new_key = self._apply(kind, payload, exchange_id, change_key)
-        except ItemConflict:
-            new_key = self._resolve(entry_id, kind, payload, exchange_id)
-        self._finish(entry_id, change_key=new_key, pushed=payload)
-
-    def _push_event(self, entry_id: int, kind: str, payload: dict[str, Any]) -> None:
-        from kortrijk_cockpit.services.calendar import payload_to_draft
-
-        with self._sessions() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            event = s.get(CalendarEvent, entry.event_id) if entry and entry.event_id else None
-            target = (event.exchange_id or "", event.change_key or "") if event else ("", "")
-        if kind == "create_event":
-            new_id, new_key = self._backend.create_event(payload_to_draft(payload))
-            self._finish(entry_id, event_ids=(new_id, new_key))
-            return
-        if not target[0]:
-            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
-        try:
-            if kind == "update_event":
-                new_key = self._backend.update_event(*target, payload_to_draft(payload))
-                self._finish(entry_id, event_ids=(target[0], new_key))
-            else:
-                self._backend.cancel_event(*target)
-                self._finish(entry_id)
-        except ItemConflict:
-            with self._sessions.begin() as s:
-                entry = s.get(OutboxEntry, entry_id)
-                assert entry is not None
-                entry.status = OutboxStatus.CONFLICT
-                entry.last_error = "De afspraak werd intussen in Outlook gewijzigd."
-            raise
-
-    def _apply(self, kind: str, payload: dict[str, Any], exchange_id: str, change_key: str) -> str:
-        if kind == "set_categories":
-            return self._backend.set_categories(exchange_id, change_key, list(payload["categories"]))
-        if kind == "set_read":
-            return self._backend.set_read(exchange_id, change_key, bool(payload["is_read"]))
-        if kind == "set_flag":
-            flag = FlagUpdate(FlagStatus(payload["status"]), _parse(payload.get("due_at")))
-            return self._backend.set_flag(exchange_id, change_key, flag)
-        raise BackendError(f"Onbekende wijziging '{kind}' in de wachtrij.")
-
-    def _resolve(self, entry_id: int, kind: str, payload: dict[str, Any], exchange_id: str) -> str:
-        """The item changed on the server since we read it: reapply, or report a conflict."""
-        current = self._backend.item_summary(exchange_id)
-        if current is None:
-            raise ItemGone("De mail bestaat niet meer op de server.")
-        theirs = server_value(kind, current)
-        if theirs == desired_value(kind, payload):
-            return current.change_key  # Outlook already made the same change
-        if theirs == before_value(kind, payload):
-            # Outlook changed other fields only: ours still applies.
-            return self._apply(kind, payload, exchange_id, current.change_key)
+    def _push_one(self, entry_id: int, report: PushReport) -> None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
             assert entry is not None
-            entry.status = OutboxStatus.CONFLICT
-            entry.payload = {**payload, "server": _jsonable(theirs)}
-            entry.last_error = "Dit werd intussen ook in Outlook gewijzigd."
-            mail = s.get(Mail, entry.mail_id) if entry.mail_id else None
-            if mail is not None:
-                mail.change_key = current.change_key
-        raise ItemConflict("Dit werd intussen ook in Outlook gewijzigd.")
+            spec = spec_of(entry.kind)
+            payload = Payload.load(entry.payload)
+            if spec.creates and not payload.marker:
+                # Marked before the first write, so a lost answer can be looked up.
+                payload = payload.replace(marker=new_marker())
+                entry.payload = payload.dump()
+            row = _row(s, spec, entry)
+            ref = ItemRef(row.exchange_id, row.change_key or "") \
+                if row is not None and row.exchange_id else None
+        # `row` stays readable after the session (expire_on_commit=False); it is never written.
+        pushed = spec.recover(self._backend, ref, payload, row) if payload.uncertain else None
+        if pushed is None:
+            pushed = spec.push(self._backend, ref, payload, row)
+        self._finish(entry_id, spec, payload, pushed, report)
 
-    def _finish(self, entry_id: int, *, exchange_id: str | None = None,
-                change_key: str | None = None,
-                event_ids: tuple[str, str] | None = None,
-                pushed: dict[str, Any] | None = None) -> None:
+    def _finish(self, entry_id: int, spec: KindSpec, sent: Payload, pushed: Pushed,
+                report: PushReport) -> None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
             assert entry is not None
-            if pushed is not None and entry.payload != pushed:
-                # The user changed it again while it was being pushed (triage merges
-                # into a waiting entry): what we pushed is now Exchange's state, and
-                # the newer value still has to go.
-                entry.payload = {**entry.payload, "before": _values(pushed)}
+            now = Payload.load(entry.payload)
+            if spec.merges and now.values != sent.values:
+                # The user changed it again while it was being pushed: what we pushed
+                # is now Exchange's state, and the newer value still has to go.
+                entry.payload = now.replace(before=sent.values, uncertain=False,
+                                            force=False).dump()
             else:
                 entry.status = OutboxStatus.DONE
+                entry.payload = now.replace(uncertain=False).dump()
             entry.attempts += 1
             entry.last_error = ""
-            event = s.get(CalendarEvent, entry.event_id) if entry.event_id else None
-            if event is not None and event_ids is not None:
-                event.exchange_id, event.change_key = event_ids
-            mail = s.get(Mail, entry.mail_id) if entry.mail_id else None
-            if mail is not None:
-                if exchange_id is not None:
-                    mail.exchange_id = exchange_id
-                if change_key is not None:
-                    mail.change_key = change_key
-            s.add(AuditEntry(action=f"pushed:{entry.kind}", entity="mail", entity_id=entry.mail_id))
+            entry.next_attempt_at = None
+            row = _row(s, spec, entry)
+            if row is not None:
+                if pushed.exchange_id is not None:
+                    row.exchange_id = pushed.exchange_id
+                if pushed.change_key is not None:
+                    row.change_key = pushed.change_key
+            s.add(AuditEntry(action=f"pushed:{entry.kind}", entity=spec.target.value,
+                             entity_id=row.id if row is not None else None))
+            report.touched(entry, row)
+
+    def _conflict(self, entry_id: int, exc: ItemConflict, report: PushReport) -> None:
+        with self._sessions.begin() as s:
+            entry = s.get(OutboxEntry, entry_id)
+            assert entry is not None
+            spec = spec_of(entry.kind)
+            payload = Payload.load(entry.payload)
+            entry.status = OutboxStatus.CONFLICT
+            entry.last_error = exc.user_message
+            row = _row(s, spec, entry)
+            if isinstance(exc, OutboxConflict):
+                if exc.server is not None:
+                    entry.payload = payload.replace(server=dict(exc.server),
+                                                    uncertain=False).dump()
+                if exc.change_key is not None and row is not None:
+                    row.change_key = exc.change_key
+            report.touched(entry, row)
 
     def _postpone(self, entry_id: int, exc: BackendError, report: PushReport) -> None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
             assert entry is not None
-            wait = (exc.wait_seconds if isinstance(exc, Throttled)
-                    else BACKOFF_SECONDS[min(entry.attempts, len(BACKOFF_SECONDS) - 1)])
+            wait = (timedelta(seconds=exc.wait_seconds) if isinstance(exc, Throttled)
+                    else backoff(entry.attempts))
+            if isinstance(exc, Offline):
+                # The request may have reached Exchange before the line dropped.
+                entry.payload = Payload.load(entry.payload).replace(uncertain=True).dump()
             entry.attempts += 1
-            entry.next_attempt_at = self._clock.now() + timedelta(seconds=wait)
+            entry.next_attempt_at = self._clock.now() + wait
             entry.last_error = exc.user_message
             report.retry_at = entry.next_attempt_at
+            report.touched(entry)
 
-    def _fail_or_postpone(self, entry_id: int, exc: BackendError) -> bool:
+    def _fail_or_postpone(self, entry_id: int, exc: BackendError, report: PushReport) -> bool:
         """Permanent errors fail the entry; True when it failed (the round goes on)."""
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
@@ -285,30 +230,8 @@ class OutboxPusher:
             if permanent:
                 entry.status = OutboxStatus.FAILED
             else:
-                entry.next_attempt_at = self._clock.now() + timedelta(
-                    seconds=BACKOFF_SECONDS[min(entry.attempts, len(BACKOFF_SECONDS) - 1)])
+                entry.next_attempt_at = self._clock.now() + backoff(entry.attempts)
             log.warning("outbox entry %s (%s): %s", entry_id, entry.kind, type(exc).__name__)
+            report.touched(entry)
             return permanent
 
-
-def _values(payload: dict[str, Any]) -> dict[str, Any]:
-    """The field values of a field-change payload, in the shape of its 'before'."""
-    return {k: v for k, v in payload.items() if k not in ("before", "force", "server")}
-
-
-def _jsonable(value: object) -> object:
-    return list(value) if isinstance(value, tuple) else value
-
-
-def _outgoing(payload: dict[str, Any]) -> OutgoingMail:
-    return OutgoingMail(
-        subject=str(payload["subject"]),
-        body_html=str(payload["body_html"]),
-        to=tuple(payload["to"]),
-        cc=tuple(payload.get("cc", ())),
-        attachments=tuple(
-            OutgoingAttachment(a["name"], base64.b64decode(a["content"]),
-                               a.get("content_type", "application/octet-stream"))
-            for a in payload.get("attachments", ())
-        ),
-    )

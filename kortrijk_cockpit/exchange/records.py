@@ -125,6 +125,7 @@ class OutgoingMail:
     to: tuple[str, ...]
     cc: tuple[str, ...] = ()
     attachments: tuple[OutgoingAttachment, ...] = ()
+    marker: str = ""  # ours, stored on the item: finds it after a lost answer (no second send)
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class EventDraft:
     optional: tuple[str, ...] = ()
     is_all_day: bool = False
     sensitivity: Sensitivity = Sensitivity.NORMAL
+    marker: str = ""  # ours, stored on the item: finds it after a lost answer (no second create)
 
 
 @dataclass(frozen=True)

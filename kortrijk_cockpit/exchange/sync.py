@@ -21,6 +21,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.changes import NOTHING, Changes, Kind
 from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import (
     Attachment,
@@ -29,12 +30,12 @@ from kortrijk_cockpit.domain import (
     Mail,
     MailFolder,
     OutboxEntry,
-    OutboxStatus,
     Sensitivity,
     SyncState,
 )
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import SyncStateInvalid
+from kortrijk_cockpit.exchange.outbox_kinds import OPEN_STATUSES, kinds_owning, pending_fields
 from kortrijk_cockpit.exchange.records import (
     EventRecord,
     FolderRecord,
@@ -60,14 +61,8 @@ _FILL_BODY = (
 PRIVATE = (Sensitivity.PRIVATE,)
 PRIVATE_SUBJECT = "Privé"
 MAIL_KINDS = (FolderKind.INBOX, FolderKind.SENT, FolderKind.DELETED, FolderKind.CUSTOM)
-# Outbox kinds and the mail fields they own until pushed: a pull must not undo them.
-PENDING_FIELDS = {
-    "set_categories": ("categories",),
-    "set_read": ("is_read",),
-    "set_flag": ("flag_status", "flag_due_at"),
-}
-
 Progress = Callable[[int, int, str], None]
+Announce = Callable[[Changes], None]
 
 
 @dataclass
@@ -78,6 +73,7 @@ class SyncReport:
     bodies: int = 0
     events: int = 0
     full_resyncs: list[str] = field(default_factory=list)
+    changes: Changes = NOTHING
 
 
 @dataclass(frozen=True)
@@ -118,6 +114,7 @@ class SyncEngine:
         *,
         cancelled: Callable[[], bool] = lambda: False,
         progress: Progress = lambda done, total, message: None,
+        announce: Announce = lambda changes: None,
     ) -> None:
         self._sessions = sessions
         self._backend = backend
@@ -125,7 +122,14 @@ class SyncEngine:
         self._options = options or SyncOptions()
         self._cancelled = cancelled
         self._progress = progress
+        self._announce = announce
         self._show_private = False
+
+    def _changed(self, report: SyncReport, changes: Changes) -> None:
+        """A committed step: tell the lists now (they insert/update/remove those rows)."""
+        if changes:
+            report.changes |= changes
+            self._announce(changes)
 
     # -- the whole round ---------------------------------------------------------
     def sync(self) -> SyncReport:
@@ -139,7 +143,7 @@ class SyncEngine:
         # (ViewPrivateItems) and the user's opt-in; otherwise masked as before.
         self._show_private = self._options.show_private and self._backend.may_view_private()
         folders = self._backend.folders()
-        self._store_folders(folders)
+        self._changed(report, self._store_folders(folders))
         mail_folders = [f for f in folders if f.kind in MAIL_KINDS and self._enabled(f)]
         steps = len(mail_folders) + 2
         for step, folder in enumerate(mail_folders):
@@ -162,7 +166,7 @@ class SyncEngine:
                                .where(MailFolder.exchange_id == folder.exchange_id))
         return enabled is not False
 
-    def _store_folders(self, folders: Iterable[FolderRecord]) -> None:
+    def _store_folders(self, folders: Iterable[FolderRecord]) -> Changes:
         with self._sessions.begin() as s:
             known = {f.exchange_id: f for f in s.scalars(select(MailFolder))}
             for record in folders:
@@ -177,6 +181,9 @@ class SyncEngine:
                 row.change_key = record.change_key
                 row.total_count = record.total_count
                 row.unread_count = record.unread_count
+            touched = [f for f in s.new | s.dirty if isinstance(f, MailFolder)]
+            s.flush()
+            return Changes.of(Kind.FOLDER, updated=[f.id for f in touched])
 
     def _folder_id(self, s: Session, folder: FolderRecord) -> int:
         folder_id = s.scalar(select(MailFolder.id).where(MailFolder.exchange_id == folder.exchange_id))
@@ -222,27 +229,36 @@ class SyncEngine:
                         for m in s.scalars(select(Mail).where(Mail.exchange_id.in_(ids)))}
             pending = self._pending_fields(s, [m.id for m in existing.values()])
             new_rows: dict[str, dict[str, object]] = {}
+            updated: set[int] = set()
+            removed: set[int] = set()
             for change in page.changes:
                 if isinstance(change, Upserted):
                     if seen is not None:
                         seen.add(change.item.exchange_id)
                     if change.item.exchange_id in existing:
-                        self._upsert_mail(s, folder_id, change.item, existing, pending, report)
+                        mail_id = existing[change.item.exchange_id].id
+                        kept = self._upsert_mail(s, folder_id, change.item, existing, pending,
+                                                 report)
+                        (updated if kept else removed).add(mail_id)
                     elif change.item.sensitivity not in PRIVATE or self._show_private:
                         new_rows[change.item.exchange_id] = _new_mail_row(folder_id, change.item)
                 elif isinstance(change, Removed):
                     new_rows.pop(change.exchange_id, None)
                     mail = existing.pop(change.exchange_id, None)
                     if mail is not None:
+                        removed.add(mail.id)
                         s.delete(mail)
                         report.removed += 1
                 elif isinstance(change, ReadFlagChanged):
                     mail = existing.get(change.exchange_id)
                     if mail is not None and "is_read" not in pending.get(mail.id, ()):
                         mail.is_read = change.is_read
+                        updated.add(mail.id)
                         report.updated += 1
+            created: list[int] = []
             if new_rows:  # a page of new mail in one statement, not one object each
-                s.execute(insert(Mail), list(new_rows.values()))
+                created = list(s.scalars(insert(Mail).returning(Mail.id),
+                                         list(new_rows.values())))
                 report.created += len(new_rows)
             row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
             if row is None:
@@ -250,6 +266,8 @@ class SyncEngine:
                 s.add(row)
             row.state = page.sync_state
             row.last_synced_at = self._clock.now()
+        self._changed(report, Changes.of(Kind.MAIL, created=created, updated=updated - removed,
+                                         removed=removed))
 
     def _pending_fields(self, s: Session, mail_ids: list[int]) -> dict[int, set[str]]:
         if not mail_ids:
@@ -257,30 +275,31 @@ class SyncEngine:
         rows = s.execute(
             select(OutboxEntry.mail_id, OutboxEntry.kind).where(
                 OutboxEntry.mail_id.in_(mail_ids),
-                OutboxEntry.status.in_([OutboxStatus.PENDING, OutboxStatus.FAILED,
-                                        OutboxStatus.CONFLICT]),
+                OutboxEntry.status.in_(OPEN_STATUSES),
             )
         ).all()
         pending: dict[int, set[str]] = {}
         for mail_id, kind in rows:
             if mail_id is not None:
-                pending.setdefault(mail_id, set()).update(PENDING_FIELDS.get(kind, ()))
+                pending.setdefault(mail_id, set()).update(pending_fields([kind]))
         return pending
 
     def _upsert_mail(self, s: Session, folder_id: int, item: MailSummary,
                      existing: dict[str, Mail], pending: dict[int, set[str]],
-                     report: SyncReport) -> None:
+                     report: SyncReport) -> bool:
+        """Update the local mail; False when it was removed instead."""
         mail = existing[item.exchange_id]
         if item.sensitivity in PRIVATE and not self._show_private:
             s.delete(mail)  # it became private in Outlook: forget it
             existing.pop(item.exchange_id)
             report.removed += 1
-            return
+            return False
         if mail.change_key != item.change_key:
             mail.body_html = None  # changed on the server: fetch the body again
         report.updated += 1
         kept = pending.get(mail.id, set())
-        mail.folder_id = folder_id
+        if "folder_id" not in kept:  # a move waiting to go: the mail stays where she put it
+            mail.folder_id = folder_id
         mail.change_key = item.change_key
         mail.subject = item.subject
         mail.sender_name = item.sender_name
@@ -298,17 +317,22 @@ class SyncEngine:
         if "flag_status" not in kept:
             mail.flag_status = item.flag_status
             mail.flag_due_at = item.flag_due_at
+        return True
 
     def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:
         """After a full sync: what the server no longer has in this folder goes."""
         with self._sessions.begin() as s:
             local = s.execute(select(Mail.id, Mail.exchange_id)
                               .where(Mail.folder_id == folder_id)).all()
+            moving = set(s.scalars(select(OutboxEntry.mail_id).where(  # filed here, not yet
+                OutboxEntry.kind.in_(kinds_owning("folder_id")),       # in Exchange
+                OutboxEntry.status.in_(OPEN_STATUSES))))
             gone = [mail_id for mail_id, exchange_id in local
-                    if exchange_id and exchange_id not in seen]
+                    if exchange_id and exchange_id not in seen and mail_id not in moving]
             for mail in s.scalars(select(Mail).where(Mail.id.in_(gone))):
                 s.delete(mail)
             report.removed += len(gone)
+        self._changed(report, Changes.of(Kind.MAIL, removed=gone))
 
     # -- bodies --------------------------------------------------------------------
     def fetch_missing_bodies(self, report: SyncReport) -> None:
@@ -347,6 +371,7 @@ class SyncEngine:
                 s.execute(_FILL_BODY, rows)
                 if attachments:
                     s.execute(insert(Attachment), attachments)
+            self._changed(report, Changes.of(Kind.MAIL, updated=ids))
 
     # -- calendar --------------------------------------------------------------------
     def sync_calendar(self, folder: FolderRecord, report: SyncReport) -> None:
@@ -369,7 +394,9 @@ class SyncEngine:
         today = self._clock.now().astimezone(BRUSSELS).date()
         moved_on = last is None or last.astimezone(BRUSSELS).date() != today
         if changed or moved_on:
-            report.events = self.refresh_calendar()
+            events, touched = self._refresh_calendar()
+            report.events = events
+            self._changed(report, touched)
         with self._sessions.begin() as s:
             row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
             if row is None:
@@ -380,6 +407,9 @@ class SyncEngine:
 
     def refresh_calendar(self) -> int:
         """Replace the window's appointments with what the server has now."""
+        return self._refresh_calendar()[0]
+
+    def _refresh_calendar(self) -> tuple[int, Changes]:
         now = self._clock.now()
         start = now - timedelta(days=self._options.days_back)
         end = now + timedelta(days=self._options.days_ahead)
@@ -392,15 +422,29 @@ class SyncEngine:
                     CalendarEvent.end_at > start, CalendarEvent.start_at < end,
                 ))
             }
+            waiting = set(s.scalars(select(OutboxEntry.event_id).where(
+                OutboxEntry.event_id.in_([e.id for e in existing.values()]),
+                OutboxEntry.status.in_(OPEN_STATUSES))))
+            added, updated = [], []
             for record in events:
                 row = existing.pop(record.exchange_id, None)
                 if row is None:
                     row = CalendarEvent(exchange_id=record.exchange_id)
                     s.add(row)
+                    added.append(row)
+                elif row.id in waiting:
+                    continue  # her change is still on its way: it wins until pushed
+                else:
+                    updated.append(row.id)
                 self._fill_event(row, record)
+            removed = [stale.id for stale in existing.values() if stale.id not in waiting]
             for stale in existing.values():
-                s.delete(stale)
-        return len(events)
+                if stale.id not in waiting:
+                    s.delete(stale)
+            s.flush()
+            touched = Changes.of(Kind.EVENT, created=[r.id for r in added], updated=updated,
+                                 removed=removed)
+        return len(events), touched
 
     def _fill_event(self, row: CalendarEvent, record: EventRecord) -> None:
         private = record.sensitivity in PRIVATE and not self._show_private

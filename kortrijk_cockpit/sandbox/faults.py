@@ -13,6 +13,7 @@ from dataclasses import dataclass
 BUSY = "busy"
 STATUS = "status"
 DROP = "drop"
+LOSE_ANSWER = "lose_answer"
 SLOW = "slow"
 
 
@@ -59,6 +60,11 @@ class Faults:
     def drop_connection(self, count: int = 1, *, operation: str | None = None) -> None:
         """Read the request, then close the socket without answering."""
         self._add(Fault(DROP, count, operation))
+
+    def lose_answer(self, count: int = 1, *, operation: str | None = None) -> None:
+        """Carry the request out, then close the socket without answering: the client
+        cannot tell whether it happened (a VPN drop or timeout after the server committed)."""
+        self._add(Fault(LOSE_ANSWER, count, operation))
 
     def slow(self, seconds: float, count: int = 1, *, operation: str | None = None) -> None:
         """Answer normally, but only after `seconds`."""

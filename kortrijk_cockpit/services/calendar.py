@@ -6,75 +6,68 @@ transaction; the outbox sends the invitations, updates and cancellations.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.domain import CalendarEvent, OutboxEntry
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.exchange.outbox_kinds import (
+    OutboxKind,
+    event_values,
+    fill_event,
+    local_event_values,
+    queue,
+)
 from kortrijk_cockpit.exchange.records import EventDraft
 
 
-def draft_to_payload(draft: EventDraft) -> dict[str, Any]:
-    payload = asdict(draft)
-    payload["start_at"] = draft.start_at.isoformat()
-    payload["end_at"] = draft.end_at.isoformat()
-    payload["sensitivity"] = draft.sensitivity.value
-    payload["required"], payload["optional"] = list(draft.required), list(draft.optional)
-    return payload
+@dataclass(frozen=True)
+class EventWrite:
+    event_id: int
+    changes: Changes
 
 
-def payload_to_draft(payload: dict[str, Any]) -> EventDraft:
-    from kortrijk_cockpit.domain import Sensitivity
-
-    return EventDraft(
-        subject=payload["subject"],
-        start_at=datetime.fromisoformat(payload["start_at"]),
-        end_at=datetime.fromisoformat(payload["end_at"]),
-        location=payload.get("location", ""),
-        body_html=payload.get("body_html", ""),
-        required=tuple(payload.get("required", ())),
-        optional=tuple(payload.get("optional", ())),
-        is_all_day=bool(payload.get("is_all_day", False)),
-        sensitivity=Sensitivity(payload.get("sensitivity", "normal")),
-    )
+def _written(event: CalendarEvent, entry: OutboxEntry, *, created: bool = False) -> EventWrite:
+    touched = Changes.of(Kind.EVENT, created=[event.id]) if created \
+        else Changes.of(Kind.EVENT, updated=[event.id])
+    return EventWrite(event.id, touched | Changes.of(Kind.OUTBOX, created=[entry.id]))
 
 
 class CalendarService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def create(self, draft: EventDraft) -> int:
-        if draft.end_at <= draft.start_at:
-            raise UserFacingError("Het einde van de afspraak moet na het begin liggen.")
+    def create(self, draft: EventDraft) -> EventWrite:
+        _check(draft)
         with self._sessions.begin() as s:
             event = CalendarEvent(subject=draft.subject, start_at=draft.start_at,
-                                  end_at=draft.end_at, location=draft.location,
-                                  is_all_day=draft.is_all_day,
-                                  attendees=[*draft.required, *draft.optional],
-                                  sensitivity=draft.sensitivity)
+                                  end_at=draft.end_at)
+            fill_event(event, draft)
             s.add(event)
             s.flush()
-            s.add(OutboxEntry(kind="create_event", event_id=event.id,
-                              payload=draft_to_payload(draft)))
-            return event.id
+            entry = queue(s, OutboxKind.CREATE_EVENT, event_values(draft), event=event)
+            s.flush()
+            return _written(event, entry, created=True)
 
-    def update(self, event_id: int, draft: EventDraft) -> None:
+    def update(self, event_id: int, draft: EventDraft) -> EventWrite:
+        _check(draft)
         with self._sessions.begin() as s:
             event = self._event(s, event_id)
-            event.subject, event.location = draft.subject, draft.location
-            event.start_at, event.end_at = draft.start_at, draft.end_at
-            event.attendees = [*draft.required, *draft.optional]
-            s.add(OutboxEntry(kind="update_event", event_id=event.id,
-                              payload=draft_to_payload(draft)))
+            entry = queue(s, OutboxKind.UPDATE_EVENT, event_values(draft), event=event,
+                          before=local_event_values(event))
+            fill_event(event, draft)
+            s.flush()
+            return _written(event, entry)
 
-    def cancel(self, event_id: int) -> None:
+    def cancel(self, event_id: int) -> EventWrite:
         with self._sessions.begin() as s:
             event = self._event(s, event_id)
             event.is_cancelled = True
-            s.add(OutboxEntry(kind="cancel_event", event_id=event.id, payload={}))
+            entry = queue(s, OutboxKind.CANCEL_EVENT, {"subject": event.subject}, event=event)
+            s.flush()
+            return _written(event, entry)
 
     @staticmethod
     def _event(s: Session, event_id: int) -> CalendarEvent:
@@ -84,3 +77,8 @@ class CalendarService:
         if event.is_private_block:
             raise UserFacingError("Een privé-afspraak kan alleen in Outlook worden gewijzigd.")
         return event
+
+
+def _check(draft: EventDraft) -> None:
+    if draft.end_at <= draft.start_at:
+        raise UserFacingError("Het einde van de afspraak moet na het begin liggen.")

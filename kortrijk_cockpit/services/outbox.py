@@ -8,17 +8,22 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.domain import (
     AuditEntry,
     CalendarEvent,
-    FlagStatus,
     Mail,
     OutboxEntry,
     OutboxStatus,
 )
 from kortrijk_cockpit.errors import UserFacingError
-
-OPEN = (OutboxStatus.PENDING, OutboxStatus.FAILED, OutboxStatus.CONFLICT)
+from kortrijk_cockpit.exchange.outbox_kinds import (
+    OPEN_STATUSES,
+    Payload,
+    Target,
+    describe,
+    spec_of,
+)
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class OutboxItem:
     attempts: int
     last_error: str
     next_attempt_at: datetime | None
+    description: str = ""  # Dutch: what the change does ("Categorieën: MAT")
 
 
 class OutboxService:
@@ -43,58 +49,54 @@ class OutboxService:
                 select(OutboxEntry, Mail.subject, CalendarEvent.subject)
                 .outerjoin(Mail, Mail.id == OutboxEntry.mail_id)
                 .outerjoin(CalendarEvent, CalendarEvent.id == OutboxEntry.event_id)
-                .where(OutboxEntry.status.in_(OPEN))
+                .where(OutboxEntry.status.in_(OPEN_STATUSES))
                 .order_by(OutboxEntry.id)
             ).all()
         return [
             OutboxItem(e.id, e.kind, e.status, e.created_at,
                        mail_subject or event_subject or str(e.payload.get("subject", "")),
-                       e.attempts, e.last_error, e.next_attempt_at)
+                       e.attempts, e.last_error, e.next_attempt_at,
+                       describe(e.kind, e.payload))
             for e, mail_subject, event_subject in rows
         ]
 
-    def retry(self, entry_id: int) -> None:
+    def retry(self, entry_id: int) -> Changes:
         """Try again now; for a conflict this means: keep my change, overwrite Outlook's."""
         with self._sessions.begin() as s:
             entry = self._entry(s, entry_id)
             if entry.status == OutboxStatus.CONFLICT:
-                entry.payload = {**entry.payload, "force": True}
+                entry.payload = Payload.load(entry.payload).replace(force=True).dump()
             entry.status = OutboxStatus.PENDING
             entry.next_attempt_at = None
             entry.last_error = ""
             s.add(AuditEntry(action=f"outbox_retry:{entry.kind}", entity="outbox",
                              entity_id=entry.id))
+            return Changes.of(Kind.OUTBOX, updated=[entry.id])
 
-    def discard(self, entry_id: int) -> None:
-        """Drop the change; the mail shows what Exchange has (Outlook's version wins)."""
+    def discard(self, entry_id: int) -> Changes:
+        """Drop the change; the item shows what Exchange has (Outlook's version wins)."""
         with self._sessions.begin() as s:
             entry = self._entry(s, entry_id)
-            mail = s.get(Mail, entry.mail_id) if entry.mail_id else None
-            if mail is not None:
-                _revert(mail, entry)
+            spec = spec_of(entry.kind)
+            changes = Changes.of(Kind.OUTBOX, removed=[entry.id])
+            row: Mail | CalendarEvent | None = None
+            if spec.target == Target.MAIL and entry.mail_id:
+                row = s.get(Mail, entry.mail_id)
+                changes |= Changes.of(Kind.MAIL, updated=[entry.mail_id])
+            elif spec.target == Target.EVENT and entry.event_id:
+                row = s.get(CalendarEvent, entry.event_id)
+                changes |= Changes.of(Kind.EVENT, updated=[entry.event_id])
+            if row is not None:
+                spec.revert(row, Payload.load(entry.payload))
             s.add(AuditEntry(action=f"outbox_discard:{entry.kind}", entity="outbox",
-                             entity_id=entry.id, detail={"mail_id": entry.mail_id}))
+                             entity_id=entry.id,
+                             detail={"mail_id": entry.mail_id, "event_id": entry.event_id}))
             s.delete(entry)
+            return changes
 
     @staticmethod
     def _entry(s: Session, entry_id: int) -> OutboxEntry:
         entry = s.get(OutboxEntry, entry_id)
-        if entry is None or entry.status not in OPEN:
+        if entry is None or entry.status not in OPEN_STATUSES:
             raise UserFacingError("Deze wijziging staat niet meer in de wachtrij.")
         return entry
-
-
-def _revert(mail: Mail, entry: OutboxEntry) -> None:
-    payload = entry.payload
-    before = payload.get("before", {})
-    server = payload.get("server")
-    if entry.kind == "set_categories":
-        mail.categories = list(server if server is not None else before.get("categories", []))
-    elif entry.kind == "set_read":
-        mail.is_read = bool(server if server is not None else before.get("is_read", mail.is_read))
-    elif entry.kind == "set_flag":
-        status, due = server if server is not None else (before.get("status"), before.get("due_at"))
-        mail.flag_status = FlagStatus(status or FlagStatus.NONE.value)
-        mail.flag_due_at = datetime.fromisoformat(due) if due else None
-    elif entry.kind == "move" and "folder_id" in before:
-        mail.folder_id = int(before["folder_id"])

@@ -1,21 +1,25 @@
 """Mail triage: categorise, flag, mark read, file.
 
 Each change is made locally and, in the same transaction, recorded as an
-outbox entry for Exchange, so the user sees it at once and nothing is lost
-while Exchange is unreachable. A second change of the same kind to the same
-mail before it was pushed updates the waiting entry instead of queueing two.
+outbox entry for Exchange (`exchange/outbox_kinds.py` says how), so the user
+sees it at once and nothing is lost while Exchange is unreachable. A second
+change of the same kind to the same mail before it was pushed updates the
+waiting entry instead of queueing two.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder, OutboxEntry, OutboxStatus
+from kortrijk_cockpit.changes import NOTHING, Changes, Kind
+from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, change_field, queue
 
 
 class MailNotFound(UserFacingError):
@@ -30,10 +34,7 @@ class MailState:
     flag_due_at: datetime | None
     is_read: bool
     folder_id: int
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+    changes: Changes = field(default=NOTHING, compare=False)
 
 
 class TriageService:
@@ -42,28 +43,14 @@ class TriageService:
 
     def categorize(self, mail_id: int, categories: list[str]) -> MailState:
         clean = sorted({c.strip() for c in categories if c.strip()})
-        with self._sessions.begin() as s:
-            mail = self._mail(s, mail_id)
-            self._queue(s, mail, "set_categories", {"categories": clean},
-                        before={"categories": list(mail.categories)})
-            mail.categories = clean
-            return _state(mail)
+        return self._change(mail_id, OutboxKind.SET_CATEGORIES, {"categories": clean})
 
     def set_flag(self, mail_id: int, status: FlagStatus, due_at: datetime | None = None) -> MailState:
-        with self._sessions.begin() as s:
-            mail = self._mail(s, mail_id)
-            self._queue(s, mail, "set_flag", {"status": status.value, "due_at": _iso(due_at)},
-                        before={"status": mail.flag_status.value, "due_at": _iso(mail.flag_due_at)})
-            mail.flag_status = status
-            mail.flag_due_at = due_at if status == FlagStatus.FLAGGED else None
-            return _state(mail)
+        due = due_at.isoformat() if due_at and status == FlagStatus.FLAGGED else None
+        return self._change(mail_id, OutboxKind.SET_FLAG, {"status": status.value, "due_at": due})
 
     def mark_read(self, mail_id: int, is_read: bool = True) -> MailState:
-        with self._sessions.begin() as s:
-            mail = self._mail(s, mail_id)
-            self._queue(s, mail, "set_read", {"is_read": is_read}, before={"is_read": mail.is_read})
-            mail.is_read = is_read
-            return _state(mail)
+        return self._change(mail_id, OutboxKind.SET_READ, {"is_read": is_read})
 
     def move(self, mail_id: int, folder_id: int) -> MailState:
         with self._sessions.begin() as s:
@@ -71,10 +58,22 @@ class TriageService:
             target = s.get(MailFolder, folder_id)
             if target is None or not target.exchange_id:
                 raise UserFacingError("Die map bestaat niet (meer) in Exchange.")
-            self._queue(s, mail, "move", {"folder_exchange_id": target.exchange_id},
-                        before={"folder_id": mail.folder_id})
+            entry = queue(s, OutboxKind.MOVE,
+                          {"folder_exchange_id": target.exchange_id, "folder_id": folder_id,
+                           "folder_name": target.display_name},
+                          mail=mail, before={"folder_id": mail.folder_id})
             mail.folder_id = folder_id
-            return _state(mail)
+            is_new = entry in s.new
+            s.flush()
+            return _state(mail, entry.id, is_new)
+
+    def _change(self, mail_id: int, kind: OutboxKind, values: Mapping[str, Any]) -> MailState:
+        with self._sessions.begin() as s:
+            mail = self._mail(s, mail_id)
+            entry = change_field(s, kind, mail, values)
+            is_new = entry in s.new
+            s.flush()
+            return _state(mail, entry.id, is_new)
 
     @staticmethod
     def _mail(s: Session, mail_id: int) -> Mail:
@@ -83,23 +82,10 @@ class TriageService:
             raise MailNotFound("Deze mail bestaat niet meer; ze werd intussen verwijderd.")
         return mail
 
-    @staticmethod
-    def _queue(s: Session, mail: Mail, kind: str, payload: dict[str, object],
-               *, before: dict[str, object]) -> None:
-        waiting = s.scalar(
-            select(OutboxEntry).where(
-                OutboxEntry.mail_id == mail.id,
-                OutboxEntry.kind == kind,
-                OutboxEntry.status == OutboxStatus.PENDING,
-            )
-        )
-        if waiting is not None:
-            # Keep the first 'before': it is what Exchange still has.
-            waiting.payload = {**payload, "before": waiting.payload.get("before", before)}
-            return
-        s.add(OutboxEntry(kind=kind, mail_id=mail.id, payload={**payload, "before": before}))
 
-
-def _state(mail: Mail) -> MailState:
+def _state(mail: Mail, entry_id: int, new_entry: bool) -> MailState:
+    entry = Changes.of(Kind.OUTBOX, created=[entry_id]) if new_entry \
+        else Changes.of(Kind.OUTBOX, updated=[entry_id])
+    changes = Changes.of(Kind.MAIL, updated=[mail.id]) | entry
     return MailState(mail.id, tuple(mail.categories), mail.flag_status, mail.flag_due_at,
-                     mail.is_read, mail.folder_id)
+                     mail.is_read, mail.folder_id, changes)

@@ -433,38 +433,6 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
 <context>
     <name>Outbox</name>
     <message>
-        <source>Categories</source>
-        <translation>Categorieën</translation>
-    </message>
-    <message>
-        <source>Follow-up flag</source>
-        <translation>Opvolgvlag</translation>
-    </message>
-    <message>
-        <source>Read/unread</source>
-        <translation>Gelezen/ongelezen</translation>
-    </message>
-    <message>
-        <source>Move to folder</source>
-        <translation>Naar map verplaatsen</translation>
-    </message>
-    <message>
-        <source>Send mail</source>
-        <translation>Mail verzenden</translation>
-    </message>
-    <message>
-        <source>New appointment</source>
-        <translation>Nieuwe afspraak</translation>
-    </message>
-    <message>
-        <source>Change appointment</source>
-        <translation>Afspraak wijzigen</translation>
-    </message>
-    <message>
-        <source>Cancel appointment</source>
-        <translation>Afspraak annuleren</translation>
-    </message>
-    <message>
         <source>Waiting</source>
         <translation>Wacht</translation>
     </message>

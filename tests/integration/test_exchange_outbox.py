@@ -186,7 +186,7 @@ def test_appointments_made_in_the_app_invite_update_and_cancel_in_exchange(
     draft = EventDraft(subject="Bilateraal schepen Financiën", start_at=start,
                        end_at=start + timedelta(hours=1), location="Kabinet",
                        required=("jan.vercruysse@kortrijk.be",))
-    event_id = calendar.create(draft)
+    event_id = calendar.create(draft).event_id
     pusher = OutboxPusher(store.session_factory, backend, clock)
     assert pusher.push().pushed == 1
     with store.session() as s:

@@ -41,7 +41,7 @@ def test_outbox_lists_waiting_changes_in_dutch_and_retries(qtbot, app, sqlite_st
     model = dialog.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    assert row[1:] == ["Categorieën", "Nota BBC", "Conflict",
+    assert row[1:] == ["Categorieën: DC", "Nota BBC", "Conflict",
                        "Dit werd intussen ook in Outlook gewijzigd."]
     assert dialog.windowTitle() == "Uitgaand"
 

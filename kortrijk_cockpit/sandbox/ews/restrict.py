@@ -15,6 +15,7 @@ from lxml import etree
 
 from kortrijk_cockpit.sandbox.model import Item
 from kortrijk_cockpit.sandbox.recurrence import Occurrence
+from kortrijk_cockpit.sandbox.ews.extended import property_ref
 from kortrijk_cockpit.sandbox.ews.render_items import html_to_text
 from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, parse_bool, parse_dt, t
 
@@ -61,7 +62,20 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+_EXTENDED = "extended:"
+
+
+def _getter(uri: str) -> Getter:
+    if uri.startswith(_EXTENDED):
+        key = uri.removeprefix(_EXTENDED)
+        return lambda item, occ: item.extended_properties.get(key)
+    return _GETTERS[uri]
+
+
 def _path(elem: etree._Element) -> str:
+    extended = elem.find(t("ExtendedFieldURI"))
+    if extended is not None:  # a MAPI property, e.g. the client's own marker on what it made
+        return _EXTENDED + property_ref(extended).key
     path = elem.find(t("FieldURI"))
     uri = path.get("FieldURI", "") if path is not None else ""
     if uri not in _GETTERS:
@@ -100,11 +114,11 @@ def matcher(elem: etree._Element | None) -> Matcher:
         return lambda item, occ: not inner(item, occ)
     if name == "Exists":
         uri = _path(elem)
-        getter = _GETTERS[uri]
+        getter = _getter(uri)
         return lambda item, occ: getter(item, occ) not in (None, "", [])
     if name in _COMPARE:
         uri = _path(elem)
-        getter, compare = _GETTERS[uri], _COMPARE[name]
+        getter, compare = _getter(uri), _COMPARE[name]
         constant = elem.find(f"{t('FieldURIOrConstant')}/{t('Constant')}")
         if constant is None:
             raise EwsError("ErrorInvalidRestriction", "Only comparisons with a constant are supported.")
@@ -119,7 +133,7 @@ def matcher(elem: etree._Element | None) -> Matcher:
         return compare_value
     if name == "Contains":
         uri = _path(elem)
-        getter = _GETTERS[uri]
+        getter = _getter(uri)
         constant = elem.find(t("Constant"))
         needle = (constant.get("Value", "") if constant is not None else "").lower()
         mode = elem.get("ContainmentMode", "Substring")
@@ -141,7 +155,7 @@ def matcher(elem: etree._Element | None) -> Matcher:
 def sort_key(uri: str) -> Callable[[Item], Any]:
     if uri not in _GETTERS:
         raise EwsError("ErrorUnsupportedPathForQuery", f"Cannot sort on {uri}.")
-    getter = _GETTERS[uri]
+    getter = _getter(uri)
     if uri in _DATES:
         return lambda item: getter(item, None) or _EPOCH
     return lambda item: _norm(uri, getter(item, None)) if not isinstance(getter(item, None), list) \

@@ -25,7 +25,7 @@ from lxml import etree
 
 from kortrijk_cockpit.sandbox.ews import autodiscover
 from kortrijk_cockpit.sandbox.ews.autodiscover import AUTODISCOVER_PATH
-from kortrijk_cockpit.sandbox.faults import BUSY, DROP, SLOW, STATUS, Fault, Faults
+from kortrijk_cockpit.sandbox.faults import BUSY, DROP, LOSE_ANSWER, SLOW, STATUS, Fault, Faults
 from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
 from kortrijk_cockpit.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.sandbox.ews.ops import OPERATIONS, Context
@@ -107,6 +107,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and self._inject(fault):
             return
         status, payload = sandbox.dispatch(operation, request)
+        if fault is not None and fault.kind == LOSE_ANSWER:
+            self.close_connection = True  # done, but the answer never reaches the client
+            return
         self._send(status, payload)
 
     def _path(self) -> str:

@@ -20,19 +20,6 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 
-def kind_text(kind: str) -> str:
-    return {
-        "set_categories": QCoreApplication.translate("Outbox", "Categories"),
-        "set_flag": QCoreApplication.translate("Outbox", "Follow-up flag"),
-        "set_read": QCoreApplication.translate("Outbox", "Read/unread"),
-        "move": QCoreApplication.translate("Outbox", "Move to folder"),
-        "send_mail": QCoreApplication.translate("Outbox", "Send mail"),
-        "create_event": QCoreApplication.translate("Outbox", "New appointment"),
-        "update_event": QCoreApplication.translate("Outbox", "Change appointment"),
-        "cancel_event": QCoreApplication.translate("Outbox", "Cancel appointment"),
-    }.get(kind, kind)
-
-
 def status_text(status: str) -> str:
     return {
         "pending": QCoreApplication.translate("Outbox", "Waiting"),
@@ -79,7 +66,7 @@ class OutboxModel(QAbstractTableModel):
         if column == self.WHEN:
             return format_datetime(item.created_at)
         if column == self.WHAT:
-            return kind_text(item.kind)
+            return item.description  # Dutch, from the outbox protocol
         if column == self.SUBJECT:
             return item.subject
         if column == self.STATUS:

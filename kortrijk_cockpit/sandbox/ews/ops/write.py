@@ -214,7 +214,8 @@ def _attachments(ctx: Context, new: list[NewAttachment] | list[Attachment]) -> l
 
 def _send(ctx: Context, *, subject: str, body_html: str, author: Address | None,
           to: list[Address], cc: list[Address], bcc: list[Address],
-          attachments: list[NewAttachment] | list[Attachment], save_to: Folder | None) -> None:
+          attachments: list[NewAttachment] | list[Attachment], save_to: Folder | None,
+          extended_properties: dict[str, str | list[str]] | None = None) -> None:
     box = ctx.mailbox
     allowed = {box.owner.lower(), box.delegate.lower()}
     # Without a From the delegate would send as herself from the director's
@@ -232,7 +233,8 @@ def _send(ctx: Context, *, subject: str, body_html: str, author: Address | None,
         copy = box.create_item(
             MESSAGE, save_to.key, subject=subject, body_html=body_html, sender=sender,
             author=author, to=list(to), cc=list(cc), bcc=list(bcc), is_read=True, received=now,
-            sent=now, created=now, last_modified=now, attachments=_attachments(ctx, attachments))
+            sent=now, created=now, last_modified=now, attachments=_attachments(ctx, attachments),
+            extended_properties=dict(extended_properties or {}))
         saved_id = copy.id
     box.record_sent(SentMessage(
         subject=subject, body_html=body_html, author=author, sender=sender, to=list(to),
@@ -280,7 +282,8 @@ def _create_one(ctx: Context, elem: etree._Element, disposition: str, invitation
             save_to = (saved or box.folder("sentitems")) if disposition == "SendAndSaveCopy" else None
             _send(ctx, subject=values.get("subject", ""), body_html=values.get("body_html", ""),
                   author=values.get("author"), to=values.get("to", []), cc=values.get("cc", []),
-                  bcc=values.get("bcc", []), attachments=new_attachments, save_to=save_to)
+                  bcc=values.get("bcc", []), attachments=new_attachments, save_to=save_to,
+                  extended_properties=extended_values)
             return "<m:Items/>"
         values.setdefault("author", ctx.owner())
         values.setdefault("is_read", True)
@@ -336,7 +339,7 @@ def send_item(ctx: Context, request: etree._Element) -> str:
                     raise EwsError("ErrorInvalidItemForOperationSendItem", "Only messages can be sent.")
                 _send(ctx, subject=item.subject, body_html=item.body_html, author=item.author,
                       to=item.to, cc=item.cc, bcc=item.bcc, attachments=item.attachments,
-                      save_to=target)
+                      save_to=target, extended_properties=item.extended_properties)
                 box.delete_item(item.id)
             messages.append(success("SendItem"))
         except EwsError as error:

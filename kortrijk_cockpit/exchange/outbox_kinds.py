@@ -1,0 +1,628 @@
+"""The outbox protocol: every kind of change that leaves the app, defined once.
+
+A kind says which item it targets, which local fields it owns until pushed
+(the pull leaves those alone), how it is applied locally and on Exchange,
+what it does after a lost answer, how it is undone ("discard") and how the
+Uitgaand view describes it. Services queue entries through `queue`, the
+pusher calls `push`/`recover`, the pull asks `pending_fields`, the UI
+`describe`. Adding a kind touches this module and the backend only.
+
+Exactly once: an entry that creates or sends carries a marker of ours, stored
+on the item in Exchange. When a write fails in a way that may have reached
+the server (a dropped connection, a timeout), the entry is marked
+`uncertain` and the next attempt first asks Exchange what really happened.
+
+Qt-free; user-facing strings are Dutch.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import enum
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kortrijk_cockpit.domain import (
+    CalendarEvent,
+    FlagStatus,
+    FolderKind,
+    Mail,
+    OutboxEntry,
+    OutboxStatus,
+    Sensitivity,
+)
+from kortrijk_cockpit.exchange.backend import MailboxBackend
+from kortrijk_cockpit.exchange.errors import ItemConflict, ItemGone
+from kortrijk_cockpit.exchange.records import (
+    EventDraft,
+    FlagUpdate,
+    MailSummary,
+    OutgoingAttachment,
+    OutgoingMail,
+)
+
+
+class OutboxKind(enum.StrEnum):
+    SET_CATEGORIES = "set_categories"
+    SET_FLAG = "set_flag"
+    SET_READ = "set_read"
+    MOVE = "move"
+    SEND_MAIL = "send_mail"
+    CREATE_EVENT = "create_event"
+    UPDATE_EVENT = "update_event"
+    CANCEL_EVENT = "cancel_event"
+
+
+class Target(enum.Enum):
+    MAIL = "mail"
+    EVENT = "event"
+    NONE = "none"  # a new mail: nothing local to point at
+
+
+OPEN_STATUSES = (OutboxStatus.PENDING, OutboxStatus.FAILED, OutboxStatus.CONFLICT)
+
+
+# -- the payload ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Payload:
+    """A typed view of `OutboxEntry.payload` (JSON). `values` is what we want
+    Exchange to have; the other fields are bookkeeping, stored beside them."""
+
+    values: Mapping[str, Any]
+    before: Mapping[str, Any] = field(default_factory=dict)  # Exchange's values when queued
+    server: Mapping[str, Any] | None = None  # Exchange's values at a conflict
+    force: bool = False  # after a conflict the user chose "keep mine"
+    marker: str = ""  # stored on what we create or send
+    uncertain: bool = False  # the last attempt may have reached Exchange
+
+    BOOKKEEPING: ClassVar[tuple[str, ...]] = ("before", "server", "force", "marker", "uncertain")
+
+    @classmethod
+    def load(cls, raw: Mapping[str, Any]) -> Payload:
+        server = raw.get("server")
+        return cls(values={k: v for k, v in raw.items() if k not in cls.BOOKKEEPING},
+                   before=dict(raw.get("before") or {}),
+                   server=server if isinstance(server, dict) or server is None
+                   else {"legacy": server},
+                   force=bool(raw.get("force")), marker=str(raw.get("marker") or ""),
+                   uncertain=bool(raw.get("uncertain")))
+
+    def dump(self) -> dict[str, Any]:
+        raw: dict[str, Any] = dict(self.values)
+        if self.before:
+            raw["before"] = dict(self.before)
+        if self.server is not None:
+            raw["server"] = dict(self.server)
+        for name in ("force", "marker", "uncertain"):
+            if getattr(self, name):
+                raw[name] = getattr(self, name)
+        return raw
+
+    def replace(self, **changes: Any) -> Payload:
+        return dataclasses.replace(self, **changes)
+
+
+# -- what a push tells the pusher ---------------------------------------------------
+
+@dataclass(frozen=True)
+class ItemRef:
+    exchange_id: str
+    change_key: str
+
+
+@dataclass(frozen=True)
+class Pushed:
+    """What Exchange has after the push, for the local row (None: unchanged)."""
+
+    exchange_id: str | None = None
+    change_key: str | None = None
+
+
+class OutboxConflict(ItemConflict):
+    """Exchange has another value for what we change: the user decides in Uitgaand."""
+
+    def __init__(self, message: str, *, server: Mapping[str, Any] | None = None,
+                 change_key: str | None = None) -> None:
+        super().__init__(message)
+        self.server = server
+        self.change_key = change_key
+
+
+# -- the kinds ----------------------------------------------------------------------
+
+class KindSpec:
+    kind: ClassVar[OutboxKind]
+    target: ClassVar[Target]
+    label: ClassVar[str]  # Dutch, for Uitgaand
+    fields: ClassVar[tuple[str, ...]] = ()  # local columns the pull leaves alone while it waits
+    merges: ClassVar[bool] = False  # a newer change replaces a waiting one for the same item
+    creates: ClassVar[bool] = False  # makes a new item in Exchange: marked, found after a loss
+
+    def describe(self, payload: Payload) -> str:
+        return self.label
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        raise NotImplementedError
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        """After an uncertain failure: what Exchange already did (None: nothing, write again)."""
+        return None
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        """Discard: the local row shows what Exchange has again."""
+
+
+class _FieldKind(KindSpec):
+    """A change to fields of a mail Exchange already has. Idempotent: a lost answer
+    only costs a change key, which `push` recovers from by re-reading the item."""
+
+    target = Target.MAIL
+    merges = True
+
+    def read_local(self, mail: Mail) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def write_local(self, mail: Mail, values: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    def from_server(self, item: MailSummary) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def comparable(self, values: Mapping[str, Any]) -> object:
+        return tuple(values.get(name) for name in sorted(values))
+
+    def apply(self, backend: MailboxBackend, ref: ItemRef, values: Mapping[str, Any]) -> str:
+        raise NotImplementedError
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        if ref is None or not ref.exchange_id:
+            raise ItemGone("De mail bestaat niet meer.")
+        change_key = ref.change_key
+        if payload.force:
+            change_key = self._current(backend, ref).change_key
+        try:
+            return Pushed(change_key=self.apply(backend, ItemRef(ref.exchange_id, change_key),
+                                                payload.values))
+        except ItemConflict:
+            return self._resolve(backend, ref, payload)
+
+    def _current(self, backend: MailboxBackend, ref: ItemRef) -> MailSummary:
+        current = backend.item_summary(ref.exchange_id)
+        if current is None:
+            raise ItemGone("De mail bestaat niet meer op de server.")
+        return current
+
+    def _resolve(self, backend: MailboxBackend, ref: ItemRef, payload: Payload) -> Pushed:
+        """The item changed on the server since we read it: reapply, or a conflict."""
+        current = self._current(backend, ref)
+        theirs = self.from_server(current)
+        if self.comparable(theirs) == self.comparable(payload.values):
+            return Pushed(change_key=current.change_key)  # already so (Outlook, or our lost answer)
+        if self.comparable(theirs) == self.comparable(payload.before):
+            # Outlook changed other fields only: ours still applies.
+            key = self.apply(backend, ItemRef(ref.exchange_id, current.change_key), payload.values)
+            return Pushed(change_key=key)
+        raise OutboxConflict("Dit werd intussen ook in Outlook gewijzigd.", server=theirs,
+                             change_key=current.change_key)
+
+    def from_legacy(self, value: Any) -> dict[str, Any]:
+        """Exchange's value as conflicts before the typed payload stored it."""
+        raise NotImplementedError
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if not isinstance(row, Mail):
+            return
+        server = payload.server
+        if server is not None:
+            self.write_local(row, self.from_legacy(server["legacy"]) if "legacy" in server
+                             else server)
+        elif payload.before:
+            self.write_local(row, payload.before)
+
+
+class SetCategories(_FieldKind):
+    kind = OutboxKind.SET_CATEGORIES
+    label = "Categorieën"
+    fields = ("categories",)
+
+    def describe(self, payload: Payload) -> str:
+        chosen = payload.values.get("categories") or []
+        return f"Categorieën: {', '.join(chosen)}" if chosen else "Categorieën wissen"
+
+    def read_local(self, mail: Mail) -> dict[str, Any]:
+        return {"categories": sorted(mail.categories)}
+
+    def write_local(self, mail: Mail, values: Mapping[str, Any]) -> None:
+        mail.categories = sorted(values.get("categories") or [])
+
+    def from_server(self, item: MailSummary) -> dict[str, Any]:
+        return {"categories": sorted(item.categories)}
+
+    def comparable(self, values: Mapping[str, Any]) -> object:
+        return tuple(sorted(values.get("categories") or []))
+
+    def from_legacy(self, value: Any) -> dict[str, Any]:
+        return {"categories": list(value or [])}
+
+    def apply(self, backend: MailboxBackend, ref: ItemRef, values: Mapping[str, Any]) -> str:
+        return backend.set_categories(ref.exchange_id, ref.change_key,
+                                      list(values.get("categories") or []))
+
+
+class SetRead(_FieldKind):
+    kind = OutboxKind.SET_READ
+    label = "Gelezen/ongelezen"
+    fields = ("is_read",)
+
+    def describe(self, payload: Payload) -> str:
+        return "Markeren als gelezen" if payload.values.get("is_read") else \
+            "Markeren als ongelezen"
+
+    def read_local(self, mail: Mail) -> dict[str, Any]:
+        return {"is_read": mail.is_read}
+
+    def write_local(self, mail: Mail, values: Mapping[str, Any]) -> None:
+        mail.is_read = bool(values.get("is_read"))
+
+    def from_server(self, item: MailSummary) -> dict[str, Any]:
+        return {"is_read": item.is_read}
+
+    def from_legacy(self, value: Any) -> dict[str, Any]:
+        return {"is_read": bool(value)}
+
+    def apply(self, backend: MailboxBackend, ref: ItemRef, values: Mapping[str, Any]) -> str:
+        return backend.set_read(ref.exchange_id, ref.change_key, bool(values.get("is_read")))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _parse(moment: object) -> datetime | None:
+    return datetime.fromisoformat(moment) if isinstance(moment, str) else None
+
+
+class SetFlag(_FieldKind):
+    kind = OutboxKind.SET_FLAG
+    label = "Opvolgvlag"
+    fields = ("flag_status", "flag_due_at")
+
+    def describe(self, payload: Payload) -> str:
+        status = payload.values.get("status")
+        if status == FlagStatus.FLAGGED.value:
+            due = _parse(payload.values.get("due_at"))
+            return f"Opvolgen tegen {due:%d/%m/%Y}" if due else "Opvolgen"
+        return "Opvolging voltooid" if status == FlagStatus.COMPLETE.value else "Vlag wissen"
+
+    def read_local(self, mail: Mail) -> dict[str, Any]:
+        return {"status": mail.flag_status.value, "due_at": _iso(mail.flag_due_at)}
+
+    def write_local(self, mail: Mail, values: Mapping[str, Any]) -> None:
+        mail.flag_status = FlagStatus(values.get("status") or FlagStatus.NONE.value)
+        due = _parse(values.get("due_at"))
+        mail.flag_due_at = due if mail.flag_status == FlagStatus.FLAGGED else None
+
+    def from_server(self, item: MailSummary) -> dict[str, Any]:
+        return {"status": item.flag_status.value, "due_at": _iso(item.flag_due_at)}
+
+    def comparable(self, values: Mapping[str, Any]) -> object:
+        status = values.get("status") or FlagStatus.NONE.value
+        due = _parse(values.get("due_at")) if status == FlagStatus.FLAGGED.value else None
+        return (status, due.timestamp() if due else None)  # a due date counts while flagged
+
+    def from_legacy(self, value: Any) -> dict[str, Any]:
+        status, due = value
+        return {"status": status, "due_at": due}
+
+    def apply(self, backend: MailboxBackend, ref: ItemRef, values: Mapping[str, Any]) -> str:
+        flag = FlagUpdate(FlagStatus(values["status"]), _parse(values.get("due_at")))
+        return backend.set_flag(ref.exchange_id, ref.change_key, flag)
+
+
+class Move(KindSpec):
+    """File a mail in another folder. Exchange gives the moved item a new id."""
+
+    kind = OutboxKind.MOVE
+    target = Target.MAIL
+    label = "Verplaatsen naar map"
+    fields = ("folder_id",)
+    merges = True
+
+    def describe(self, payload: Payload) -> str:
+        name = payload.values.get("folder_name")
+        return f"Verplaatsen naar {name}" if name else self.label
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        if ref is None or not ref.exchange_id:
+            raise ItemGone("De mail bestaat niet meer.")
+        new_id = backend.move(ref.exchange_id, str(payload.values["folder_exchange_id"]))
+        return Pushed(exchange_id=new_id, change_key="")
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        if ref is None or not isinstance(row, Mail):
+            return None
+        if backend.item_summary(ref.exchange_id) is not None:
+            return None  # still where it was: the move did not happen
+        moved = backend.find_in_folder(str(payload.values["folder_exchange_id"]),
+                                       row.subject, row.received_at)
+        if moved is None:
+            raise ItemGone("De mail staat niet meer in Exchange.")
+        return Pushed(exchange_id=moved, change_key="")
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if isinstance(row, Mail) and "folder_id" in payload.before:
+            row.folder_id = int(payload.before["folder_id"])
+
+
+class SendMail(KindSpec):
+    """A new mail on behalf of the director, with a copy in Sent Items."""
+
+    kind = OutboxKind.SEND_MAIL
+    target = Target.NONE
+    label = "Mail versturen"
+    creates = True
+
+    def describe(self, payload: Payload) -> str:
+        to = ", ".join(payload.values.get("to") or [])
+        return f"Mail aan {to}" if to else self.label
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        backend.send_mail(outgoing_mail(payload))
+        return Pushed()
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        return Pushed() if backend.find_marked(FolderKind.SENT, payload.marker) else None
+
+
+class CreateEvent(KindSpec):
+    kind = OutboxKind.CREATE_EVENT
+    target = Target.EVENT
+    label = "Nieuwe afspraak"
+    creates = True
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        new_id, new_key = backend.create_event(event_draft(payload))
+        return Pushed(exchange_id=new_id, change_key=new_key)
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        found = backend.find_marked(FolderKind.CALENDAR, payload.marker)
+        return Pushed(exchange_id=found[0], change_key=found[1]) if found else None
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if isinstance(row, CalendarEvent) and not row.exchange_id:
+            row.is_cancelled = True  # never reached Exchange: it goes from the agenda
+
+
+class UpdateEvent(KindSpec):
+    kind = OutboxKind.UPDATE_EVENT
+    target = Target.EVENT
+    label = "Afspraak wijzigen"
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        if ref is None or not ref.exchange_id:
+            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
+        try:
+            key = backend.update_event(ref.exchange_id, ref.change_key, event_draft(payload))
+        except ItemConflict as exc:
+            raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+        return Pushed(change_key=key)
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        if ref is None or not ref.exchange_id:
+            return None
+        current = backend.event(ref.exchange_id)
+        if current is None:
+            raise ItemGone("De afspraak bestaat niet meer in Exchange.")
+        wanted = event_draft(payload)
+        done = (current.subject, current.start_at, current.end_at, current.location) == \
+            (wanted.subject, wanted.start_at, wanted.end_at, wanted.location)
+        # Applied: adopt its change key; otherwise write again (no update went out yet).
+        return Pushed(change_key=current.change_key) if done else None
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if isinstance(row, CalendarEvent) and payload.before:
+            _fill_event(row, payload.before)
+
+
+class CancelEvent(KindSpec):
+    kind = OutboxKind.CANCEL_EVENT
+    target = Target.EVENT
+    label = "Afspraak annuleren"
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        if ref is None or not ref.exchange_id:
+            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
+        try:
+            backend.cancel_event(ref.exchange_id, ref.change_key)
+        except ItemConflict as exc:
+            raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+        return Pushed()
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        if ref is None or not ref.exchange_id:
+            return None
+        return Pushed() if backend.event(ref.exchange_id) is None else None
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if isinstance(row, CalendarEvent):
+            row.is_cancelled = False
+
+
+SPECS: dict[OutboxKind, KindSpec] = {
+    spec.kind: spec for spec in (SetCategories(), SetRead(), SetFlag(), Move(), SendMail(),
+                                 CreateEvent(), UpdateEvent(), CancelEvent())
+}
+
+
+_KIND_VALUES = frozenset(k.value for k in OutboxKind)
+
+
+def spec_of(kind: str) -> KindSpec:
+    try:
+        return SPECS[OutboxKind(kind)]
+    except ValueError:
+        raise ItemGone(f"Onbekende wijziging '{kind}' in de wachtrij.") from None
+
+
+def describe(kind: str, raw_payload: Mapping[str, Any]) -> str:
+    try:
+        spec = SPECS[OutboxKind(kind)]
+    except ValueError:
+        return kind
+    return spec.describe(Payload.load(raw_payload))
+
+
+def pending_fields(kinds: Iterable[str]) -> set[str]:
+    """The local fields that waiting entries of these kinds own."""
+    owned: set[str] = set()
+    for kind in kinds:
+        if kind in _KIND_VALUES:
+            owned.update(SPECS[OutboxKind(kind)].fields)
+    return owned
+
+
+def kinds_owning(field_name: str) -> list[str]:
+    return [spec.kind.value for spec in SPECS.values() if field_name in spec.fields]
+
+
+# -- queueing (services) --------------------------------------------------------------
+
+def queue(s: Session, kind: OutboxKind, values: Mapping[str, Any], *, mail: Mail | None = None,
+          event: CalendarEvent | None = None,
+          before: Mapping[str, Any] | None = None) -> OutboxEntry:
+    """Record a change for Exchange in the caller's transaction.
+
+    A kind that `merges` updates a waiting entry for the same item instead of
+    queueing a second one, keeping the first `before` (what Exchange still has).
+    """
+    spec = SPECS[kind]
+    if spec.merges and mail is not None and mail.id is not None:
+        waiting = s.scalar(select(OutboxEntry).where(
+            OutboxEntry.mail_id == mail.id, OutboxEntry.kind == kind.value,
+            OutboxEntry.status == OutboxStatus.PENDING))
+        if waiting is not None:
+            old = Payload.load(waiting.payload)
+            waiting.payload = old.replace(values=dict(values)).dump()
+            return waiting
+    payload = Payload(values=dict(values), before=dict(before or {}),
+                      marker=new_marker() if spec.creates else "")
+    entry = OutboxEntry(kind=kind.value, mail_id=mail.id if mail is not None else None,
+                        event_id=event.id if event is not None else None,
+                        payload=payload.dump())
+    s.add(entry)
+    return entry
+
+
+def change_field(s: Session, kind: OutboxKind, mail: Mail, values: Mapping[str, Any]) -> OutboxEntry:
+    """A field change on a mail: local at once, queued for Exchange."""
+    spec = SPECS[kind]
+    assert isinstance(spec, _FieldKind)
+    entry = queue(s, kind, values, mail=mail, before=spec.read_local(mail))
+    spec.write_local(mail, values)
+    return entry
+
+
+def new_marker() -> str:
+    return f"kc-{uuid.uuid4()}"
+
+
+# -- payload <-> records ------------------------------------------------------------
+
+def event_values(draft: EventDraft) -> dict[str, Any]:
+    return {
+        "subject": draft.subject, "start_at": draft.start_at.isoformat(),
+        "end_at": draft.end_at.isoformat(), "location": draft.location,
+        "body_html": draft.body_html, "required": list(draft.required),
+        "optional": list(draft.optional), "is_all_day": draft.is_all_day,
+        "sensitivity": draft.sensitivity.value,
+    }
+
+
+def event_draft(payload: Payload) -> EventDraft:
+    values = payload.values
+    return EventDraft(
+        subject=values["subject"],
+        start_at=datetime.fromisoformat(values["start_at"]),
+        end_at=datetime.fromisoformat(values["end_at"]),
+        location=values.get("location", ""),
+        body_html=values.get("body_html", ""),
+        required=tuple(values.get("required", ())),
+        optional=tuple(values.get("optional", ())),
+        is_all_day=bool(values.get("is_all_day", False)),
+        sensitivity=Sensitivity(values.get("sensitivity", "normal")),
+        marker=payload.marker,
+    )
+
+
+def local_event_values(event: CalendarEvent) -> dict[str, Any]:
+    """An appointment's fields as they are now, in the payload's shape (for `before`)."""
+    return {"subject": event.subject, "start_at": event.start_at.isoformat(),
+            "end_at": event.end_at.isoformat(), "location": event.location,
+            "attendees": list(event.attendees)}
+
+
+def _fill_event(event: CalendarEvent, values: Mapping[str, Any]) -> None:
+    event.subject = values.get("subject", event.subject)
+    event.location = values.get("location", event.location)
+    if values.get("start_at"):
+        event.start_at = datetime.fromisoformat(values["start_at"])
+    if values.get("end_at"):
+        event.end_at = datetime.fromisoformat(values["end_at"])
+    if "attendees" in values:
+        event.attendees = list(values["attendees"])
+    elif "required" in values:
+        event.attendees = [*values.get("required", ()), *values.get("optional", ())]
+
+
+def fill_event(event: CalendarEvent, draft: EventDraft) -> None:
+    """The local appointment as the draft says (the change shows before it is pushed)."""
+    _fill_event(event, event_values(draft))
+    event.is_all_day = draft.is_all_day
+    event.sensitivity = draft.sensitivity
+
+
+def mail_values(mail: OutgoingMail) -> dict[str, Any]:
+    return {
+        "subject": mail.subject, "body_html": mail.body_html, "to": list(mail.to),
+        "cc": list(mail.cc),
+        "attachments": [{"name": a.name, "content_type": a.content_type,
+                         "content": base64.b64encode(a.content).decode("ascii")}
+                        for a in mail.attachments],
+    }
+
+
+def outgoing_mail(payload: Payload) -> OutgoingMail:
+    values = payload.values
+    return OutgoingMail(
+        subject=str(values["subject"]),
+        body_html=str(values["body_html"]),
+        to=tuple(values["to"]),
+        cc=tuple(values.get("cc", ())),
+        attachments=tuple(
+            OutgoingAttachment(a["name"], base64.b64decode(a["content"]),
+                               a.get("content_type", "application/octet-stream"))
+            for a in values.get("attachments", ())
+        ),
+        marker=payload.marker,
+    )
