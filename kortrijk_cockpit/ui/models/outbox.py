@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -13,6 +12,7 @@ from PySide6.QtCore import (
 )
 
 from kortrijk_cockpit.ui.formatting import format_datetime
+from kortrijk_cockpit.ui.models.keyed_rows import KeyedTableModel
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.outbox import OutboxItem
@@ -28,21 +28,17 @@ def status_text(status: str) -> str:
     }.get(status, status)
 
 
-class OutboxModel(QAbstractTableModel):
+class OutboxModel(KeyedTableModel):
+    """Open outbox entries in the order they go out (entry id)."""
+
     WHEN, WHAT, SUBJECT, STATUS, REASON = range(5)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[OutboxItem] = []
+        super().__init__(lambda item: item.entry_id, parent)
 
     def set_items(self, items: list[OutboxItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._items)
+        self.set_rows(items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 5
@@ -55,9 +51,9 @@ class OutboxModel(QAbstractTableModel):
                 self.tr("Reason")][section] if 0 <= section < 5 else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._items[index.row()]
+        item: OutboxItem = self._rows[index.row()]
         if role == self.EntryRole:
             return item
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -78,4 +74,4 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def item(self, row: int) -> OutboxItem:
-        return self._items[row]
+        return self._rows[row]  # type: ignore[no-any-return]
