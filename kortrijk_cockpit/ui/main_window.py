@@ -253,8 +253,10 @@ class MainWindow(QMainWindow):
         if services is None or services.settings is None or services.save_settings is None:
             self._not_ready()
             return None
+        in_use = self._sync.profile if self._sync is not None else None
         dialog = ConnectionDialog(services.settings, self._runner,
-                                  save_settings=services.save_settings, parent=self)
+                                  save_settings=services.save_settings, in_use=in_use,
+                                  parent=self)
         dialog.saved.connect(self.connection_saved)
         return self._show(dialog)
 
