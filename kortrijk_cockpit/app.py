@@ -158,49 +158,25 @@ def demo_exchange() -> ExchangeConnection:
 
 def saved_exchange(settings: Settings) -> ExchangeConnection | None:
     """The saved profile with its secret from the keyring, if both are there."""
-    if not (settings.exchange_endpoint and settings.exchange_mailbox
-            and settings.exchange_username):
-        return None
-    from kortrijk_cockpit.exchange import auth
-    from kortrijk_cockpit.exchange.ews import EwsSettings
+    from kortrijk_cockpit.exchange.profile import load_saved
 
-    profile = EwsSettings.from_profile(settings)
-    secret: Secret | None
-    try:
-        if profile.uses_oauth:
-            from kortrijk_cockpit.exchange.m365 import M365Session
-
-            session = M365Session(profile.authority, profile.client_id,
-                                  ca_bundle=profile.ca_bundle)
-            # Without a sign-in in the keyring there is nothing to sync with yet.
-            secret = session if session.username() else None
-        else:
-            secret = auth.load_password(profile.username, profile.endpoint)
-    except UserFacingError as exc:
-        log.warning("no secret from the keyring: %s", exc.detail)
-        return None
-    if not secret:
-        return None
-    return ExchangeConnection(profile, secret)
+    saved = load_saved(settings)
+    return ExchangeConnection(*saved) if saved is not None else None
 
 
 def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
-    """The sync worker thread, owning its own EWS session."""
+    """The sync worker thread; its mailbox round owns the EWS session."""
     from kortrijk_cockpit.exchange.ews import EwsBackend
-    from kortrijk_cockpit.exchange.outbox import OutboxPusher
-    from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
+    from kortrijk_cockpit.exchange.round import MailboxRound
+    from kortrijk_cockpit.exchange.sync import SyncOptions
     from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 
-    sessions, clock, settings = core.store.session_factory, core.clock, core.settings
-    options = SyncOptions.from_settings(settings)
-
-    def make_engine(backend, cancelled, progress):  # type: ignore[no-untyped-def]
-        return (SyncEngine(sessions, backend, clock, options, cancelled=cancelled,
-                           progress=progress),
-                OutboxPusher(sessions, backend, clock, cancelled=cancelled))
-
-    worker = SyncWorker(lambda: EwsBackend(exchange.settings, exchange.secret), make_engine)
-    return SyncController(worker, interval_minutes=settings.sync_interval_minutes)
+    mailbox_round = MailboxRound(lambda: EwsBackend(exchange.settings, exchange.secret),
+                                 core.store.session_factory, core.clock,
+                                 SyncOptions.from_settings(core.settings))
+    return SyncController(SyncWorker(mailbox_round),
+                          interval_minutes=core.settings.sync_interval_minutes,
+                          profile=exchange.settings)
 
 
 def run_gui(options: Options) -> int:

@@ -6,10 +6,14 @@ import argparse
 import logging
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kortrijk_cockpit import APP_ID
 from kortrijk_cockpit.app import Options, build_core, prepare
-from kortrijk_cockpit.errors import ConfigError
+from kortrijk_cockpit.errors import ConfigError, UserFacingError
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +25,10 @@ def run_sandbox(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace, options: Options) -> int:
-    from kortrijk_cockpit.exchange import auth
-    from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings, Secret
-    from kortrijk_cockpit.exchange.outbox import OutboxPusher
-    from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
-    from kortrijk_cockpit.logging_setup import register_secret
+    from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
+    from kortrijk_cockpit.exchange.round import MailboxRound
+    from kortrijk_cockpit.exchange.sync import SyncOptions
+    from kortrijk_cockpit.task_context import TaskContext
 
     paths, _log_file = prepare(options)
     core = build_core(options, paths)
@@ -39,41 +42,53 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
             "Er is nog geen Exchange-verbinding ingesteld. Stel ze in via het programma, of geef "
             "--mailbox en --user mee (en --server, als autodiscover het adres niet vindt)."
         )
-    secret: Secret
-    if ews.uses_oauth:
-        from kortrijk_cockpit.exchange.m365 import M365Session
-
-        if args.password_stdin:
-            raise ConfigError("Bij Microsoft 365 wordt geen wachtwoord gebruikt: meld u aan in "
-                              "het programma (Verbinding met Exchange, Ctrl+,).")
-        # Silent only: a script cannot open a browser. SignInRequired says what to do.
-        secret = M365Session(ews.authority, ews.client_id, ca_bundle=ews.ca_bundle)
-    elif args.password_stdin:
-        secret = sys.stdin.readline().rstrip("\r\n")
-        register_secret(secret)
-    else:
-        secret = auth.load_password(ews.username, ews.endpoint) or ""
-        if not secret:
-            raise ConfigError("Geen wachtwoord bewaard voor deze verbinding: gebruik "
-                              "--password-stdin of meld u eerst aan in het programma.")
+    secret = _secret(args, ews)
     try:
         if not ews.endpoint and isinstance(secret, str):
             from kortrijk_cockpit.exchange.discovery import discover_endpoint
 
             ews = replace(ews, endpoint=discover_endpoint(
                 ews.mailbox, ews.username, secret, auth=ews.auth, ca_bundle=ews.ca_bundle))
-        backend = EwsBackend(ews, secret)  # Microsoft 365: fetches a token already
+        mailbox_round = MailboxRound(lambda: EwsBackend(ews, secret), core.store.session_factory,
+                                     core.clock, SyncOptions.from_settings(settings))
         try:
-            pushed = OutboxPusher(core.store.session_factory, backend, core.clock).push()
-            report = SyncEngine(
-                core.store.session_factory, backend, core.clock,
-                SyncOptions.from_settings(settings),
-            ).sync()
+            outcome = mailbox_round.run(
+                TaskContext(), on_wait=lambda message, _seconds: log.info("%s", message))
         finally:
-            backend.close()
+            mailbox_round.close()
     finally:
         core.store.close()
+    if not outcome.ok or outcome.sync is None or outcome.push is None:
+        raise UserFacingError(outcome.message)
+    report, pushed = outcome.sync, outcome.push
     print(f"{APP_ID}: gesynchroniseerd: {report.created} nieuw, {report.updated} gewijzigd, "
           f"{report.removed} verwijderd, {report.events} afspraken; "
           f"{pushed.pushed} wijzigingen verstuurd.")
     return 0
+
+
+def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:
+    """The password from stdin, or the profile's secret from the keyring."""
+    from kortrijk_cockpit.exchange.errors import SignInRequired
+    from kortrijk_cockpit.exchange.profile import load_secret
+    from kortrijk_cockpit.logging_setup import register_secret
+
+    if ews.uses_oauth:
+        if args.password_stdin:
+            raise ConfigError("Bij Microsoft 365 wordt geen wachtwoord gebruikt: meld u aan in "
+                              "het programma (Verbinding met Exchange, Ctrl+,).")
+        # Silent only: a script cannot open a browser.
+        session = load_secret(ews)
+        if session is None:
+            raise SignInRequired("U bent nog niet aangemeld bij Microsoft 365: meld u aan in "
+                                 "het programma (Verbinding met Exchange, Ctrl+,).")
+        return session
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        register_secret(password)
+        return password
+    stored = load_secret(ews)
+    if not stored:
+        raise ConfigError("Geen wachtwoord bewaard voor deze verbinding: gebruik "
+                          "--password-stdin of meld u eerst aan in het programma.")
+    return stored

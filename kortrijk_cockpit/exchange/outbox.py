@@ -16,7 +16,6 @@ what happened first (exactly once).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -54,6 +53,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     spec_of,
 )
 from kortrijk_cockpit.store.database import store_errors
+from kortrijk_cockpit.task_context import TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -96,12 +96,12 @@ class OutboxPusher:
         backend: MailboxBackend,
         clock: Clock,
         *,
-        cancelled: Callable[[], bool] = lambda: False,
+        ctx: TaskContext | None = None,
     ) -> None:
         self._sessions = sessions
         self._backend = backend
         self._clock = clock
-        self._cancelled = cancelled
+        self._ctx = ctx or TaskContext()
 
     def push(self) -> PushReport:
         """One round; a store failure (full disk) ends it as a Dutch StoreError."""
@@ -110,7 +110,7 @@ class OutboxPusher:
 
     def _push(self) -> PushReport:
         report = PushReport()
-        while not self._cancelled():
+        while not self._ctx.cancelled:
             with self._sessions() as s:
                 entry = s.scalar(select(OutboxEntry)
                                  .where(OutboxEntry.status == OutboxStatus.PENDING)

@@ -47,6 +47,7 @@ from kortrijk_cockpit.exchange.records import (
 )
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.store.database import store_errors
+from kortrijk_cockpit.task_context import TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,6 @@ _FILL_BODY = (
 PRIVATE = (Sensitivity.PRIVATE,)
 PRIVATE_SUBJECT = "Privé"
 MAIL_KINDS = (FolderKind.INBOX, FolderKind.SENT, FolderKind.DELETED, FolderKind.CUSTOM)
-Progress = Callable[[int, int, str], None]
 Announce = Callable[[Changes], None]
 
 
@@ -112,16 +112,14 @@ class SyncEngine:
         clock: Clock,
         options: SyncOptions | None = None,
         *,
-        cancelled: Callable[[], bool] = lambda: False,
-        progress: Progress = lambda done, total, message: None,
+        ctx: TaskContext | None = None,
         announce: Announce = lambda changes: None,
     ) -> None:
         self._sessions = sessions
         self._backend = backend
         self._clock = clock
         self._options = options or SyncOptions()
-        self._cancelled = cancelled
-        self._progress = progress
+        self._ctx = ctx or TaskContext()
         self._announce = announce
         self._show_private = False
 
@@ -147,17 +145,17 @@ class SyncEngine:
         mail_folders = [f for f in folders if f.kind in MAIL_KINDS and self._enabled(f)]
         steps = len(mail_folders) + 2
         for step, folder in enumerate(mail_folders):
-            self._progress(step, steps, folder.name)
+            self._ctx.progress(step, steps, folder.name)
             self.sync_folder(folder, report)
-            if self._cancelled():
+            if self._ctx.cancelled:
                 return report
-        self._progress(len(mail_folders), steps, "berichten")
+        self._ctx.progress(len(mail_folders), steps, "berichten")
         self.fetch_missing_bodies(report)
         calendar = next((f for f in folders if f.kind == FolderKind.CALENDAR), None)
-        if calendar is not None and not self._cancelled():
-            self._progress(len(mail_folders) + 1, steps, calendar.name)
+        if calendar is not None and not self._ctx.cancelled:
+            self._ctx.progress(len(mail_folders) + 1, steps, calendar.name)
             self.sync_calendar(calendar, report)
-        self._progress(steps, steps, "")
+        self._ctx.progress(steps, steps, "")
         return report
 
     def _enabled(self, folder: FolderRecord) -> bool:
@@ -196,7 +194,7 @@ class SyncEngine:
             folder_id = self._folder_id(s, folder)
             state = s.scalar(select(SyncState.state).where(SyncState.folder_id == folder_id)) or ""
         seen: set[str] | None = set() if not state else None
-        while not self._cancelled():
+        while not self._ctx.cancelled:
             try:
                 page = self._backend.sync_page(folder, state, max_changes=self._options.page_size)
             except SyncStateInvalid:
@@ -337,7 +335,7 @@ class SyncEngine:
     # -- bodies --------------------------------------------------------------------
     def fetch_missing_bodies(self, report: SyncReport) -> None:
         last_id = 0
-        while not self._cancelled():
+        while not self._ctx.cancelled:
             with self._sessions() as s:
                 batch = s.execute(
                     select(Mail.id, Mail.exchange_id)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -44,12 +45,20 @@ class OutboxService:
         self._sessions = sessions
 
     def open_entries(self) -> list[OutboxItem]:
+        return self._items()
+
+    def entries(self, entry_ids: Iterable[int]) -> list[OutboxItem]:
+        """Those of these entries that still wait (for a list that updates in place)."""
+        ids = list(entry_ids)
+        return self._items(OutboxEntry.id.in_(ids)) if ids else []
+
+    def _items(self, *where: ColumnElement[bool]) -> list[OutboxItem]:
         with self._sessions() as s:
             rows = s.execute(
                 select(OutboxEntry, Mail.subject, CalendarEvent.subject)
                 .outerjoin(Mail, Mail.id == OutboxEntry.mail_id)
                 .outerjoin(CalendarEvent, CalendarEvent.id == OutboxEntry.event_id)
-                .where(OutboxEntry.status.in_(OPEN_STATUSES))
+                .where(OutboxEntry.status.in_(OPEN_STATUSES), *where)
                 .order_by(OutboxEntry.id)
             ).all()
         return [

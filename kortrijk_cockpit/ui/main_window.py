@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit import APP_NAME, __version__
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.changes import Kind
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
+from kortrijk_cockpit.ui.change_feed import ChangeFeed, StaleWatch
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
 from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
@@ -101,8 +103,12 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(200)
         self.nav.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.stack = QStackedWidget()
+        self.feed = ChangeFeed(self)
         self.today = TodayView()
         self.today.area_requested.connect(self._open_from_tile)
+        # Vandaag counts a bit of everything: any change makes it reload, once
+        # per burst, and only while it is shown.
+        self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
         # Other areas are built on first visit (placeholders until then):
         # nothing of them shows at start-up, and the window appears sooner.
         self.views: dict[str, QWidget] = {"today": self.today}
@@ -190,11 +196,12 @@ class MainWindow(QMainWindow):
             assert self._services is not None
             when = local(self._services.clock.now()).strftime("%H:%M")
             self._set_sync_text(self.tr("Synchronised at {time}").format(time=when))
-            self.refresh()
 
         controller.state_changed.connect(on_state)
         controller.progress.connect(on_progress)
         controller.round_finished.connect(on_round)
+        # What the round writes reaches the views page by page, through the one feed.
+        controller.changed.connect(lambda changes: self.feed.publish(changes, controller))
 
     def _show_throttle_wait(self) -> None:
         left = max(0, math.ceil(self._throttle_until - time.monotonic()))
@@ -212,6 +219,10 @@ class MainWindow(QMainWindow):
         else:
             self.sync_label.setTextFormat(Qt.TextFormat.PlainText)
             self.sync_label.setText(text)
+
+    def _sync_now(self) -> None:
+        if self._sync is not None:
+            self._sync.sync_now()
 
     def sync_and_refresh(self) -> None:
         if self._sync is not None:
@@ -232,8 +243,8 @@ class MainWindow(QMainWindow):
         if self._services is None or self._services.outbox is None:
             self._not_ready()
             return None
-        dialog = OutboxDialog(self._services.outbox, self)
-        dialog.changed.connect(self.sync_and_refresh)
+        dialog = OutboxDialog(self._services.outbox, self.feed, self)
+        dialog.changed.connect(self._sync_now)  # retried or discarded: send it now
         return self._show(dialog)
 
     def open_folders(self) -> FoldersDialog | None:
@@ -253,8 +264,10 @@ class MainWindow(QMainWindow):
         if services is None or services.settings is None or services.save_settings is None:
             self._not_ready()
             return None
+        in_use = self._sync.profile if self._sync is not None else None
         dialog = ConnectionDialog(services.settings, self._runner,
-                                  save_settings=services.save_settings, parent=self)
+                                  save_settings=services.save_settings, in_use=in_use,
+                                  parent=self)
         dialog.saved.connect(self.connection_saved)
         return self._show(dialog)
 

@@ -1,34 +1,24 @@
-"""The sync worker: one thread that owns the mailbox backend.
+"""The sync worker: one thread that runs the mailbox rounds.
 
-Each round pushes the outbox, then pulls. Throttling waits happen here (never
-on the GUI thread) and are interruptible; the state is reported for the status
-bar. `SyncController` lives on the GUI thread: it starts rounds on a timer and
-on F5, and stops the thread cleanly at exit.
+`MailboxRound` (exchange/round.py, Qt-free) does the work and owns the
+backend; this worker only runs it on its own thread and turns its outcome
+into signals for the status bar. Throttling waits happen here (never on the
+GUI thread) and are interruptible. `SyncController` lives on the GUI thread:
+it starts rounds on a timer and on F5, and stops the thread cleanly at exit.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from kortrijk_cockpit.errors import UserFacingError
-from kortrijk_cockpit.exchange.backend import MailboxBackend
-from kortrijk_cockpit.exchange.errors import (
-    AuthenticationFailed,
-    Offline,
-    Throttled,
-)
-from kortrijk_cockpit.exchange.outbox import OutboxPusher, PushReport
-from kortrijk_cockpit.exchange.sync import SyncEngine, SyncReport
+from kortrijk_cockpit.exchange.round import MailboxRound, RoundStatus
+from kortrijk_cockpit.task_context import TaskContext
 
-log = logging.getLogger(__name__)
-
-MAX_THROTTLE_WAITS = 5
+if TYPE_CHECKING:
+    from kortrijk_cockpit.exchange.ews import EwsSettings
 
 
 class SyncState(StrEnum):
@@ -40,76 +30,45 @@ class SyncState(StrEnum):
     ERROR = "error"
 
 
-@dataclass(frozen=True)
-class RoundResult:
-    sync: SyncReport
-    push: PushReport
+_FAILED = {RoundStatus.OFFLINE: SyncState.OFFLINE, RoundStatus.SIGN_IN: SyncState.SIGN_IN,
+           RoundStatus.ERROR: SyncState.ERROR}
 
 
 class SyncWorker(QObject):
     state_changed = Signal(str, str, float)  # SyncState, Dutch detail, seconds to wait
     progress = Signal(int, int, str)
-    round_finished = Signal(object)  # RoundResult
+    changed = Signal(object)  # Changes of each committed step, while the round goes on
+    round_finished = Signal(object)  # RoundOutcome of a round that synced
 
-    def __init__(self, make_backend: Callable[[], MailboxBackend], make_engine: Callable[
-                 [MailboxBackend, Callable[[], bool], Callable[[int, int, str], None]],
-                 tuple[SyncEngine, OutboxPusher]]) -> None:
+    def __init__(self, mailbox_round: MailboxRound) -> None:
         super().__init__()
-        self._make_backend = make_backend
-        self._make_engine = make_engine
-        self._backend: MailboxBackend | None = None
-        self._cancel = threading.Event()
+        self._round = mailbox_round
+        self._ctx = TaskContext()
 
     def cancel(self) -> None:
         """Thread-safe: stops the round at the next page, or ends a throttling wait."""
-        self._cancel.set()
+        self._ctx.cancel()
 
     @Slot()
     def run_round(self) -> None:
-        self._cancel.clear()
+        self._ctx = ctx = TaskContext(self.progress.emit)
         self.state_changed.emit(SyncState.SYNCING, "", 0.0)
-        for _attempt in range(MAX_THROTTLE_WAITS):
-            try:
-                result = self._round()
-            except Throttled as busy:
-                self.state_changed.emit(SyncState.THROTTLED, busy.user_message, busy.wait_seconds)
-                if self._cancel.wait(busy.wait_seconds):
-                    break
-                self.state_changed.emit(SyncState.SYNCING, "", 0.0)
-                continue
-            except Offline as exc:
-                self._drop_backend()
-                self.state_changed.emit(SyncState.OFFLINE, exc.user_message, 0.0)
-                return
-            except AuthenticationFailed as exc:
-                self._drop_backend()
-                self.state_changed.emit(SyncState.SIGN_IN, exc.user_message, 0.0)
-                return
-            except UserFacingError as exc:  # the server refused, or the store (a full disk)
-                self.state_changed.emit(SyncState.ERROR, exc.user_message, 0.0)
-                return
-            self.round_finished.emit(result)
-            break
-        self.state_changed.emit(SyncState.IDLE, "", 0.0)
-
-    def _round(self) -> RoundResult:
-        if self._backend is None:
-            self._backend = self._make_backend()
-        engine, pusher = self._make_engine(self._backend, self._cancel.is_set, self.progress.emit)
-        pushed = pusher.push()
-        synced = engine.sync()
-        return RoundResult(synced, pushed)
-
-    def _drop_backend(self) -> None:
-        if self._backend is not None:
-            try:
-                self._backend.close()
-            finally:
-                self._backend = None
+        outcome = self._round.run(
+            ctx,
+            on_wait=lambda message, seconds: self.state_changed.emit(
+                SyncState.THROTTLED, message, seconds),
+            on_resume=lambda: self.state_changed.emit(SyncState.SYNCING, "", 0.0),
+            on_changes=self.changed.emit)
+        if outcome.status in _FAILED:
+            self.state_changed.emit(_FAILED[outcome.status], outcome.message, 0.0)
+            return
+        if outcome.ok:
+            self.round_finished.emit(outcome)
+        self.state_changed.emit(SyncState.IDLE, "", 0.0)  # or still busy: the next round tries
 
     @Slot()
     def shutdown(self) -> None:
-        self._drop_backend()
+        self._round.close()
 
 
 class SyncController(QObject):
@@ -122,13 +81,15 @@ class SyncController(QObject):
 
     state_changed = Signal(str, str, float)
     progress = Signal(int, int, str)
+    changed = Signal(object)  # Changes, on the GUI thread: for the window's change feed
     round_finished = Signal(object)
     _start = Signal()
 
     def __init__(self, worker: SyncWorker, *, interval_minutes: int,
-                 parent: QObject | None = None) -> None:
+                 profile: EwsSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.profile = profile  # the connection in use (in --demo, one that is not saved)
         self.busy = False
         self._thread = QThread(self)
         self._thread.setObjectName("sync")
@@ -137,6 +98,7 @@ class SyncController(QObject):
         worker.state_changed.connect(self._on_state)
         worker.progress.connect(self._on_progress)
         worker.round_finished.connect(self._on_round)
+        worker.changed.connect(self._on_changed)
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, interval_minutes) * 60_000)
         self._timer.timeout.connect(self.sync_now)
@@ -166,6 +128,10 @@ class SyncController(QObject):
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
         self.progress.emit(done, total, message)
+
+    @Slot(object)
+    def _on_changed(self, changes: object) -> None:
+        self.changed.emit(changes)
 
     @Slot(object)
     def _on_round(self, result: object) -> None:

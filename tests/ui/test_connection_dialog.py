@@ -7,8 +7,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from kortrijk_cockpit.config import Paths, Settings
 from kortrijk_cockpit.exchange.m365 import M365Session
+from kortrijk_cockpit.exchange.round import MailboxRound
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.exchange_fixtures import MemoryKeyring
 from tests.integration.m365_fixtures import Cloud
@@ -154,3 +157,48 @@ def test_a_replaced_profile_leaves_no_old_secret_in_the_keyring(  # type: ignore
     with qtbot.waitSignal(third.saved):
         third.save()
     assert list(memory_keyring.items.values()) == [sandbox.password]
+
+
+def test_in_the_demo_the_dialog_shows_the_sandbox_connection_in_use(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths, demo_store: Store) -> None:
+    from dataclasses import replace
+
+    from kortrijk_cockpit.app import demo_exchange
+    from kortrijk_cockpit.exchange.ews import EwsBackend
+    from kortrijk_cockpit.ui.main_window import MainWindow
+    from tests.ui.conftest import make_services
+
+    exchange = demo_exchange()  # as --demo connects: nothing of it is in the settings
+    services = replace(make_services(demo_store), settings=Settings(),
+                       save_settings=lambda s: s.save(paths))
+    window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                        services=services)
+    qtbot.addWidget(window)
+    worker = SyncWorker(MailboxRound(lambda: EwsBackend(exchange.settings, exchange.secret),
+                                     demo_store.session_factory, services.clock))
+    controller = SyncController(worker, interval_minutes=10, profile=exchange.settings)
+    try:
+        window.attach_sync(controller)
+        dialog = window.open_connection()
+        assert dialog is not None
+        assert dialog.endpoint.text() == exchange.settings.endpoint
+        assert dialog.mailbox.text() == "algemeen.directeur@kortrijk.be"
+        assert dialog.username.text() == exchange.settings.username
+        assert dialog.auth.currentData() == "basic"
+        dialog.reject()
+    finally:
+        controller.shutdown()
+        exchange.close()
+
+
+def test_switching_to_microsoft_365_clears_the_hint_about_the_password(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths) -> None:
+    dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths))
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.feedback.text() == ("Vul de mailbox van de algemeen directeur, uw "
+                                      "gebruikersnaam en uw wachtwoord in.")
+    dialog.auth.setCurrentIndex(dialog.auth.findData("oauth2"))
+    assert dialog.feedback.text() == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "tenant" in dialog.feedback.text()  # what Microsoft 365 needs instead

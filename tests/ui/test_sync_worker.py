@@ -9,9 +9,8 @@ from sqlalchemy import select
 
 from kortrijk_cockpit.domain import Mail
 from kortrijk_cockpit.exchange.ews import EwsBackend
-from kortrijk_cockpit.exchange.outbox import OutboxPusher
+from kortrijk_cockpit.exchange.round import MailboxRound
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.sync_worker import SyncController, SyncState, SyncWorker
@@ -21,13 +20,9 @@ from tests.integration.exchange_fixtures import NOW, settings_for
 @pytest.fixture
 def controller(sandbox: SandboxServer, mailbox: Mailbox, sqlite_store: Store,
                clock: FixedClock, app) -> Iterator[SyncController]:  # type: ignore[no-untyped-def]
-    def make_engine(backend, cancelled, progress):  # type: ignore[no-untyped-def]
-        return (SyncEngine(sqlite_store.session_factory, backend, clock, cancelled=cancelled,
-                           progress=progress),
-                OutboxPusher(sqlite_store.session_factory, backend, clock, cancelled=cancelled))
-
-    worker = SyncWorker(lambda: EwsBackend(settings_for(sandbox, mailbox), sandbox.password),
-                        make_engine)
+    worker = SyncWorker(MailboxRound(
+        lambda: EwsBackend(settings_for(sandbox, mailbox), sandbox.password),
+        sqlite_store.session_factory, clock))
     ctl = SyncController(worker, interval_minutes=10)
     yield ctl
     ctl.shutdown()

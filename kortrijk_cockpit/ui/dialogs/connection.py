@@ -3,14 +3,15 @@
 On-premises: user name and password; the password goes to the OS keyring only
 (Windows Credential Manager). Microsoft 365: "Aanmelden" opens the browser for
 the organisation's sign-in; MSAL's tokens go to the keyring only. The rest of
-the profile goes to the settings file. "Verbinding testen" runs on the task
-runner and says in Dutch which step failed.
+the profile goes to the settings file (exchange/profile.py does the saving).
+"Verbinding testen" runs on the task runner and says in Dutch which step failed.
 """
 
 from __future__ import annotations
 
 import webbrowser
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -45,10 +46,19 @@ class ConnectionDialog(QDialog):
 
     def __init__(self, settings: Settings, runner: TaskRunner, *,
                  save_settings: Callable[[Settings], None],
+                 in_use: EwsSettings | None = None,
                  open_browser: Callable[[str], bool] = webbrowser.open,
                  parent: QWidget | None = None) -> None:
+        """`in_use`: the connection syncing now, shown instead of the saved one
+        (they differ in --demo, whose sandbox connection is never saved)."""
         super().__init__(parent)
         self._settings = settings
+        if in_use is not None:
+            settings = replace(
+                settings, exchange_endpoint=in_use.endpoint, exchange_mailbox=in_use.mailbox,
+                exchange_username=in_use.username, exchange_auth=in_use.auth,
+                exchange_ca_bundle=in_use.ca_bundle, exchange_authority=in_use.authority,
+                exchange_client_id=in_use.client_id)
         self._runner = runner
         self._save_settings = save_settings
         self._open_browser = open_browser
@@ -146,6 +156,7 @@ class ConnectionDialog(QDialog):
         self.form.setRowVisible(self._sign_in_row, m365)
         self.endpoint.setPlaceholderText(
             M365_ENDPOINT if m365 else self.tr("Empty: found automatically (autodiscover)"))
+        self.feedback.setText("")  # a hint or test result of the other method no longer applies
         self._show_account()
 
     # -- Microsoft 365 -----------------------------------------------------------
@@ -299,38 +310,15 @@ class ConnectionDialog(QDialog):
             self.test_connection(then_save=True)  # find the address first, then save
             return
         from kortrijk_cockpit.errors import UserFacingError
-        from kortrijk_cockpit.exchange import auth
+        from kortrijk_cockpit.exchange.profile import save_profile
 
         try:
-            if not ews.uses_oauth:
-                auth.store_password(ews.username, ews.endpoint, self.password.text())
-            self._forget_replaced_secrets(ews)
+            save_profile(self._settings, ews, password=self.password.text(),
+                         show_private=self.show_private.isChecked(),
+                         persist=self._save_settings)
         except UserFacingError as exc:
             self.feedback.setText("✘ " + exc.user_message)
             return
-        self._settings.exchange_endpoint = ews.endpoint
-        self._settings.exchange_mailbox = ews.mailbox
-        self._settings.exchange_username = ews.username
-        self._settings.exchange_auth = ews.auth
-        self._settings.exchange_ca_bundle = ews.ca_bundle
-        self._settings.exchange_authority = ews.authority
-        self._settings.exchange_client_id = ews.client_id
-        self._settings.show_private_items = self.show_private.isChecked()
-        self._save_settings(self._settings)
         self.saved.emit(ews, self._secret())
         self.password.clear()
         self.accept()
-
-    def _forget_replaced_secrets(self, new: EwsSettings) -> None:
-        """The keyring keeps no password or sign-in of a profile that was replaced."""
-        from kortrijk_cockpit.exchange import auth
-
-        old = self._settings
-        if old.exchange_auth != "oauth2" and old.exchange_username and (
-                new.uses_oauth or (old.exchange_username, old.exchange_endpoint)
-                != (new.username, new.endpoint)):
-            auth.forget_password(old.exchange_username, old.exchange_endpoint)
-        if old.exchange_auth == "oauth2" and (
-                not new.uses_oauth or (old.exchange_authority, old.exchange_client_id)
-                != (new.authority, new.client_id)):
-            M365Session(old.exchange_authority, old.exchange_client_id).sign_out()

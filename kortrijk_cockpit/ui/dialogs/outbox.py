@@ -24,15 +24,19 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.ui.models.outbox import OutboxModel
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.changes import Changes
     from kortrijk_cockpit.services.outbox import OutboxItem, OutboxService
+    from kortrijk_cockpit.ui.change_feed import ChangeFeed
 
 
 class OutboxDialog(QDialog):
     changed = Signal()  # retry or discard: time for a sync round
 
-    def __init__(self, outbox: OutboxService, parent: QWidget | None = None) -> None:
+    def __init__(self, outbox: OutboxService, feed: ChangeFeed | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._outbox = outbox
+        self._feed = feed
         self.setWindowTitle(self.tr("Outgoing"))
         self.resize(900, 420)
         self.model = OutboxModel(self)
@@ -62,14 +66,30 @@ class OutboxDialog(QDialog):
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(buttons)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.rowsInserted.connect(self._update_visibility)
+        self.model.rowsRemoved.connect(self._update_visibility)
+        if feed is not None:
+            feed.changed.connect(self._on_changed)
         self.reload()
 
-    def reload(self) -> None:
-        self.model.set_items(self._outbox.open_entries())
+    def _on_changed(self, changes: Changes, _initiator: object) -> None:
+        """Pushed, failed or discarded entries: just those rows, the selection stays."""
+        touched = changes.outbox.all
+        if not touched:
+            return
+        fresh = {item.entry_id: item for item in self._outbox.entries(touched)}
+        self.model.apply({entry_id: fresh.get(entry_id) for entry_id in touched})
+        self._update_buttons()
+
+    def _update_visibility(self) -> None:
         has_rows = self.model.rowCount() > 0
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        if has_rows:
+
+    def reload(self) -> None:
+        self.model.set_items(self._outbox.open_entries())
+        self._update_visibility()
+        if self.model.rowCount() > 0:
             self.table.selectRow(0)
         self._update_buttons()
 
@@ -98,10 +118,17 @@ class OutboxDialog(QDialog):
             return
         self._act(lambda: self._outbox.discard(item.entry_id))
 
-    def _act(self, action: Callable[[], None]) -> None:
+    def _act(self, action: Callable[[], Changes]) -> None:
         try:
-            action()
+            changes = action()
         except UserFacingError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.user_message)
-        self.reload()
+            self.reload()
+            return
+        if self._feed is not None:
+            self._feed.publish(changes, self)  # the rows update through the feed
+        else:
+            self.reload()
+        if self.model.rowCount() and not self._selected():
+            self.table.selectRow(0)
         self.changed.emit()
