@@ -13,7 +13,6 @@ from datetime import date, datetime, time, timedelta
 from kortrijk_cockpit.demo_office.cast import (
     DIRECTORS,
     OWNER,
-    PARTNERS,
     POLITICIANS,
     STAFF,
     Member,
@@ -169,4 +168,4 @@ def demo_calendar(count: int = 60, seed: int = 1, now: datetime | None = None) -
     return events[:count]
 
 
-__all__ = ["BRIEFED", "DemoEvent", "PARTNERS", "briefing_events", "demo_calendar"]
+__all__ = ["BRIEFED", "DemoEvent", "briefing_events", "demo_calendar"]

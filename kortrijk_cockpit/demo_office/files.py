@@ -82,7 +82,8 @@ def _rels(target: str, kind: str = _OFFICE_DOC) -> str:
 
 def _docx(title: str, lines: tuple[str, ...]) -> bytes:
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    bold = f'<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(title)}</w:t></w:r></w:p>'
+    bold = ('<w:p><w:r><w:rPr><w:b/></w:rPr>'
+            f'<w:t xml:space="preserve">{escape(title)}</w:t></w:r></w:p>')
     body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
                    for line in lines)
     return _zip({
