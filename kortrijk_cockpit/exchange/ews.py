@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -221,9 +222,14 @@ class _TokenCredentials(OAuth2AuthorizationCodeCredentials):
 BaseProtocol.HTTP_ADAPTER_CLS = OrganisationCaAdapter
 
 
+# Where a line ends in HTML; without this a list item runs into the next line of text.
+_LINE_END = re.compile(r"<br\s*/?>|</(?:li|div|tr|h[1-6]|ul|ol)>", re.IGNORECASE)
+
+
 def html_to_text(body: str) -> str:
     """Plain text of an HTML body, for search and previews (scripts and styles dropped)."""
-    stripped = nh3.clean(body.replace("<br>", "\n").replace("</p>", "\n\n"), tags=set())
+    lines = _LINE_END.sub("\n", re.sub(r"<li\b[^>]*>", "- ", body, flags=re.IGNORECASE))
+    stripped = nh3.clean(re.sub(r"</p>", "\n\n", lines, flags=re.IGNORECASE), tags=set())
     lines = [line.strip() for line in html.unescape(stripped).splitlines()]
     return "\n".join(lines).strip()
 

@@ -1,23 +1,27 @@
-"""A realistic, fictional Dutch demo store for Kortrijk, made in one transaction.
+"""The store's demo office, made in one transaction from `kortrijk_cockpit.demo_office`.
 
-Used by `--demo` and by tests and benchmarks that need a populated store. All
-names are invented; functions and bodies follow the office's real rhythm.
+Used by `--demo` and by tests and benchmarks that need a populated store. The
+cast, the MAT/DC days and the external events are those of the sandbox
+mailbox, so the records here and the synced mail and calendar agree.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit import demo_office as office
+from kortrijk_cockpit.demo_office.calendar import BRIEFED
+from kortrijk_cockpit.demo_office.rhythm import MEETING_WEEKS, at, meeting_days, monday_of
 from kortrijk_cockpit.domain import (
     ActionPoint,
     ActionStatus,
     AgendaItem,
     AgendaItemKind,
+    Attachment,
     Brief,
     BriefPerson,
     BriefStatus,
@@ -39,55 +43,17 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     Sensitivity,
 )
-from kortrijk_cockpit.clock import BRUSSELS
 
-DIRECTOR = "algemeen.directeur@kortrijk.be"
-
-SENDERS = [
-    ("Els Vandamme", "els.vandamme@kortrijk.be", "financieel directeur"),
-    ("Pieter De Smet", "pieter.desmet@kortrijk.be", "directeur Omgeving"),
-    ("Sofie Verhaeghe", "sofie.verhaeghe@kortrijk.be", "directeur Welzijn"),
-    ("Bart Lambrecht", "bart.lambrecht@kortrijk.be", "directeur Organisatieontwikkeling"),
-    ("Nathalie Claeys", "nathalie.claeys@kortrijk.be", "teamverantwoordelijke Financiën"),
-    ("Jan Vercruysse", "jan.vercruysse@kortrijk.be", "schepen van Financiën"),
-    ("An Desmet", "an.desmet@kortrijk.be", "schepen van Welzijn"),
-    ("Koen Maes", "koen.maes@kortrijk.be", "teamverantwoordelijke HR"),
-    ("Lotte Deconinck", "lotte.deconinck@leiedal.be", "projectleider Leiedal"),
-    ("Wim Vanhoutte", "wim.vanhoutte@voka.be", "directeur Voka West-Vlaanderen"),
-    ("Ine Callewaert", "ine.callewaert@vvsg.be", "stafmedewerker VVSG"),
-    ("Tom Dewulf", "tom.dewulf@kuleuven-kulak.be", "campusdirecteur"),
-]
-
-SUBJECTS = [
-    ("Stukken MAT {d}: aanpassing meerjarenplan", "Graag de nota en de cijfertabellen tegen vrijdag."),
-    ("Advies DC over herstructurering dienst Burgerzaken", "In bijlage het ontwerpadvies voor het directiecomité."),
-    ("BBC: planning opvolgingsrapportering eerste semester", "De teams leveren hun bijdrage aan tegen 15 juli."),
-    ("Vraag schepen: stand van zaken dossier stationsomgeving", "Kan dit op de agenda van het college van maandag?"),
-    ("Uitnodiging netwerkmoment Voka: Kortrijk 2030", "Graag bevestigen of de algemeen directeur aanwezig is."),
-    ("Verslag college {d} ter nalezing", "Hierbij het ontwerpverslag; opmerkingen welkom tot woensdag."),
-    ("Personeelsplan 2027: eerste ontwerp", "Het ontwerp ligt klaar voor bespreking op het MAT."),
-    ("Jaarrekening: timing auditcomité", "Voorstel om het auditcomité te verplaatsen naar de 14de."),
-    ("Leiedal: regionale samenwerking woonbeleid", "Uitnodiging voor het stuurgroepoverleg in december."),
-    ("Managementrapportering Q3 klaar", "De rapportering zit in de gedeelde map; graag feedback."),
-    ("Afwezigheid teamverantwoordelijke HR", "Volgende week ben ik afwezig; Koen neemt over."),
-    ("Gemeenteraad: toegevoegde punten raadsleden", "Twee punten toegevoegd door de oppositie, zie bijlage."),
-]
-
-ORGANISATIONS = [
-    ("Voka West-Vlaanderen", "werkgeversorganisatie"),
-    ("VVSG", "vereniging van steden en gemeenten"),
-    ("Leiedal", "intercommunale"),
-    ("KU Leuven Kulak", "universiteit"),
-    ("Provincie West-Vlaanderen", "overheid"),
-]
+DIRECTOR = office.OWNER.email
+_FLAGS = {"NotFlagged": FlagStatus.NONE, "Flagged": FlagStatus.FLAGGED,
+          "Complete": FlagStatus.COMPLETE}
+_FOLDERS = (("inbox", "Postvak IN", FolderKind.INBOX), ("sentitems", "Verzonden items",
+            FolderKind.SENT), ("deleteditems", "Verwijderde items", FolderKind.DELETED),
+            ("Behandeld", "Behandeld", FolderKind.CUSTOM))
 
 
-def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return datetime.combine(day, time(hour, minute), BRUSSELS)
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+def _address(person: office.Member) -> str:
+    return f"{person.name} <{person.email}>"
 
 
 def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
@@ -95,218 +61,186 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
     """Fill an empty store with the demo office around `today`.
 
     `with_mailbox=False` leaves mail and calendar out: they then come from the
-    sandbox Exchange server through the normal sync.
+    sandbox Exchange server through the normal sync (`demo_mailbox` with the
+    same day tells the same story).
     """
-    rng = random.Random(20261123)
+    now = at(today, time(8))
     with sessions.begin() as s:
         if with_mailbox:
-            inbox = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX,
-                               exchange_id="demo-inbox")
-            sent = MailFolder(display_name="Verzonden items", kind=FolderKind.SENT,
-                              exchange_id="demo-sent")
-            done = MailFolder(display_name="Behandeld", kind=FolderKind.CUSTOM,
-                              exchange_id="demo-done")
-            s.add_all([inbox, sent, done])
+            folders = {key: MailFolder(display_name=name, kind=kind, exchange_id=f"demo-{key}")
+                       for key, name, kind in _FOLDERS}
+            s.add_all(folders.values())
             s.flush()
-            s.add_all(_demo_mails(rng, today, mails, inbox.id, sent.id, done.id))
+            s.add_all(_demo_mails(office.demo_mails(mails, 1, now), folders))
+            s.add_all(_demo_calendar(office.demo_calendar(60, 1, now)))
 
-        orgs = {name: Organisation(name=name, kind=kind) for name, kind in ORGANISATIONS}
+        orgs = {name: Organisation(name=name, kind=kind) for name, kind in office.ORGANISATIONS}
         s.add_all(orgs.values())
-        people = []
-        for name, email, function in SENDERS:
-            org = next((o for key, o in orgs.items() if key.split()[0].lower() in email), None)
-            people.append(
-                Person(
-                    full_name=name,
-                    email=email,
-                    function=function,
-                    organisation=org,
-                    is_internal=email.endswith("@kortrijk.be"),
-                    purpose="contact voor overleg en netwerkmomenten",
-                    retain_until=today + timedelta(days=365 * 2),
-                )
-            )
-        s.add_all(people)
+        people = {m.name: Person(full_name=m.name, email=m.email, function=m.function,
+                                 organisation=orgs[m.organisation], is_internal=m.is_internal,
+                                 purpose="contact voor overleg en netwerkmomenten",
+                                 retain_until=today + timedelta(days=365 * 2))
+                  for m in office.CAST if m != office.OWNER}
+        s.add_all(people.values())
 
-        mat = MeetingSeries(code="MAT", name="Managementteam", weekday=1, start_time="09:00",
-                            duration_minutes=150, location="Stadhuis, vergaderzaal 2.14")
-        dc = MeetingSeries(code="DC", name="Directiecomité", weekday=3, start_time="09:00",
-                           duration_minutes=120, location="Stadhuis, vergaderzaal 2.14")
-        s.add_all([mat, dc])
+        series = {slot.code: MeetingSeries(code=slot.code, name=slot.name, weekday=slot.weekday,
+                                           start_time=f"{slot.start:%H:%M}",
+                                           duration_minutes=slot.duration_minutes,
+                                           location=slot.location)
+                  for slot in (office.MAT, office.DC)}
+        s.add_all(series.values())
         s.flush()
-        meetings = list(_demo_meetings(today, mat, dc))
+        meetings = list(_demo_meetings(today, series))
         s.add_all(meetings)
         s.flush()
-        s.add_all(_demo_agenda(rng, meetings, today))
-        s.add_all(_demo_actions(rng, meetings, today, mat, dc))
-        if with_mailbox:
-            s.add_all(_demo_calendar(today))
+        s.add_all(_demo_agenda(meetings, today))
+        s.add_all(_demo_actions(meetings, today, series, people))
         s.add_all(_demo_briefs(today, people))
         s.add_all(_demo_reporting(today))
 
 
-def _demo_mails(
-    rng: random.Random, today: date, count: int, inbox: int, sent: int, done: int
-) -> Iterator[Mail]:
-    now = _at(today, 8, 30)
-    for i in range(count):
-        name, email, _ = SENDERS[i % len(SENDERS)]
-        subject, body = SUBJECTS[(i * 7) % len(SUBJECTS)]
-        received = now - timedelta(minutes=37 * i + rng.randint(0, 30))
-        folder = inbox if i % 9 else (sent if i % 2 else done)
+def _demo_mails(mails: list[office.DemoMail], folders: dict[str, MailFolder]) -> Iterator[Mail]:
+    for i, m in enumerate(mails):
+        if m.private:
+            continue  # private mail is never stored (as the sync does)
+        files = [Attachment(name=f.name, content_type=f.content_type,
+                            size=len(office.render(f)), exchange_id=f"demo-att-{i}-{k}")
+                 for k, f in enumerate(m.attachments)]
         yield Mail(
-            folder_id=folder,
-            exchange_id=f"demo-mail-{i}",
-            subject=subject.format(d=received.astimezone(BRUSSELS).strftime("%d/%m")),
-            sender_name=name,
-            sender_email=email,
-            to_recipients=[DIRECTOR],
-            received_at=received,
-            sent_at=received,
-            body_text=f"Beste,\n\n{body}\n\nMet vriendelijke groeten,\n{name}",
-            body_html=f"<p>Beste,</p><p>{body}</p><p>Met vriendelijke groeten,<br>{name}</p>",
-            is_read=i > 14 and rng.random() > 0.1,
-            flag_status=FlagStatus.FLAGGED if i % 17 == 3 else FlagStatus.NONE,
-            importance=Importance.HIGH if i % 23 == 0 else Importance.NORMAL,
-            categories=["MAT"] if "MAT" in subject else [],
-            has_attachments=i % 5 == 0,
-        )
+            folder_id=folders[m.folder].id, exchange_id=f"demo-mail-{i}",
+            conversation_id=m.thread, subject=m.subject, sender_name=m.author.name,
+            sender_email=m.author.email, to_recipients=[_address(p) for p in m.to],
+            cc_recipients=[_address(p) for p in m.cc], received_at=m.sent, sent_at=m.sent,
+            body_text=m.text, body_html=m.html, is_read=m.is_read, flag_status=_FLAGS[m.flag],
+            flag_due_at=m.flag_due, importance=Importance(m.importance.lower()),
+            categories=list(m.categories), has_attachments=bool(files), attachments=files)
 
 
-def _demo_meetings(today: date, mat: MeetingSeries, dc: MeetingSeries) -> Iterator[Meeting]:
-    monday = _monday(today)
-    for week in range(-4, 9):
-        for series, weekday in ((mat, 1), (dc, 3)):
-            day = monday + timedelta(weeks=week, days=weekday)
-            start = _at(day, 9)
-            held = day < today
+def _demo_calendar(events: list[office.DemoEvent]) -> Iterator[CalendarEvent]:
+    for event in events:
+        starts = [event.start]
+        if event.until is not None:  # a weekly series: one row per occurrence, as synced
+            day = event.start.date()
+            while (day := day + timedelta(weeks=1)) <= event.until:
+                starts.append(at(day, event.start.timetz().replace(tzinfo=None)))
+        for start in starts:
+            end = start + (event.end - event.start)
+            key = f"demo-{event.key}-{start:%Y%m%d}"
+            if event.private:
+                yield CalendarEvent(subject="Privé", start_at=start, end_at=end,
+                                    sensitivity=Sensitivity.PRIVATE, is_private_block=True,
+                                    exchange_id=key)
+                continue
+            yield CalendarEvent(
+                subject=event.subject, start_at=start, end_at=end, is_all_day=event.all_day,
+                location=event.location, organizer=_address(event.organizer),
+                attendees=[_address(p) for p in event.attendees],
+                categories=list(event.categories), body_text=event.body, exchange_id=key)
+
+
+def _demo_meetings(today: date, series: dict[str, MeetingSeries]) -> Iterator[Meeting]:
+    monday = monday_of(today)
+    first, last = (monday + timedelta(weeks=w) for w in MEETING_WEEKS)
+    for slot in (office.MAT, office.DC):
+        for day in meeting_days(slot, first, last + timedelta(days=6)):
             yield Meeting(
-                series=series,
-                title=f"{series.code} {day:%d/%m/%Y}",
-                starts_at=start,
-                ends_at=start + timedelta(minutes=series.duration_minutes),
-                location=series.location,
-                status=MeetingStatus.MINUTES_SENT if held else MeetingStatus.PLANNED,
-            )
+                series=series[slot.code], title=f"{slot.code} {day:%d/%m/%Y}",
+                starts_at=at(day, slot.start), ends_at=at(day, slot.end),
+                location=slot.location,
+                status=MeetingStatus.MINUTES_SENT if day < today else MeetingStatus.PLANNED)
 
 
-AGENDA_TITLES = [
-    ("Goedkeuring verslag vorige vergadering", AgendaItemKind.APPROVAL, ""),
-    ("Opvolging actielijst", AgendaItemKind.DISCUSSION, ""),
-    ("Aanpassing meerjarenplan 2026-2031: kredieten 2027", AgendaItemKind.DECISION, "Financiën"),
-    ("Personeelsplan 2027", AgendaItemKind.ADVICE, "Organisatieontwikkeling"),
-    ("Stand van zaken stationsomgeving", AgendaItemKind.INFORMATION, "Omgeving"),
-    ("Vooruitblik college en gemeenteraad", AgendaItemKind.INFORMATION, ""),
+# (title, kind, directorate, owner): the owner is the directorate's director.
+AGENDA = [
+    ("Goedkeuring verslag vorige vergadering", AgendaItemKind.APPROVAL, "", ""),
+    ("Opvolging actielijst", AgendaItemKind.DISCUSSION, "", ""),
+    ("Aanpassing meerjarenplan 2026-2031: kredieten 2027", AgendaItemKind.DECISION, "Financiën",
+     "Sofie Vandenbroucke"),
+    ("Personeelsplan 2027", AgendaItemKind.ADVICE, "Organisatieontwikkeling", "Pieter Declercq"),
+    ("Stand van zaken stadsvernieuwing Leieboorden", AgendaItemKind.INFORMATION, "Omgeving",
+     "Annelies Verhaeghe"),
+    ("Vooruitblik college en gemeenteraad", AgendaItemKind.INFORMATION, "", ""),
 ]
 
 
-def _demo_agenda(rng: random.Random, meetings: list[Meeting], today: date) -> Iterator[AgendaItem]:
+def _demo_agenda(meetings: list[Meeting], today: date) -> Iterator[AgendaItem]:
     for meeting in meetings:
-        for pos, (title, kind, directorate) in enumerate(AGENDA_TITLES):
-            item = AgendaItem(
-                meeting_id=meeting.id,
-                position=pos,
-                title=title,
-                kind=kind,
-                directorate=directorate,
-                owner_name=rng.choice(SENDERS[:5])[0] if directorate else "",
-            )
-            if directorate and meeting.starts_at.date() >= today:
+        for pos, (title, kind, directorate, owner) in enumerate(AGENDA):
+            item = AgendaItem(meeting_id=meeting.id, position=pos, title=title, kind=kind,
+                              directorate=directorate, owner_name=owner)
+            if owner and meeting.starts_at.date() >= today:
                 due = meeting.starts_at - timedelta(days=4)
-                item.document_requests.append(
-                    DocumentRequest(
-                        title=f"Nota: {title}",
-                        requested_from=item.owner_name,
-                        due_at=due,
-                        reminder_at=due - timedelta(days=2),
-                        status=RequestStatus.REQUESTED,
-                    )
-                )
+                item.document_requests.append(DocumentRequest(
+                    title=f"Nota: {title}", requested_from=owner,
+                    requested_from_email=office.member(owner).email, due_at=due,
+                    reminder_at=due - timedelta(days=2), status=RequestStatus.REQUESTED))
             yield item
 
 
+# (title, owner, days until due): some overdue, the last one done.
 ACTIONS = [
-    "Nota personeelsplan aanpassen na advies DC",
-    "Timing jaarrekening afstemmen met financieel directeur",
-    "Voorstel communicatie stationsomgeving voorbereiden",
-    "Terugkoppeling Leiedal over woonbeleid",
-    "Planning opvolgingsrapportering bevestigen aan teams",
-    "Agenderen: evaluatie thuiswerkbeleid",
-    "Budgetaanvraag digitalisering herbekijken",
-    "Afspraak met VVSG over samenwerkingsverband",
+    ("Nota personeelsplan aanpassen na advies DC", "Pieter Declercq", -6),
+    ("Timing jaarrekening afstemmen met de schepen van Financiën", "Sofie Vandenbroucke", 12),
+    ("Communicatie over de werken aan de Leieboorden voorbereiden", "Jens Maes", 3),
+    ("Terugkoppeling aan Leiedal over de woonbehoeftestudie", "Annelies Verhaeghe", -2),
+    ("Planning opvolgingsrapportering bevestigen aan de teams", "Nathalie Claeys", 20),
+    ("Evaluatie thuiswerkbeleid agenderen", "Griet Callewaert", 9),
+    ("Budgetaanvraag digitalisering herbekijken", "Karen Vanhee", 27),
+    ("Deelname VVSG-studiedag bevestigen", "Nathalie Goethals", -12),
 ]
 
 
-def _demo_actions(
-    rng: random.Random, meetings: list[Meeting], today: date, mat: MeetingSeries, dc: MeetingSeries
-) -> Iterator[ActionPoint]:
+def _demo_actions(meetings: list[Meeting], today: date, series: dict[str, MeetingSeries],
+                  people: dict[str, Person]) -> Iterator[ActionPoint]:
     past = [m for m in meetings if m.starts_at.date() < today]
-    for i, title in enumerate(ACTIONS):
-        origin = past[i % len(past)]
+    for i, (title, owner, days) in enumerate(ACTIONS):
         yield ActionPoint(
-            title=title,
-            owner_name=SENDERS[i % 5][0],
-            due_date=today + timedelta(days=rng.randint(-10, 30)),
-            status=ActionStatus.DONE if i == 7 else ActionStatus.OPEN,
-            origin_meeting_id=origin.id,
-            target_series_id=(mat if i % 2 else dc).id,
-        )
+            title=title, owner_name=owner, owner_person_id=people[owner].id,
+            due_date=today + timedelta(days=days),
+            status=ActionStatus.DONE if i == len(ACTIONS) - 1 else ActionStatus.OPEN,
+            origin_meeting_id=past[i % len(past)].id,
+            target_series_id=series["MAT" if i % 2 else "DC"].id)
 
 
-def _demo_calendar(today: date) -> Iterator[CalendarEvent]:
-    monday = _monday(today)
-    for week in range(-2, 6):
-        college = _at(monday + timedelta(weeks=week), 16)
-        yield CalendarEvent(subject="College van burgemeester en schepenen", start_at=college,
-                            end_at=college + timedelta(hours=2), location="Stadhuis, schepenzaal",
-                            exchange_id=f"demo-college-{week}")
-    yield CalendarEvent(subject="Privé", start_at=_at(today, 12), end_at=_at(today, 13),
-                        sensitivity=Sensitivity.PRIVATE, is_private_block=True,
-                        exchange_id="demo-private-1")
-    yield CalendarEvent(subject="Bilateraal schepen van Financiën", start_at=_at(today, 14),
-                        end_at=_at(today, 15), location="Kabinet schepen",
-                        exchange_id="demo-bilateral-1")
-    event_day = today + timedelta(days=10)
-    yield CalendarEvent(subject="Voka netwerkavond: Kortrijk 2030", start_at=_at(event_day, 18),
-                        end_at=_at(event_day, 21), location="Kortrijk Xpo",
-                        organizer="Voka West-Vlaanderen", exchange_id="demo-voka-1")
-
-
-def _demo_briefs(today: date, people: list[Person]) -> Iterator[Brief]:
+def _demo_briefs(today: date, people: dict[str, Person]) -> Iterator[Brief]:
+    events = {e.key: e for e in office.briefing_events(today) if e.key in BRIEFED}
+    voka = events["voka"]
     brief = Brief(
-        title="Voka netwerkavond: Kortrijk 2030",
-        starts_at=_at(today + timedelta(days=10), 18),
-        place="Kortrijk Xpo",
-        organiser="Voka West-Vlaanderen",
+        title=voka.subject, starts_at=voka.start, place=voka.location,
+        organiser=voka.organizer.organisation,
         director_role="Deelnemer; korte tussenkomst in het panel",
         objective="Steun van de ondernemers voor de vernieuwing van de stationsomgeving.",
-        key_messages="Kortrijk investeert 40 miljoen in de stationsomgeving.\n"
-        "Vergunningen sneller dankzij het omgevingsloket.",
-        status=BriefStatus.READY,
-    )
-    brief.people = [BriefPerson(person=p, position=i,
+        key_messages="Kortrijk investeert 40 miljoen euro in de stationsomgeving.\n"
+        "Vergunningen gaan sneller dankzij het omgevingsloket.",
+        status=BriefStatus.READY)
+    guests = [p for p in voka.attendees if p.kind == "partner"]
+    brief.people = [BriefPerson(person=people[p.name], position=i,
                                 opener="Hoe kijkt u naar de mobiliteit rond het station?")
-                    for i, p in enumerate(people[8:10])]
+                    for i, p in enumerate(guests[:3])]
     yield brief
-    yield Brief(title="VVSG-congres lokale besturen", starts_at=_at(today + timedelta(days=30), 9),
-                place="Gent, ICC", organiser="VVSG", status=BriefStatus.DRAFT)
+    vvsg = events["vvsg"]
+    yield Brief(title=vvsg.subject, starts_at=vvsg.start, place=vvsg.location,
+                organiser=vvsg.organizer.organisation, status=BriefStatus.DRAFT)
 
 
 def _demo_reporting(today: date) -> Iterator[ReportingCycle]:
     cycle = ReportingCycle(name="Aanpassing meerjarenplan 2027", kind="bbc", period=str(today.year),
                            starts_on=date(today.year, 9, 1), ends_on=date(today.year, 12, 20))
-    for i, team in enumerate(["Financiën", "Omgeving", "Welzijn", "HR", "ICT"]):
-        cycle.deliverables.append(
-            Deliverable(title=f"Kredietaanvraag {team}", team=team, owner_name=SENDERS[i][0],
-                        due_date=today + timedelta(days=3 * i - 2),
-                        status=DeliverableStatus.SUBMITTED if i == 0 else DeliverableStatus.OPEN)
-        )
+    teams = (("Financiën", "Nathalie Claeys"), ("Omgeving", "Annelies Verhaeghe"),
+             ("Welzijn", "Bart Vanneste"), ("Organisatieontwikkeling", "Pieter Declercq"),
+             ("Facility en ICT", "Karen Vanhee"))
+    for i, (team, owner) in enumerate(teams):
+        cycle.deliverables.append(Deliverable(
+            title=f"Kredietaanvraag {team}", team=team, owner_name=owner,
+            due_date=today + timedelta(days=3 * i - 2),
+            status=DeliverableStatus.SUBMITTED if i == 0 else DeliverableStatus.OPEN))
     yield cycle
 
 
 def bulk_insert_mails(sessions: sessionmaker[Session], count: int, *, batch: int = 5000) -> None:
     """Insert `count` plain mails fast (Core inserts), for benchmarks and load tests."""
-    start = datetime(2025, 1, 1, tzinfo=BRUSSELS)
+    start = datetime(2025, 1, 1, tzinfo=office.BRUSSELS)
+    sample = [m for m in office.demo_mails(200, 1, start + timedelta(days=60)) if not m.private]
     with sessions.begin() as s:
         folder = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX,
                             exchange_id="bulk-inbox")
@@ -317,14 +251,14 @@ def bulk_insert_mails(sessions: sessionmaker[Session], count: int, *, batch: int
                 {
                     "folder_id": folder.id,
                     "exchange_id": f"bulk-{i}",
-                    "subject": f"{SUBJECTS[i % len(SUBJECTS)][0].format(d=i)} #{i}",
-                    "sender_name": SENDERS[i % len(SENDERS)][0],
-                    "sender_email": SENDERS[i % len(SENDERS)][1],
+                    "subject": f"{sample[i % len(sample)].subject} #{i}",
+                    "sender_name": sample[i % len(sample)].author.name,
+                    "sender_email": sample[i % len(sample)].author.email,
                     "to_recipients": [DIRECTOR],
                     "cc_recipients": [],
                     "categories": [],
                     "received_at": start + timedelta(minutes=7 * i),
-                    "body_text": SUBJECTS[i % len(SUBJECTS)][1],
+                    "body_text": sample[i % len(sample)].text,
                     "is_read": i % 10 != 0,
                     "version": 1,
                 }

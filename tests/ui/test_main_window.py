@@ -81,7 +81,7 @@ def test_quick_search_jumps_to_the_hit(qtbot, window: MainWindow) -> None:
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.query, "Vanhoutte")
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0)
-    assert dialog.model.index(0, 0).data() == "Persoon: Wim Vanhoutte — directeur Voka West-Vlaanderen"
+    assert dialog.model.index(0, 0).data() == "Persoon: Wim Vanhoutte — gedelegeerd bestuurder"
     qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
     assert window.current_area() == "people"
     view = window.views["people"]
