@@ -52,6 +52,10 @@ class StaleWatch(QObject):
         if self._view.isVisible() and not self._timer.isActive():
             self._timer.start()
 
+    def mark_fresh(self) -> None:
+        """The view was just refreshed some other way: no second refresh for the same news."""
+        self.stale = False
+
     def _run(self) -> None:
         if self.stale and self._view.isVisible():
             self.stale = False

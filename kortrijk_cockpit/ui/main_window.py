@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
             return  # attach() refreshes once the store is open
         from kortrijk_cockpit.clock import BRUSSELS
 
+        self.today_watch.mark_fresh()
         self.today.set_day(services.clock.now().astimezone(BRUSSELS).date())
         self._runner.run(
             self.tr("Loading the overview"),

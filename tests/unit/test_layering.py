@@ -71,8 +71,9 @@ ALLOWED = {
     "store": {"domain", "base"},
     "documents": {"domain", "base"},
     "exchange": {"store", "domain", "base"},
-    "services": {"store", "domain", "documents", "base"},
-    "sandbox": {"base"},  # a separate server, not part of the client
+    "services": {"store", "domain", "documents", "base", "demo_office"},
+    "sandbox": {"base", "demo_office"},  # a separate server, not part of the client
+    "demo_office": {"base"},  # plain data of the demo: what both demo generators tell
     "ui": {"services", "exchange", "store", "domain", "documents", "base", "roots"},
 }
 # Base modules import no other base module, except these.
