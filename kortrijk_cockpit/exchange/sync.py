@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
@@ -90,18 +90,36 @@ class SyncOptions:
                    show_private=settings.show_private_items)
 
 
+def _summary_columns(item: MailSummary) -> dict[str, object]:
+    """The mail columns a sync page carries, by column name (one mapping for new and
+    known mails)."""
+    return {
+        "change_key": item.change_key, "subject": item.subject,
+        "sender_name": item.sender_name, "sender_email": item.sender_email,
+        "received_at": item.received_at, "sent_at": item.sent_at, "is_read": item.is_read,
+        "categories": list(item.categories), "flag_status": item.flag_status,
+        "flag_due_at": item.flag_due_at, "importance": item.importance,
+        "sensitivity": item.sensitivity, "has_attachments": item.has_attachments,
+        "conversation_id": item.conversation_id or None,
+    }
+
+
 def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
     return {
-        "folder_id": folder_id, "exchange_id": item.exchange_id, "change_key": item.change_key,
-        "subject": item.subject, "sender_name": item.sender_name,
-        "sender_email": item.sender_email, "received_at": item.received_at,
-        "sent_at": item.sent_at, "is_read": item.is_read, "categories": list(item.categories),
-        "flag_status": item.flag_status, "flag_due_at": item.flag_due_at,
-        "importance": item.importance, "sensitivity": item.sensitivity,
-        "has_attachments": item.has_attachments,
-        "conversation_id": item.conversation_id or None, "body_html": None, "body_text": "",
-        "to_recipients": [], "cc_recipients": [], "version": 1,
+        **_summary_columns(item), "folder_id": folder_id, "exchange_id": item.exchange_id,
+        "body_html": None, "body_text": "", "to_recipients": [], "cc_recipients": [],
+        "version": 1,
     }
+
+
+def _save_state(s: Session, folder_id: int, state: str, now: datetime) -> None:
+    """Store a folder's sync state, in the caller's transaction (with its page)."""
+    row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
+    if row is None:
+        row = SyncState(folder_id=folder_id)
+        s.add(row)
+    row.state = state
+    row.last_synced_at = now
 
 
 class SyncEngine:
@@ -258,12 +276,7 @@ class SyncEngine:
                 created = list(s.scalars(insert(Mail).returning(Mail.id),
                                          list(new_rows.values())))
                 report.created += len(new_rows)
-            row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
-            if row is None:
-                row = SyncState(folder_id=folder_id)
-                s.add(row)
-            row.state = page.sync_state
-            row.last_synced_at = self._clock.now()
+            _save_state(s, folder_id, page.sync_state, self._clock.now())
         self._changed(report, Changes.of(Kind.MAIL, created=created, updated=updated - removed,
                                          removed=removed))
 
@@ -298,23 +311,9 @@ class SyncEngine:
         kept = pending.get(mail.id, set())
         if "folder_id" not in kept:  # a move waiting to go: the mail stays where she put it
             mail.folder_id = folder_id
-        mail.change_key = item.change_key
-        mail.subject = item.subject
-        mail.sender_name = item.sender_name
-        mail.sender_email = item.sender_email
-        mail.received_at = item.received_at
-        mail.sent_at = item.sent_at
-        mail.importance = item.importance
-        mail.sensitivity = item.sensitivity
-        mail.has_attachments = item.has_attachments
-        mail.conversation_id = item.conversation_id or None
-        if "is_read" not in kept:
-            mail.is_read = item.is_read
-        if "categories" not in kept:
-            mail.categories = list(item.categories)
-        if "flag_status" not in kept:
-            mail.flag_status = item.flag_status
-            mail.flag_due_at = item.flag_due_at
+        for column, value in _summary_columns(item).items():
+            if column not in kept:  # fields with a change waiting to go keep her value
+                setattr(mail, column, value)
         return True
 
     def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:
@@ -396,12 +395,7 @@ class SyncEngine:
             report.events = events
             self._changed(report, touched)
         with self._sessions.begin() as s:
-            row = s.scalar(select(SyncState).where(SyncState.folder_id == folder_id))
-            if row is None:
-                row = SyncState(folder_id=folder_id)
-                s.add(row)
-            row.state = state
-            row.last_synced_at = self._clock.now()
+            _save_state(s, folder_id, state, self._clock.now())
 
     def refresh_calendar(self) -> int:
         """Replace the window's appointments with what the server has now."""

@@ -241,3 +241,40 @@ def test_a_change_made_while_the_previous_one_is_pushed_is_not_lost(
     assert mailbox.get(item).categories == ["DC"]
     assert (report.pushed, report.conflicts) == (2, 0)
     assert [e.status for e in entries(store)] == [OutboxStatus.DONE]
+
+
+def test_a_waiting_move_and_appointment_change_survive_a_pull(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    """Until pushed, her change is what she sees: a pull must not put the mail back in
+    the inbox, nor the appointment back at its old time."""
+    from kortrijk_cockpit.domain import CalendarEvent, SyncState
+    from kortrijk_cockpit.exchange.records import EventDraft
+    from kortrijk_cockpit.services.calendar import CalendarService
+
+    _, mail_id = synced_mail(store, backend, mailbox, clock)
+    start = NOW + timedelta(days=1)
+    event_item = mailbox.add_event("Bilateraal", start, start + timedelta(hours=1))
+    engine = SyncEngine(store.session_factory, backend, clock)
+    engine.sync()
+    with store.session() as s:
+        done = s.scalar(select(MailFolder.id).where(MailFolder.display_name == "Behandeld"))
+        event_id = s.scalar(select(CalendarEvent.id).where(CalendarEvent.exchange_id == event_item))
+    assert done is not None and event_id is not None
+    TriageService(store.session_factory).move(mail_id, done)
+    later = EventDraft(subject="Bilateraal (verzet)", start_at=start + timedelta(hours=3),
+                       end_at=start + timedelta(hours=4))
+    CalendarService(store.session_factory).update(event_id, later)
+    mailbox.add_event("College", start, start + timedelta(hours=2))  # the calendar changed
+
+    engine.sync()
+    with store.session_factory.begin() as s:  # and a full resync of every folder
+        s.execute(SyncState.__table__.delete())
+    engine.sync()
+
+    with store.session() as s:
+        mail = s.get(Mail, mail_id)
+        event = s.get(CalendarEvent, event_id)
+        assert mail is not None and mail.folder_id == done
+        assert event is not None and event.subject == "Bilateraal (verzet)"
+    assert OutboxPusher(store.session_factory, backend, clock).push().pushed == 2
+    assert mailbox.get(event_item).subject == "Bilateraal (verzet)"
