@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.domain import FolderKind, MailFolder
 from kortrijk_cockpit.errors import UserFacingError
 
@@ -37,7 +38,7 @@ class FolderService:
             key=lambda c: (order[c.kind], c.name.lower()),
         )
 
-    def set_synced(self, folder_id: int, synced: bool) -> None:
+    def set_synced(self, folder_id: int, synced: bool) -> Changes:
         with self._sessions.begin() as s:
             folder = s.get(MailFolder, folder_id)
             if folder is None:
@@ -45,3 +46,4 @@ class FolderService:
             if folder.kind in ALWAYS and not synced:
                 raise UserFacingError("Postvak IN en Verzonden items worden altijd gesynchroniseerd.")
             folder.sync_enabled = synced
+            return Changes.of(Kind.FOLDER, updated=[folder_id])
