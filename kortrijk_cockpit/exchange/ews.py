@@ -454,19 +454,23 @@ class EwsBackend:
         except (AccessDenied, BackendError):
             return False  # not knowing means not showing
 
-    def item_summary(self, exchange_id: str) -> MailSummary | None:
-        def run() -> MailSummary | None:
-            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)],
-                                               folder=self._any_folder,
-                                               only_fields=SUMMARY_FIELDS))
+    def _fetch_one(self, exchange_id: str, folder: Folder, fields: list[str]) -> Any | None:
+        """One item as the server has it now; None when it is gone."""
+        def run() -> Any | None:
+            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)], folder=folder,
+                                               only_fields=fields))
             item = fetched[0] if fetched else None
             if item is None or isinstance(item, ews_errors.ErrorItemNotFound):
                 return None
             if isinstance(item, Exception):
                 raise item
-            return self._summary(item)
+            return item
 
         return self._call(run)
+
+    def item_summary(self, exchange_id: str) -> MailSummary | None:
+        item = self._fetch_one(exchange_id, self._any_folder, SUMMARY_FIELDS)
+        return self._summary(item) if item is not None else None
 
     def calendar_view(self, start: datetime, end: datetime) -> list[EventRecord]:
         calendar = self._distinguished(Calendar)
@@ -524,19 +528,8 @@ class EwsBackend:
         return self._call(run)
 
     def event(self, exchange_id: str) -> EventRecord | None:
-        calendar = self._distinguished(Calendar)
-
-        def run() -> EventRecord | None:
-            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)], folder=calendar,
-                                               only_fields=EVENT_FIELDS))
-            item = fetched[0] if fetched else None
-            if item is None or isinstance(item, ews_errors.ErrorItemNotFound):
-                return None
-            if isinstance(item, Exception):
-                raise item
-            return self._event(item, item)
-
-        return self._call(run)
+        item = self._fetch_one(exchange_id, self._distinguished(Calendar), EVENT_FIELDS)
+        return self._event(item, item) if item is not None else None
 
     def find_marked(self, folder: FolderKind, marker: str) -> tuple[str, str] | None:
         where = self._distinguished(SentItems if folder == FolderKind.SENT else Calendar)

@@ -21,7 +21,7 @@ import base64
 import dataclasses
 import enum
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -410,20 +410,32 @@ class CreateEvent(KindSpec):
             row.is_cancelled = True  # never reached Exchange: it goes from the agenda
 
 
-class UpdateEvent(KindSpec):
-    kind = OutboxKind.UPDATE_EVENT
+class _EventChange(KindSpec):
+    """A change to an appointment Exchange already has (invitations go out with it)."""
+
     target = Target.EVENT
+
+    @staticmethod
+    def _on_server(ref: ItemRef | None, write: Callable[[ItemRef], Pushed]) -> Pushed:
+        if ref is None or not ref.exchange_id:
+            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
+        try:
+            return write(ref)
+        except ItemConflict as exc:
+            raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+
+
+class UpdateEvent(_EventChange):
+    kind = OutboxKind.UPDATE_EVENT
     label = "Afspraak wijzigen"
 
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
-        if ref is None or not ref.exchange_id:
-            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
-        try:
-            key = backend.update_event(ref.exchange_id, ref.change_key, event_draft(payload))
-        except ItemConflict as exc:
-            raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
-        return Pushed(change_key=key)
+        def write(on: ItemRef) -> Pushed:
+            draft = event_draft(payload)
+            return Pushed(change_key=backend.update_event(on.exchange_id, on.change_key, draft))
+
+        return self._on_server(ref, write)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -443,20 +455,17 @@ class UpdateEvent(KindSpec):
             _fill_event(row, payload.before)
 
 
-class CancelEvent(KindSpec):
+class CancelEvent(_EventChange):
     kind = OutboxKind.CANCEL_EVENT
-    target = Target.EVENT
     label = "Afspraak annuleren"
 
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
-        if ref is None or not ref.exchange_id:
-            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
-        try:
-            backend.cancel_event(ref.exchange_id, ref.change_key)
-        except ItemConflict as exc:
-            raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
-        return Pushed()
+        def write(on: ItemRef) -> Pushed:
+            backend.cancel_event(on.exchange_id, on.change_key)
+            return Pushed()
+
+        return self._on_server(ref, write)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
