@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         on_failure: Callable[[BaseException], None],
     ) -> None:
         """Run the slow part of start-up on the task runner, with progress shown."""
-        self._runner.run(self.tr("Opening the database"), open_core,
+        self._runner.run(self.tr("Opening the database"), open_core, owner=self,
                          on_success=on_ready, on_failure=on_failure)
 
     def attach(self, services: MainWindowServices) -> None:
@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         self._runner.run(
             self.tr("Loading the overview"),
             lambda _ctx: services.dashboard.snapshot(),
+            owner=self,
             on_success=self._dashboard_ready,
             on_failure=self._dashboard_failed,
         )

@@ -74,3 +74,28 @@ def test_a_failure_handler_takes_the_error_instead(qtbot, runner: TaskRunner) ->
         runner.run("Laden", lambda _ctx: 1 / 0, on_failure=handled.append)
     assert len(handled) == 1 and isinstance(handled[0], ZeroDivisionError)
     assert "ZeroDivisionError" in handled[0].__cockpit_traceback__  # type: ignore[attr-defined]
+
+
+def test_a_task_whose_owner_is_gone_is_cancelled_and_reports_nothing(
+        qtbot, runner: TaskRunner) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    started, go_on = threading.Event(), threading.Event()
+    seen: list[object] = []
+    contexts: list[TaskContext] = []
+
+    def work(ctx: TaskContext) -> None:
+        contexts.append(ctx)
+        started.set()
+        go_on.wait(10)
+        raise StoreLockedError("De gegevensbank is vergrendeld.")
+
+    runner.run("Opslaan", work, owner=owner, on_success=seen.append, on_failure=seen.append)
+    assert started.wait(5)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: contexts[0].cancelled)
+    with qtbot.assertNotEmitted(runner.error), \
+            qtbot.waitSignal(runner.task_finished, timeout=5000):
+        go_on.set()
+    assert seen == []
