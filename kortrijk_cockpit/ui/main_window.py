@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kortrijk_cockpit import APP_NAME, __version__
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
+from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
 from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
         if self._services is None or self._services.outbox is None:
             self._not_ready()
             return None
-        dialog = OutboxDialog(self._services.outbox, self)
+        dialog = OutboxDialog(self._services.outbox, self._runner, self)
         dialog.changed.connect(self.sync_and_refresh)
         return self._show(dialog)
 
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
         if self._services is None or self._services.folders is None:
             self._not_ready()
             return None
-        dialog = FoldersDialog(self._services.folders, self)
+        dialog = FoldersDialog(self._services.folders, self._runner, self)
         dialog.finished.connect(self.sync_and_refresh)
         return self._show(dialog)
 
@@ -416,7 +417,8 @@ class MainWindow(QMainWindow):
 
     def show_task_error(self, label: str, exc: BaseException) -> None:
         if isinstance(exc, UserFacingError):
-            QMessageBox.warning(self, label or APP_NAME, exc.user_message)
+            # A stale save offers "Reload": the overview then shows the newest data.
+            show_failure(self, label or APP_NAME, exc, reload=self.refresh)
         else:
             self._report_unexpected(exc)
 

@@ -51,30 +51,59 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
+    """Runs on a pool thread and keeps no reference to the work after it.
+
+    The work often closes over a dialog. Python frees an object on the thread
+    that drops its last reference, and a widget destroyed on a worker thread
+    crashes Qt; so the task on the GUI thread holds the work too, and this job
+    lets go of it (and of the failure's frames) before it reports back.
+    """
+
     def __init__(self, task_id: int, fn: Callable[[TaskContext], Any], signals: _Signals,
                  context: TaskContext) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._id, self._fn, self._signals, self._context = task_id, fn, signals, context
+        self._id, self._signals = task_id, signals
+        self._fn: Callable[[TaskContext], Any] | None = fn
+        self._context: TaskContext | None = context
 
     def run(self) -> None:
+        fn, context = self._fn, self._context
+        self._fn = self._context = None
+        assert fn is not None and context is not None, "a job runs once"
+        outcome: tuple[str, Any]
         try:
-            result = self._fn(self._context)
+            outcome = ("succeeded", fn(context))
         except Cancelled:
-            self._signals.cancelled.emit(self._id)
+            outcome = ("cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - every failure goes through one path
             exc.__cockpit_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._signals.failed.emit(self._id, exc)
+            _drop_frames(exc)
+            outcome = ("failed", exc)
+        del fn
+        kind, value = outcome
+        if kind == "failed":
+            self._signals.failed.emit(self._id, value)
+        elif kind == "cancelled" or context.cancelled:
+            self._signals.cancelled.emit(self._id)
         else:
-            if self._context.cancelled:
-                self._signals.cancelled.emit(self._id)
-            else:
-                self._signals.succeeded.emit(self._id, result)
+            self._signals.succeeded.emit(self._id, value)
+
+
+def _drop_frames(exc: BaseException) -> None:
+    """The traceback lives on as text; its frames (and what they hold) go here and now."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
 
 
 @dataclass
 class _Task:
     label: str
+    fn: Callable[[TaskContext], Any] | None  # released on the GUI thread only (see _Job)
     context: TaskContext
     on_success: Callable[[Any], None] | None
     on_failure: Callable[[BaseException], None] | None
@@ -129,7 +158,7 @@ class TaskRunner(QObject):
         """Start `fn` off the GUI thread; with an `owner`, its end ends the callbacks."""
         task_id = next(self._ids)
         context = TaskContext(lambda d, t, m: self._signals.progress.emit(task_id, d, t, m))
-        task = _Task(label, context, on_success, on_failure, on_progress)
+        task = _Task(label, fn, context, on_success, on_failure, on_progress)
         if owner is not None:
             task.owner_link = owner.destroyed.connect(lambda *_: self._owner_gone(task_id))
         self._tasks[task_id] = task

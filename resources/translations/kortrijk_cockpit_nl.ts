@@ -304,6 +304,10 @@ Logbestand: {log}</translation>
         <source>The folders appear after the first synchronisation.</source>
         <translation>De mappen verschijnen na de eerste synchronisatie.</translation>
     </message>
+    <message>
+        <source>Saving the folders to synchronise</source>
+        <translation>Mappen om te synchroniseren bewaren</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -431,6 +435,13 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Reload</source>
+        <translation>Opnieuw laden</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Categories</source>
@@ -504,12 +515,20 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Mijn wijziging laten vallen; de versie uit Outlook blijft (Del)</translation>
     </message>
     <message>
+        <source>Retrying a change</source>
+        <translation>Wijziging opnieuw proberen</translation>
+    </message>
+    <message>
         <source>Discard change</source>
         <translation>Wijziging verwerpen</translation>
     </message>
     <message>
         <source>Discard this change? The mail keeps what Exchange has now.</source>
         <translation>Deze wijziging verwerpen? De mail houdt wat nu in Exchange staat.</translation>
+    </message>
+    <message>
+        <source>Discarding a change</source>
+        <translation>Wijziging verwerpen</translation>
     </message>
 </context>
 <context>

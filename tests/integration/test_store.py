@@ -11,6 +11,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
+from kortrijk_cockpit.errors import ConcurrentEditError
 from kortrijk_cockpit.domain import (
     ActionPoint,
     AgendaItem,
@@ -70,8 +71,9 @@ def test_a_stale_save_is_refused_and_the_first_save_is_kept(store: Store) -> Non
         mine.owner_name = "Els"
         first.commit()
         theirs.owner_name = "Bart"
-        with pytest.raises(StaleDataError):
+        with pytest.raises(ConcurrentEditError, match="^Iemand anders heeft dit intussen") as err:
             second.commit()
+        assert isinstance(err.value.__cause__, StaleDataError)
     finally:
         first.close()
         second.close()

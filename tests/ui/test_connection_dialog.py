@@ -170,6 +170,7 @@ def test_escape_while_testing_closes_the_dialog_without_a_crash(  # type: ignore
     window = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
                         services=services)
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: runner.active_count == 0)  # the overview has loaded
     dialog = window.open_connection()  # as Ctrl+, opens it: deleted when closed
     assert dialog is not None
     fill(qtbot, dialog, sandbox, mailbox, sandbox.password)
