@@ -278,10 +278,14 @@ class MainWindow(QMainWindow):
     def attach(self, services: MainWindowServices) -> None:
         """The store is open: show where it lives and load the current area."""
         self._services = services
-        shared = services.store_dialect != "sqlite"
-        where = (self.tr("Shared database: {where}") if shared
-                 else self.tr("Local database: {where}"))
-        self.store_label.setText(where.format(where=services.store_location))
+        # A file path means nothing to the office and a long one crowds the status
+        # bar: "Local database", the path on hover. A shared one names its server.
+        if services.store_dialect == "sqlite":
+            self.store_label.setText(self.tr("Local database"))
+        else:
+            self.store_label.setText(self.tr("Shared database: {where}")
+                                     .format(where=services.store_location))
+        self.store_label.setToolTip(services.store_location)
         self.refresh()
 
     # -- actions ---------------------------------------------------------------

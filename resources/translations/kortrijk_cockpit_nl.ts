@@ -348,12 +348,12 @@ Logbestand: {log}</translation>
         <translation>Gegevensbank openen</translation>
     </message>
     <message>
-        <source>Shared database: {where}</source>
-        <translation>Gedeelde gegevensbank: {where}</translation>
+        <source>Local database</source>
+        <translation>Lokale databank</translation>
     </message>
     <message>
-        <source>Local database: {where}</source>
-        <translation>Lokale gegevensbank: {where}</translation>
+        <source>Shared database: {where}</source>
+        <translation>Gedeelde databank: {where}</translation>
     </message>
     <message>
         <source>&amp;File</source>
