@@ -111,6 +111,10 @@
         <translation>Agendapunt</translation>
     </message>
     <message>
+        <source>Requested documents</source>
+        <translation>Stukken</translation>
+    </message>
+    <message>
         <source>Action point</source>
         <translation>Actiepunt</translation>
     </message>
@@ -565,8 +569,8 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Snel zoeken</translation>
     </message>
     <message>
-        <source>Search mail, people, meetings, agenda items, action points, briefs…</source>
-        <translation>Zoek in mail, personen, overleg, agendapunten, actiepunten, fiches…</translation>
+        <source>Search mail, people, meetings, agenda items, requested documents, action points, briefs…</source>
+        <translation>Zoek in mail, personen, overleg, agendapunten, stukken, actiepunten, fiches…</translation>
     </message>
     <message>
         <source>Type at least two letters.</source>
