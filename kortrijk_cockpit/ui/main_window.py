@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services: MainWindowServices | None = None
+        self._snapshot: DashboardSnapshot | None = None  # the latest, for views built later
         self._runner = runner
         self._report_unexpected = report_unexpected
         self._state = QSettings(str(config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
@@ -355,6 +356,8 @@ class MainWindow(QMainWindow):
         if area.key not in self.views:
             placeholder = self.stack.widget(row)
             view = AreaView(area)
+            if self._snapshot is not None:
+                view.show_local_copy(self._snapshot)
             self.stack.insertWidget(row, view)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
@@ -389,6 +392,10 @@ class MainWindow(QMainWindow):
 
     def _dashboard_ready(self, snapshot: DashboardSnapshot) -> None:
         self.today.set_snapshot(snapshot)
+        self._snapshot = snapshot
+        for view in self.views.values():
+            if isinstance(view, AreaView):
+                view.show_local_copy(snapshot)
         self.dashboard_loaded.emit(snapshot)
 
     def _dashboard_failed(self, exc: BaseException) -> None:

@@ -7,6 +7,40 @@
         <source>Search everything with Ctrl+K.</source>
         <translation>Zoek in alles met Ctrl+K.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mail(s) synchronised</source>
+        <translation>
+            <numerusform>%n mail gesynchroniseerd</numerusform>
+            <numerusform>%n mails gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail in the synchronised folders</source>
+        <translation>Geen mail in de gesynchroniseerde mappen</translation>
+    </message>
+    <message>
+        <source>Mail gets its own screen soon; find any mail now with quick search.</source>
+        <translation>Mail krijgt binnenkort een eigen scherm; zoek nu al elke mail met snel zoeken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) synchronised</source>
+        <translation>
+            <numerusform>%n afspraak gesynchroniseerd</numerusform>
+            <numerusform>%n afspraken gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No appointments in the synchronised period</source>
+        <translation>Geen afspraken in de gesynchroniseerde periode</translation>
+    </message>
+    <message>
+        <source>The calendar gets its own screen soon.</source>
+        <translation>De agenda krijgt binnenkort een eigen scherm.</translation>
+    </message>
+    <message>
+        <source>Last synchronised on {when}.</source>
+        <translation>Laatst gesynchroniseerd op {when}.</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
