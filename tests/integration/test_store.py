@@ -11,7 +11,6 @@ from sqlalchemy import inspect, select
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm.exc import StaleDataError
 
-from kortrijk_cockpit.errors import ConcurrentEditError
 from kortrijk_cockpit.domain import (
     ActionPoint,
     AgendaItem,
@@ -22,6 +21,7 @@ from kortrijk_cockpit.domain import (
     Meeting,
     Person,
 )
+from kortrijk_cockpit.errors import ConcurrentEditError
 from kortrijk_cockpit.services.search import SearchService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.store.schema import current_revision, head_revision
