@@ -39,3 +39,7 @@ class StoreTooNewError(StoreError):
 
 class StoreUnreachableError(StoreError):
     pass
+
+
+class ConcurrentEditError(StoreError):
+    """Someone else saved the same record first (optimistic locking): reload, then redo."""

@@ -27,6 +27,7 @@ from kortrijk_cockpit.domain import (
     OutboxEntry,
     OutboxStatus,
     RequestStatus,
+    SyncState,
 )
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 
@@ -53,6 +54,11 @@ class DashboardSnapshot:
     briefs_to_approve: int
     deliverables_due_soon: int
     pending_outbox: int
+    # What is kept locally, so an area not built yet can say so truthfully.
+    mails_stored: int = 0
+    events_stored: int = 0
+    mail_synced_at: datetime | None = None
+    calendar_synced_at: datetime | None = None
 
 
 class DashboardService:
@@ -76,6 +82,9 @@ class DashboardService:
                 .order_by(Meeting.starts_at)
                 .limit(1)
             ).first()
+            last_sync = (select(func.max(SyncState.last_synced_at))
+                         .join(MailFolder, MailFolder.id == SyncState.folder_id))
+            calendar = MailFolder.kind == FolderKind.CALENDAR
             return DashboardSnapshot(
                 unread_mails=count(Mail, Mail.is_read.is_(False), Mail.folder_id.in_(inbox)),
                 flagged_mails=count(Mail, Mail.flag_status == FlagStatus.FLAGGED),
@@ -102,6 +111,10 @@ class DashboardService:
                         [OutboxStatus.PENDING, OutboxStatus.FAILED, OutboxStatus.CONFLICT]
                     ),
                 ),
+                mails_stored=count(Mail),
+                events_stored=count(CalendarEvent),
+                mail_synced_at=s.scalar(last_sync.where(~calendar)),
+                calendar_synced_at=s.scalar(last_sync.where(calendar)),
             )
 
 

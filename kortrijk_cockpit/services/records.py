@@ -9,7 +9,15 @@ from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from kortrijk_cockpit.domain import ActionPoint, AgendaItem, Brief, Mail, Meeting, Person
+from kortrijk_cockpit.domain import (
+    ActionPoint,
+    AgendaItem,
+    Brief,
+    DocumentRequest,
+    Mail,
+    Meeting,
+    Person,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,12 @@ def _agenda_item(a: AgendaItem) -> Summary:
     return a.title, a.meeting.title, a.meeting.starts_at, a.description
 
 
+def _document_request(d: DocumentRequest) -> Summary:
+    item = d.agenda_item
+    asked = ", ".join(x for x in (d.requested_from, item.meeting.title) if x)
+    return d.title, asked, d.due_at, f"Agendapunt: {item.title}"
+
+
 def _action_point(a: ActionPoint) -> Summary:
     return a.title, a.owner_name, None, a.description
 
@@ -54,6 +68,7 @@ _READERS: dict[str, tuple[type, Callable[[Any], Summary]]] = {
     "person": (Person, _person),
     "meeting": (Meeting, _meeting),
     "agenda_item": (AgendaItem, _agenda_item),
+    "document_request": (DocumentRequest, _document_request),
     "action_point": (ActionPoint, _action_point),
     "brief": (Brief, _brief),
 }

@@ -18,8 +18,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from kortrijk_cockpit.errors import (
+    ConcurrentEditError,
     StoreCorruptError,
     StoreError,
     StoreLockedError,
@@ -213,6 +215,28 @@ def probe(engine: Engine) -> None:
         raise translate_db_error(exc, engine.url) from exc
 
 
+STALE_MESSAGE = (
+    "Iemand anders heeft dit intussen gewijzigd. Uw wijziging werd niet bewaard: "
+    "laad opnieuw om de nieuwste versie te zien en breng uw wijziging dan opnieuw aan."
+)
+
+
+class CockpitSession(Session):
+    """A session whose stale save is an expected failure with a Dutch message.
+
+    Every write, by a service, the sync engine or a headless command, flushes
+    here (commit and autoflush both go through `flush`), so this is the one
+    place that sees a `Versioned` row changed by someone else; callers and the
+    UI only know `ConcurrentEditError`, never SQLAlchemy.
+    """
+
+    def flush(self, objects: Any = None) -> None:
+        try:
+            super().flush(objects)
+        except StaleDataError as exc:
+            raise ConcurrentEditError(STALE_MESSAGE, detail=str(exc)) from exc
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: services return detached data after commit.
-    return sessionmaker(engine, expire_on_commit=False)
+    return sessionmaker(engine, class_=CockpitSession, expire_on_commit=False)

@@ -101,6 +101,7 @@ AREA_OF_KIND = {
     "person": "people",
     "meeting": "meetings",
     "agenda_item": "meetings",
+    "document_request": "meetings",
     "action_point": "followup",
     "brief": "briefs",
 }
@@ -112,6 +113,7 @@ def kind_label(kind: str) -> str:
         "person": QCoreApplication.translate("Areas", "Person"),
         "meeting": QCoreApplication.translate("Areas", "Meeting"),
         "agenda_item": QCoreApplication.translate("Areas", "Agenda item"),
+        "document_request": QCoreApplication.translate("Areas", "Requested documents"),
         "action_point": QCoreApplication.translate("Areas", "Action point"),
         "brief": QCoreApplication.translate("Areas", "Brief"),
     }

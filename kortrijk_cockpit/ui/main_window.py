@@ -32,6 +32,7 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.changes import Kind
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
 from kortrijk_cockpit.ui.change_feed import ChangeFeed, StaleWatch
+from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.models.navigation import NavigationModel
 from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self._services: MainWindowServices | None = None
+        self._snapshot: DashboardSnapshot | None = None  # the latest, for views built later
         self._runner = runner
         self._report_unexpected = report_unexpected
         self._state = QSettings(str(config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
@@ -243,7 +245,7 @@ class MainWindow(QMainWindow):
         if self._services is None or self._services.outbox is None:
             self._not_ready()
             return None
-        dialog = OutboxDialog(self._services.outbox, self.feed, self)
+        dialog = OutboxDialog(self._services.outbox, self._runner, self.feed, self)
         dialog.changed.connect(self._sync_now)  # retried or discarded: send it now
         return self._show(dialog)
 
@@ -253,7 +255,7 @@ class MainWindow(QMainWindow):
         if self._services is None or self._services.folders is None:
             self._not_ready()
             return None
-        dialog = FoldersDialog(self._services.folders, self)
+        dialog = FoldersDialog(self._services.folders, self._runner, self)
         dialog.finished.connect(self.sync_and_refresh)
         return self._show(dialog)
 
@@ -284,16 +286,20 @@ class MainWindow(QMainWindow):
         on_failure: Callable[[BaseException], None],
     ) -> None:
         """Run the slow part of start-up on the task runner, with progress shown."""
-        self._runner.run(self.tr("Opening the database"), open_core,
+        self._runner.run(self.tr("Opening the database"), open_core, owner=self,
                          on_success=on_ready, on_failure=on_failure)
 
     def attach(self, services: MainWindowServices) -> None:
         """The store is open: show where it lives and load the current area."""
         self._services = services
-        shared = services.store_dialect != "sqlite"
-        where = (self.tr("Shared database: {where}") if shared
-                 else self.tr("Local database: {where}"))
-        self.store_label.setText(where.format(where=services.store_location))
+        # A file path means nothing to the office and a long one crowds the status
+        # bar: "Local database", the path on hover. A shared one names its server.
+        if services.store_dialect == "sqlite":
+            self.store_label.setText(self.tr("Local database"))
+        else:
+            self.store_label.setText(self.tr("Shared database: {where}")
+                                     .format(where=services.store_location))
+        self.store_label.setToolTip(services.store_location)
         self.refresh()
 
     # -- actions ---------------------------------------------------------------
@@ -363,6 +369,8 @@ class MainWindow(QMainWindow):
         if area.key not in self.views:
             placeholder = self.stack.widget(row)
             view = AreaView(area)
+            if self._snapshot is not None:
+                view.show_local_copy(self._snapshot)
             self.stack.insertWidget(row, view)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
@@ -391,12 +399,17 @@ class MainWindow(QMainWindow):
         self._runner.run(
             self.tr("Loading the overview"),
             lambda _ctx: services.dashboard.snapshot(),
+            owner=self,
             on_success=self._dashboard_ready,
             on_failure=self._dashboard_failed,
         )
 
     def _dashboard_ready(self, snapshot: DashboardSnapshot) -> None:
         self.today.set_snapshot(snapshot)
+        self._snapshot = snapshot
+        for view in self.views.values():
+            if isinstance(view, AreaView):
+                view.show_local_copy(snapshot)
         self.dashboard_loaded.emit(snapshot)
 
     def _dashboard_failed(self, exc: BaseException) -> None:
@@ -429,7 +442,8 @@ class MainWindow(QMainWindow):
 
     def show_task_error(self, label: str, exc: BaseException) -> None:
         if isinstance(exc, UserFacingError):
-            QMessageBox.warning(self, label or APP_NAME, exc.user_message)
+            # A stale save offers "Reload": the overview then shows the newest data.
+            show_failure(self, label or APP_NAME, exc, reload=self.refresh)
         else:
             self._report_unexpected(exc)
 

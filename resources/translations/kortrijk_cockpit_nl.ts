@@ -7,6 +7,40 @@
         <source>Search everything with Ctrl+K.</source>
         <translation>Zoek in alles met Ctrl+K.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n mail(s) synchronised</source>
+        <translation>
+            <numerusform>%n mail gesynchroniseerd</numerusform>
+            <numerusform>%n mails gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail in the synchronised folders</source>
+        <translation>Geen mail in de gesynchroniseerde mappen</translation>
+    </message>
+    <message>
+        <source>Mail gets its own screen soon; find any mail now with quick search.</source>
+        <translation>Mail krijgt binnenkort een eigen scherm; zoek nu al elke mail met snel zoeken.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s) synchronised</source>
+        <translation>
+            <numerusform>%n afspraak gesynchroniseerd</numerusform>
+            <numerusform>%n afspraken gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No appointments in the synchronised period</source>
+        <translation>Geen afspraken in de gesynchroniseerde periode</translation>
+    </message>
+    <message>
+        <source>The calendar gets its own screen soon.</source>
+        <translation>De agenda krijgt binnenkort een eigen scherm.</translation>
+    </message>
+    <message>
+        <source>Last synchronised on {when}.</source>
+        <translation>Laatst gesynchroniseerd op {when}.</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -109,6 +143,10 @@
     <message>
         <source>Agenda item</source>
         <translation>Agendapunt</translation>
+    </message>
+    <message>
+        <source>Requested documents</source>
+        <translation>Stukken</translation>
     </message>
     <message>
         <source>Action point</source>
@@ -304,6 +342,10 @@ Logbestand: {log}</translation>
         <source>The folders appear after the first synchronisation.</source>
         <translation>De mappen verschijnen na de eerste synchronisatie.</translation>
     </message>
+    <message>
+        <source>Saving the folders to synchronise</source>
+        <translation>Mappen om te synchroniseren bewaren</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -344,12 +386,12 @@ Logbestand: {log}</translation>
         <translation>Gegevensbank openen</translation>
     </message>
     <message>
-        <source>Shared database: {where}</source>
-        <translation>Gedeelde gegevensbank: {where}</translation>
+        <source>Local database</source>
+        <translation>Lokale databank</translation>
     </message>
     <message>
-        <source>Local database: {where}</source>
-        <translation>Lokale gegevensbank: {where}</translation>
+        <source>Shared database: {where}</source>
+        <translation>Gedeelde databank: {where}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -431,6 +473,13 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Reload</source>
+        <translation>Opnieuw laden</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Waiting</source>
@@ -472,12 +521,20 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Mijn wijziging laten vallen; de versie uit Outlook blijft (Del)</translation>
     </message>
     <message>
+        <source>Retrying a change</source>
+        <translation>Wijziging opnieuw proberen</translation>
+    </message>
+    <message>
         <source>Discard change</source>
         <translation>Wijziging verwerpen</translation>
     </message>
     <message>
         <source>Discard this change? The mail keeps what Exchange has now.</source>
         <translation>Deze wijziging verwerpen? De mail houdt wat nu in Exchange staat.</translation>
+    </message>
+    <message>
+        <source>Discarding a change</source>
+        <translation>Wijziging verwerpen</translation>
     </message>
 </context>
 <context>
@@ -514,8 +571,8 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Snel zoeken</translation>
     </message>
     <message>
-        <source>Search mail, people, meetings, agenda items, action points, briefs…</source>
-        <translation>Zoek in mail, personen, overleg, agendapunten, actiepunten, fiches…</translation>
+        <source>Search mail, people, meetings, agenda items, requested documents, action points, briefs…</source>
+        <translation>Zoek in mail, personen, overleg, agendapunten, stukken, actiepunten, fiches…</translation>
     </message>
     <message>
         <source>Type at least two letters.</source>

@@ -21,6 +21,7 @@ from kortrijk_cockpit.domain import (
     Meeting,
     Person,
 )
+from kortrijk_cockpit.errors import ConcurrentEditError
 from kortrijk_cockpit.services.search import SearchService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.store.schema import current_revision, head_revision
@@ -70,8 +71,9 @@ def test_a_stale_save_is_refused_and_the_first_save_is_kept(store: Store) -> Non
         mine.owner_name = "Els"
         first.commit()
         theirs.owner_name = "Bart"
-        with pytest.raises(StaleDataError):
+        with pytest.raises(ConcurrentEditError, match="^Iemand anders heeft dit intussen") as err:
             second.commit()
+        assert isinstance(err.value.__cause__, StaleDataError)
     finally:
         first.close()
         second.close()

@@ -38,7 +38,7 @@ def make_services(store: Store) -> MainWindowServices:
     clock = FixedClock(NOW)
     return MainWindowServices(
         dashboard=DashboardService(store.session_factory, clock),
-        search=SearchService(store.session_factory),
+        search=SearchService(store.session_factory, clock),
         records=RecordService(store.session_factory),
         clock=clock,
         store_dialect=store.dialect,

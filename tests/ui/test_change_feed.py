@@ -32,13 +32,13 @@ def seed_mails(store: Store, count: int) -> list[int]:
 
 
 def test_uitgaand_updates_its_rows_in_place_and_keeps_the_selection(
-        qtbot, app, sqlite_store: Store) -> None:  # type: ignore[no-untyped-def]
+        qtbot, app, sqlite_store: Store, runner) -> None:  # type: ignore[no-untyped-def]
     mail_ids = seed_mails(sqlite_store, 4)
     triage = TriageService(sqlite_store.session_factory)
     for mail_id in mail_ids[:3]:
         triage.categorize(mail_id, ["MAT"])
     feed = ChangeFeed()
-    dialog = OutboxDialog(OutboxService(sqlite_store.session_factory), feed)
+    dialog = OutboxDialog(OutboxService(sqlite_store.session_factory), runner, feed)
     qtbot.addWidget(dialog)
     dialog.show()
     model = dialog.model

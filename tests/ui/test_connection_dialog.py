@@ -202,3 +202,34 @@ def test_switching_to_microsoft_365_clears_the_hint_about_the_password(  # type:
     assert dialog.feedback.text() == ""
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "tenant" in dialog.feedback.text()  # what Microsoft 365 needs instead
+
+
+def test_escape_while_testing_closes_the_dialog_without_a_crash(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths, demo_store, sandbox: SandboxServer,
+        mailbox: Mailbox) -> None:
+    from dataclasses import replace
+
+    from kortrijk_cockpit.ui.main_window import MainWindow
+    from tests.ui.conftest import make_services
+
+    unexpected: list[BaseException] = []
+    services = replace(make_services(demo_store), settings=Settings(),
+                       save_settings=lambda s: s.save(paths))
+    window = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
+                        services=services)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: runner.active_count == 0)  # the overview has loaded
+    dialog = window.open_connection()  # as Ctrl+, opens it: deleted when closed
+    assert dialog is not None
+    fill(qtbot, dialog, sandbox, mailbox, sandbox.password)
+    gone: list[bool] = []
+    dialog.destroyed.connect(lambda *_: gone.append(True))
+    sandbox.faults.slow(1.0)
+    with qtbot.assertNotEmitted(runner.error):
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: bool(gone))
+        assert runner.active_count == 1  # the test is still running
+        with qtbot.waitSignal(runner.task_finished, timeout=30_000):
+            pass
+    assert unexpected == []  # and pytest-qt fails the test on any exception in a slot

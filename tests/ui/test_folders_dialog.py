@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from kortrijk_cockpit.domain import FolderKind, MailFolder
 from kortrijk_cockpit.services.folders import FolderService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
+from kortrijk_cockpit.ui.tasks import TaskRunner
+from tests.ui.store_lock import write_lock_held
 
 
 def seed(store: Store) -> None:
@@ -21,10 +23,11 @@ def seed(store: Store) -> None:
         ])
 
 
-def test_ticking_a_folder_keeps_it_in_sync(qtbot, app, sqlite_store: Store, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_ticking_a_folder_keeps_it_in_sync(qtbot, app, sqlite_store: Store, qtmodeltester,  # type: ignore[no-untyped-def]
+                                           runner: TaskRunner) -> None:
     seed(sqlite_store)
     service = FolderService(sqlite_store.session_factory)
-    dialog = FoldersDialog(service)
+    dialog = FoldersDialog(service, runner)
     qtbot.addWidget(dialog)
     model = dialog.model
     qtmodeltester.check(model)
@@ -36,6 +39,29 @@ def test_ticking_a_folder_keeps_it_in_sync(qtbot, app, sqlite_store: Store, qtmo
     assert done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
 
     assert model.setData(done, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked)
     assert [c.synced for c in service.mail_folders()] == [True, True, True]
     assert not model.setData(inbox, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert not dialog.empty.isVisibleTo(dialog)
+
+
+def test_a_tick_waits_for_the_write_lock_without_freezing_the_window(  # type: ignore[no-untyped-def]
+        qtbot, app, sqlite_store: Store, runner: TaskRunner) -> None:
+    seed(sqlite_store)
+    service = FolderService(sqlite_store.session_factory)
+    dialog = FoldersDialog(service, runner)
+    qtbot.addWidget(dialog)
+    done = dialog.model.index(2, 0)
+    ticks = QTimer(dialog)
+    ticks.setInterval(10)
+    ticks.start()
+
+    with write_lock_held(sqlite_store):  # the sync worker is writing a page
+        assert dialog.model.setData(done, Qt.CheckState.Checked.value,
+                                    Qt.ItemDataRole.CheckStateRole)
+        with qtbot.waitSignal(ticks.timeout, timeout=1000):
+            pass  # the GUI thread runs on while the write waits for the lock
+        assert [c.synced for c in service.mail_folders()] == [True, True, False]
+        assert done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    qtbot.waitUntil(lambda: done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked)
+    assert [c.synced for c in service.mail_folders()] == [True, True, True]

@@ -117,9 +117,27 @@ def test_window_remembers_size_and_area(qtbot, app: QApplication, demo_store: St
     assert (second.width(), second.height()) == (1234, 777)
 
 
-def test_status_bar_says_where_the_data_lives(window: MainWindow) -> None:
-    assert window.store_label.text().startswith("Lokale gegevensbank: ")
-    assert window.store_label.text().endswith("cockpit.sqlite3")
+def test_status_bar_says_where_the_data_lives(qtbot, app: QApplication, store: Store,  # type: ignore[no-untyped-def]
+                                              runner: TaskRunner, paths: Paths) -> None:
+    from kortrijk_cockpit.store import open_store
+
+    if store.dialect != "sqlite":  # as a team signs in to its shared store
+        store = open_store(store.url.set(password="Geheim-123"),
+                           backups=paths.backups)
+    window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                        services=make_services(store))
+    qtbot.addWidget(window)
+    label = window.store_label
+    if store.dialect == "sqlite":
+        assert label.text() == "Lokale databank"
+        assert label.toolTip() == store.url.database  # the full path, on hover
+    else:
+        assert label.text() == f"Gedeelde databank: 127.0.0.1/{store.url.database}"
+        assert "postgres" not in label.text() + label.toolTip()  # the user name
+        assert "Geheim-123" not in label.text() + label.toolTip()
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    if store.dialect != "sqlite":
+        store.close()
 
 
 def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> None:
@@ -148,7 +166,7 @@ def test_window_shows_before_the_store_is_open_and_fills_in_after(
 
     with qtbot.waitSignal(win.dashboard_loaded, timeout=10_000):
         win.attach(make_services(demo_store))
-    assert win.store_label.text().startswith("Lokale gegevensbank")
+    assert win.store_label.text() == "Lokale databank"
     assert win.today.status.isHidden()
     assert win.open_quick_search() is not None
 

@@ -74,3 +74,49 @@ def test_a_failure_handler_takes_the_error_instead(qtbot, runner: TaskRunner) ->
         runner.run("Laden", lambda _ctx: 1 / 0, on_failure=handled.append)
     assert len(handled) == 1 and isinstance(handled[0], ZeroDivisionError)
     assert "ZeroDivisionError" in handled[0].__cockpit_traceback__  # type: ignore[attr-defined]
+
+
+def test_a_task_whose_owner_is_gone_is_cancelled_and_reports_nothing(
+        qtbot, runner: TaskRunner) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    started, go_on = threading.Event(), threading.Event()
+    seen: list[object] = []
+    contexts: list[TaskContext] = []
+
+    def work(ctx: TaskContext) -> None:
+        contexts.append(ctx)
+        started.set()
+        go_on.wait(10)
+        raise StoreLockedError("De gegevensbank is vergrendeld.")
+
+    runner.run("Opslaan", work, owner=owner, on_success=seen.append, on_failure=seen.append)
+    assert started.wait(5)
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: contexts[0].cancelled)
+    with qtbot.assertNotEmitted(runner.error), \
+            qtbot.waitSignal(runner.task_finished, timeout=5000):
+        go_on.set()
+    assert seen == []
+
+
+def test_store_writes_run_one_at_a_time_in_the_order_asked(qtbot, runner: TaskRunner) -> None:
+    from kortrijk_cockpit.ui.tasks import Lane
+
+    first_may_end = threading.Event()
+    order: list[str] = []
+
+    def first(_ctx: TaskContext) -> None:
+        order.append("first started")
+        first_may_end.wait(10)
+        order.append("first done")
+
+    runner.run("Opslaan 1", first, lane=Lane.STORE)
+    runner.run("Opslaan 2", lambda _ctx: order.append("second"), lane=Lane.STORE)
+    with qtbot.waitSignal(runner.task_finished, timeout=5000):
+        runner.run("Lezen", lambda _ctx: None)  # other work is not held up behind writes
+    assert "second" not in order
+    first_may_end.set()
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    assert order == ["first started", "first done", "second"]

@@ -206,7 +206,7 @@ class ConnectionDialog(QDialog):
             self.tr("Signing in to Microsoft 365"),
             lambda ctx: session.sign_in(login_hint=hint, open_browser=open_browser,
                                         cancelled=lambda: ctx.cancelled),
-            on_success=self._signed_in, on_failure=self._sign_in_failed)
+            owner=self, on_success=self._signed_in, on_failure=self._sign_in_failed)
         self._show_account()
 
     def _signed_in(self, username: str) -> None:
@@ -281,7 +281,7 @@ class ConnectionDialog(QDialog):
         self.feedback.setText(self.tr("Looking for the server (autodiscover)…")
                               if not settings.endpoint else self.tr("Testing the connection…"))
         self._runner.run(self.tr("Testing the connection"),
-                         lambda _ctx: check_connection(settings, secret),
+                         lambda _ctx: check_connection(settings, secret), owner=self,
                          on_success=lambda check: self._tested(check, then_save),
                          on_failure=self._test_failed)
 

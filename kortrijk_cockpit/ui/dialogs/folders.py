@@ -6,29 +6,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout, QWidget
 
+from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.models.folders import FolderChoiceModel
+from kortrijk_cockpit.ui.tasks import Lane, TaskRunner
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.folders import FolderService
 
 
 class FoldersDialog(QDialog):
-    def __init__(self, folders: FolderService, parent: QWidget | None = None) -> None:
+    def __init__(self, folders: FolderService, runner: TaskRunner,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._folders = folders
+        self._runner = runner
         self.setWindowTitle(self.tr("Folders to synchronise"))
         self.resize(420, 420)
         intro = QLabel(self.tr("Inbox, Sent Items and the calendar are always synchronised. "
                                "Tick the other folders you want here too."))
         intro.setWordWrap(True)
         self.model = FolderChoiceModel(self)
-        self.model.set_choices(folders.mail_folders())
-        self.model.toggled.connect(folders.set_synced)
+        self.model.toggled.connect(self._toggle)
         self.view = QListView()
         self.view.setModel(self.model)
         self.empty = QLabel(self.tr("The folders appear after the first synchronisation."))
         self.empty.setObjectName("emptyText")
-        self.empty.setVisible(self.model.rowCount() == 0)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -36,3 +39,24 @@ class FoldersDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_choices(self._folders.mail_folders())
+        self.empty.setVisible(self.model.rowCount() == 0)
+
+    def _toggle(self, folder_id: int, synced: bool) -> None:
+        # A write: on the store lane, never on the GUI thread (it may wait on a lock).
+        label = self.tr("Saving the folders to synchronise")
+        self._runner.run(
+            label, lambda _ctx: self._folders.set_synced(folder_id, synced),
+            owner=self, lane=Lane.STORE,
+            on_success=lambda _result: self.model.set_synced(folder_id, synced),
+            on_failure=lambda exc: self._failed(label, exc))
+
+    def _failed(self, label: str, exc: BaseException) -> None:
+        if not isinstance(exc, UserFacingError):
+            self._runner.report(label, exc)
+            return
+        show_failure(self, self.windowTitle(), exc)
+        self.reload()  # the ticks show what the store holds

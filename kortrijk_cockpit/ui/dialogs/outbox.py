@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.models.outbox import OutboxModel
+from kortrijk_cockpit.ui.tasks import Lane, TaskRunner
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.changes import Changes
@@ -32,10 +34,11 @@ if TYPE_CHECKING:
 class OutboxDialog(QDialog):
     changed = Signal()  # retry or discard: time for a sync round
 
-    def __init__(self, outbox: OutboxService, feed: ChangeFeed | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, outbox: OutboxService, runner: TaskRunner,
+                 feed: ChangeFeed | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._outbox = outbox
+        self._runner = runner
         self._feed = feed
         self.setWindowTitle(self.tr("Outgoing"))
         self.resize(900, 420)
@@ -105,7 +108,7 @@ class OutboxDialog(QDialog):
     def retry_selected(self) -> None:
         item = self._selected()
         if item is not None:
-            self._act(lambda: self._outbox.retry(item.entry_id))
+            self._act(self.tr("Retrying a change"), lambda: self._outbox.retry(item.entry_id))
 
     def discard_selected(self, *, confirm: bool = True) -> None:
         item = self._selected()
@@ -116,19 +119,29 @@ class OutboxDialog(QDialog):
             self.tr("Discard this change? The mail keeps what Exchange has now."),
         ) != QMessageBox.StandardButton.Yes:
             return
-        self._act(lambda: self._outbox.discard(item.entry_id))
+        self._act(self.tr("Discarding a change"), lambda: self._outbox.discard(item.entry_id))
 
-    def _act(self, action: Callable[[], Changes]) -> None:
-        try:
-            changes = action()
-        except UserFacingError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.user_message)
-            self.reload()
-            return
-        if self._feed is not None:
+    def _act(self, label: str, action: Callable[[], Changes]) -> None:
+        # A write: on the store lane, never on the GUI thread (it may wait on a lock).
+        self._runner.run(label, lambda _ctx: action(), owner=self, lane=Lane.STORE,
+                         on_success=self._acted,
+                         on_failure=lambda exc: self._act_failed(label, exc))
+
+    def _acted(self, changes: Changes | None = None) -> None:
+        if self._feed is not None and changes:
             self._feed.publish(changes, self)  # the rows update through the feed
         else:
             self.reload()
         if self.model.rowCount() and not self._selected():
             self.table.selectRow(0)
         self.changed.emit()
+
+    def _act_failed(self, label: str, exc: BaseException) -> None:
+        if not isinstance(exc, UserFacingError):
+            self._runner.report(label, exc)
+            return
+        if isinstance(exc, ConcurrentEditError):
+            show_failure(self, self.windowTitle(), exc, reload=self.reload)  # she chooses
+            return
+        show_failure(self, self.windowTitle(), exc)
+        self._acted()

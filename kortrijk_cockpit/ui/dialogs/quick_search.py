@@ -27,7 +27,7 @@ class QuickSearchDialog(QDialog):
         self.resize(640, 420)
         self.query = QLineEdit()
         self.query.setPlaceholderText(
-            self.tr("Search mail, people, meetings, agenda items, action points, briefs…")
+            self.tr("Search mail, people, meetings, agenda items, requested documents, action points, briefs…")
         )
         self.query.setClearButtonEnabled(True)
         self.model = SearchResultsModel(self)

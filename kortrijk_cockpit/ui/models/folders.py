@@ -14,6 +14,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class FolderChoiceModel(QAbstractListModel):
+    """A tick asks for the change (`toggled`); the owner writes it and then
+    confirms it with `set_synced`, so the list shows what the store holds."""
+
     toggled = Signal(int, bool)  # folder id, synced
 
     def __init__(self, parent: Any = None) -> None:
@@ -54,8 +57,13 @@ class FolderChoiceModel(QAbstractListModel):
         choice = self._choices[index.row()]
         if choice.fixed:
             return False
-        synced = Qt.CheckState(value) == Qt.CheckState.Checked
-        self._choices[index.row()] = replace(choice, synced=synced)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.toggled.emit(choice.folder_id, synced)
+        self.toggled.emit(choice.folder_id, Qt.CheckState(value) == Qt.CheckState.Checked)
         return True
+
+    def set_synced(self, folder_id: int, synced: bool) -> None:
+        """The write landed: show it on that row only."""
+        for row, choice in enumerate(self._choices):
+            if choice.folder_id == folder_id:
+                self._choices[row] = replace(choice, synced=synced)
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])

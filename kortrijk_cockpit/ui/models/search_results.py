@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kortrijk_cockpit.ui.areas import kind_label
+from kortrijk_cockpit.ui.formatting import format_date, format_datetime
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.search import SearchHit
@@ -35,7 +37,9 @@ class SearchResultsModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             tail = f" — {hit.subtitle}" if hit.subtitle else ""
-            return f"{kind_label(hit.kind)}: {hit.title}{tail}"
+            day = _day(hit.when)
+            # The date tells apart hits with the same title (a weekly MAT, a recurring mail).
+            return f"{kind_label(hit.kind)}: {hit.title}{tail}" + (f" · {day}" if day else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.title
         if role == self.HitRole:
@@ -44,3 +48,11 @@ class SearchResultsModel(QAbstractListModel):
 
     def hit(self, row: int) -> SearchHit:
         return self._hits[row]
+
+
+def _day(when: datetime | date | None) -> str:
+    """dd/mm/yyyy, and for a moment also its Brussels time: two mails alike
+    of one day differ there."""
+    if isinstance(when, datetime):
+        return format_datetime(when)
+    return format_date(when)

@@ -12,6 +12,9 @@ from kortrijk_cockpit.ui.areas import Area, kind_label
 from kortrijk_cockpit.ui.formatting import format_datetime
 
 if TYPE_CHECKING:  # the services pull in SQLAlchemy, which loads after the window shows
+    from datetime import datetime
+
+    from kortrijk_cockpit.services.dashboard import DashboardSnapshot
     from kortrijk_cockpit.services.records import RecordDetail
 
 
@@ -41,9 +44,7 @@ class AreaView(QWidget):
         self.empty_title = QLabel(area.empty_title)
         self.empty_title.setObjectName("emptyTitle")
         self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text = QLabel(
-            area.empty_text + "\n\n" + self.tr("Search everything with Ctrl+K.")
-        )
+        self.empty_text = QLabel()
         self.empty_text.setObjectName("emptyText")
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setWordWrap(True)
@@ -67,6 +68,36 @@ class AreaView(QWidget):
         layout.addStretch(1)
         layout.addLayout(centred)
         layout.addStretch(2)
+        self._set_empty(area.empty_title, area.empty_text)
+
+    def _set_empty(self, title: str, text: str) -> None:
+        self.empty_title.setText(title)
+        self.empty_text.setText(text + "\n\n" + self.tr("Search everything with Ctrl+K."))
+
+    def show_local_copy(self, snapshot: DashboardSnapshot) -> None:
+        """Mail and Agenda say what is kept locally; "appears once connected"
+        only while there is nothing and nothing was ever synchronised."""
+        if self.area.key == "mail":
+            count, synced_at = snapshot.mails_stored, snapshot.mail_synced_at
+            title = (self.tr("%n mail(s) synchronised", "", count) if count
+                     else self.tr("No mail in the synchronised folders"))
+            later = self.tr("Mail gets its own screen soon; find any mail now with quick search.")
+        elif self.area.key == "calendar":
+            count, synced_at = snapshot.events_stored, snapshot.calendar_synced_at
+            title = (self.tr("%n appointment(s) synchronised", "", count) if count
+                     else self.tr("No appointments in the synchronised period"))
+            later = self.tr("The calendar gets its own screen soon.")
+        else:
+            return
+        if not count and synced_at is None:
+            self._set_empty(self.area.empty_title, self.area.empty_text)
+            return
+        self._set_empty(title, " ".join(filter(None, (self._last_sync(synced_at), later))))
+
+    def _last_sync(self, synced_at: datetime | None) -> str:
+        if synced_at is None:
+            return ""
+        return self.tr("Last synchronised on {when}.").format(when=format_datetime(synced_at))
 
     def show_record(self, detail: RecordDetail) -> None:
         self.record_kind.setText(kind_label(detail.kind))
