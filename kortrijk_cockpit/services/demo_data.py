@@ -150,31 +150,67 @@ def _demo_meetings(today: date, series: dict[str, MeetingSeries]) -> Iterator[Me
                 status=MeetingStatus.MINUTES_SENT if day < today else MeetingStatus.PLANNED)
 
 
-# (title, kind, directorate, owner): the owner is the directorate's director.
-AGENDA = [
-    ("Goedkeuring verslag vorige vergadering", AgendaItemKind.APPROVAL, "", ""),
-    ("Opvolging actielijst", AgendaItemKind.DISCUSSION, "", ""),
+# Every MAT and DC opens and closes with these.
+STANDING = [
+    ("Goedkeuring verslag vorige vergadering", AgendaItemKind.APPROVAL),
+    ("Opvolging actielijst", AgendaItemKind.DISCUSSION),
+]
+CLOSING = ("Vooruitblik college en gemeenteraad", AgendaItemKind.INFORMATION)
+
+# (title, kind, directorate, owner): each topic is on one meeting's agenda, its
+# owner the directorate's director (or the team lead who carries the dossier).
+TOPICS = [
     ("Aanpassing meerjarenplan 2026-2031: kredieten 2027", AgendaItemKind.DECISION, "Financiën",
      "Sofie Vandenbroucke"),
     ("Personeelsplan 2027", AgendaItemKind.ADVICE, "Organisatieontwikkeling", "Pieter Declercq"),
     ("Stand van zaken stadsvernieuwing Leieboorden", AgendaItemKind.INFORMATION, "Omgeving",
      "Annelies Verhaeghe"),
-    ("Vooruitblik college en gemeenteraad", AgendaItemKind.INFORMATION, "", ""),
+    ("Samenwerking met het CAW: lokaal sociaal beleid", AgendaItemKind.DISCUSSION, "Welzijn",
+     "Bart Vanneste"),
+    ("Migratie mailplatform: planning en impact", AgendaItemKind.DECISION, "Facility en ICT",
+     "Karen Vanhee"),
+    ("Wachttijden loket Burgerzaken", AgendaItemKind.INFORMATION, "Samenleving",
+     "Els Dejonghe"),
+    ("Organisatiebeheersing: zelfevaluatie 2026", AgendaItemKind.ADVICE, "Algemene directie",
+     "Wouter Lambrecht"),
+    ("Opvolgingsrapportering: timing voor de gemeenteraad", AgendaItemKind.DECISION,
+     "Financiën", "Nathalie Claeys"),
+    ("Communicatieplan werken Leieboorden", AgendaItemKind.ADVICE, "Samenleving", "Jens Maes"),
+    ("Rechtspositieregeling: verlofregeling", AgendaItemKind.DECISION, "Organisatieontwikkeling",
+     "Pieter Declercq"),
+    ("Informatieveiligheid: jaarrapport DPO", AgendaItemKind.INFORMATION, "Facility en ICT",
+     "Karen Vanhee"),
+    ("Jaarverslag OCMW 2026: opzet", AgendaItemKind.DISCUSSION, "Welzijn", "Bart Vanneste"),
 ]
+TOPICS_PER_MEETING = 2
+# Stukken are asked about two weeks ahead; later meetings have none requested yet.
+REQUEST_HORIZON = timedelta(days=14)
 
 
 def _demo_agenda(meetings: list[Meeting], today: date) -> Iterator[AgendaItem]:
-    for meeting in meetings:
-        for pos, (title, kind, directorate, owner) in enumerate(AGENDA):
-            item = AgendaItem(meeting_id=meeting.id, position=pos, title=title, kind=kind,
-                              directorate=directorate, owner_name=owner)
-            if owner and meeting.starts_at.date() >= today:
+    topics = iter(TOPICS * (1 + len(meetings) * TOPICS_PER_MEETING // len(TOPICS)))
+    for meeting in sorted(meetings, key=lambda m: m.starts_at):
+        chosen = [next(topics) for _ in range(TOPICS_PER_MEETING)]
+        days_ahead = meeting.starts_at.date() - today
+        positions = iter(range(10))
+        for title, kind in STANDING:
+            yield AgendaItem(meeting_id=meeting.id, position=next(positions), title=title,
+                             kind=kind)
+        for title, kind, directorate, owner in chosen:
+            item = AgendaItem(meeting_id=meeting.id, position=next(positions), title=title,
+                              kind=kind, directorate=directorate, owner_name=owner)
+            if timedelta(0) <= days_ahead <= REQUEST_HORIZON:
                 due = meeting.starts_at - timedelta(days=4)
+                # A nota is in when its deadline has passed by more than a day, mostly.
+                received = due.date() < today - timedelta(days=1) and len(title) % 3 != 0
                 item.document_requests.append(DocumentRequest(
                     title=f"Nota: {title}", requested_from=owner,
                     requested_from_email=office.member(owner).email, due_at=due,
-                    reminder_at=due - timedelta(days=2), status=RequestStatus.REQUESTED))
+                    reminder_at=due - timedelta(days=2),
+                    status=RequestStatus.RECEIVED if received else RequestStatus.REQUESTED))
             yield item
+        yield AgendaItem(meeting_id=meeting.id, position=next(positions), title=CLOSING[0],
+                         kind=CLOSING[1])
 
 
 # (title, owner, days until due): some overdue, the last one done.

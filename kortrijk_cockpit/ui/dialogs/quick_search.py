@@ -24,7 +24,9 @@ class QuickSearchDialog(QDialog):
         self._search = search
         self.setWindowTitle(self.tr("Quick search"))
         self.setModal(True)
-        self.resize(640, 420)
+        # Rows read "kind: title — who · date"; wide enough for them on a full-HD screen.
+        width = max(760, int(parent.width() * 0.6)) if parent is not None else 760
+        self.resize(width, 480)
         self.query = QLineEdit()
         self.query.setPlaceholderText(
             self.tr("Search mail, people, meetings, agenda items, requested documents, action points, briefs…")
@@ -34,6 +36,9 @@ class QuickSearchDialog(QDialog):
         self.results = QListView()
         self.results.setModel(self.model)
         self.results.setUniformItemSizes(True)
+        # A long title is shortened in the middle: the kind and the date stay readable.
+        self.results.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.activated.connect(self._choose_index)
         self.hint = QLabel(self.tr("Type at least two letters."))
         self.hint.setObjectName("emptyText")
