@@ -38,6 +38,25 @@ class DutchArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fout: {message} (zie {self.prog} --help)\n")
 
 
+def count(text: str) -> int:
+    """An argparse type: a whole number, 0 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"moet 0 of meer zijn, niet {value}")
+    return value
+
+
+def port(text: str) -> int:
+    """An argparse type: a TCP port, or 0 for any free one."""
+    value = count(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"een poort ligt tussen 0 en 65535, niet {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchArgumentParser(
         prog=APP_ID,
@@ -65,9 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
-    sandbox.add_argument("--port", type=int, default=0, help="poort (standaard: een vrije)")
-    sandbox.add_argument("--mails", type=int, default=300, help="aantal mails")
-    sandbox.add_argument("--events", type=int, default=60, help="aantal afspraken")
+    sandbox.add_argument("--port", type=port, default=0, help="poort (standaard: een vrije)")
+    sandbox.add_argument("--mails", type=count, default=300, help="aantal mails")
+    sandbox.add_argument("--events", type=count, default=60, help="aantal afspraken")
     return parser
 
 

@@ -1,12 +1,18 @@
-"""Serve a demo mailbox until interrupted: `run()` prints the endpoint URL, then the mailbox address."""
+"""Serve a demo mailbox until interrupted.
+
+`run()` prints four lines: the endpoint URL, the mailbox address, the user
+name and the password to sign in with (NTLM or Basic).
+"""
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 import threading
 from types import FrameType
 
+from kortrijk_cockpit.errors import ConfigError
 from kortrijk_cockpit.sandbox.demo import demo_mailbox
 from kortrijk_cockpit.sandbox.ews.server import SandboxServer
 
@@ -25,8 +31,9 @@ def run(port: int = 0, mails: int = 300, events: int = 60) -> int:
             previous[signum] = signal.signal(signum, request_stop)
     server = SandboxServer(demo_mailbox(mails=mails, events=events), port=port)
     try:
-        server.start()
-        sys.stdout.write(f"{server.url}\n{server.mailbox.owner}\n")
+        _start(server, port)
+        sys.stdout.write(f"{server.url}\n{server.mailbox.owner}\n{server.username}\n"
+                         f"{server.password}\n")
         sys.stdout.flush()
         # Event.wait with a timeout keeps the main thread responsive to signals.
         while not stop.wait(0.5):
@@ -38,3 +45,15 @@ def run(port: int = 0, mails: int = 300, events: int = 60) -> int:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return 0
+
+
+def _start(server: SandboxServer, port: int) -> None:
+    try:
+        server.start()
+    except OSError as exc:
+        reason = {
+            errno.EADDRINUSE: "is al in gebruik door een ander programma",
+            errno.EACCES: "mag niet worden gebruikt (poorten onder 1024 vragen beheerdersrechten)",
+        }.get(exc.errno or 0, f"kan niet worden geopend (systeemfout {exc.errno})")
+        raise ConfigError(f"Poort {port} {reason}: kies een andere met --port, of laat --port "
+                          "weg voor een vrije poort.", detail=repr(exc)) from exc
