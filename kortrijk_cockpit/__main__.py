@@ -114,23 +114,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that `--version` and bad arguments stay instant.
     from kortrijk_cockpit.app import Options, run_gui
 
+    from kortrijk_cockpit import temp_basedir
+
     options = Options.from_args(args)
     try:
         if args.command == "sandbox":
             from kortrijk_cockpit.headless import run_sandbox
 
-            return run_sandbox(args)
-        if args.command == "sync":
+            code = run_sandbox(args)
+        elif args.command == "sync":
             from kortrijk_cockpit.headless import run_sync
 
-            return run_sync(args, options)
-        return run_gui(options)
+            code = run_sync(args, options)
+        else:
+            code = run_gui(options)
     except UserFacingError as exc:
         if logging.getLogger().handlers:  # only once the log file is set up
             logging.getLogger(__name__).error("start-up failed: %s (%s)",
                                               exc.user_message, exc.detail)
         print(f"{APP_ID}: {exc.user_message}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
+        code = EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
+    # Reached on a clean exit only: after a crash the folder (and its crash report) stays
+    # until the next start removes it.
+    temp_basedir.remove_own()
+    return code
 
 
 if __name__ == "__main__":
