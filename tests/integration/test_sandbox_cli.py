@@ -9,25 +9,24 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from typing import IO
 from pathlib import Path
+from typing import IO
 
 import pytest
 
 COCKPIT = [sys.executable, "-m", "kortrijk_cockpit"]
 
 
-def first_lines(stream: IO[str], count: int, timeout: float = 60) -> list[str]:
-    """`count` lines, or fewer if the process printed no more within `timeout` seconds."""
-    lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in stream], daemon=True).start()
-    found: list[str] = []
-    try:
-        while len(found) < count:
-            found.append(lines.get(timeout=timeout).strip())
-    except queue.Empty:
-        pass
-    return found
+def pump(stream: IO[str], into: queue.Queue[str]) -> threading.Thread:
+    """Read `stream` line by line on a thread until EOF, then close it."""
+    def read() -> None:
+        with stream:
+            for line in stream:
+                into.put(line.strip())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader
 
 
 @pytest.fixture
@@ -35,14 +34,18 @@ def sandbox_lines() -> Iterator[list[str]]:
     """The `sandbox` command's first four lines, while it serves."""
     proc = subprocess.Popen([*COCKPIT, "sandbox", "--mails", "20", "--events", "5"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stderr is not None
+    printed: queue.Queue[str] = queue.Queue()
+    reader = pump(proc.stdout, printed)
     try:
-        assert proc.stdout is not None
-        lines = first_lines(proc.stdout, 4)
-        assert len(lines) == 4, lines
-        yield lines
+        # Bounded: a sandbox that prints fewer lines fails here instead of hanging.
+        yield [printed.get(timeout=60) for _ in range(4)]
     finally:
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        reader.join(timeout=30)
+        with proc.stderr:
+            err = proc.stderr.read()
     assert proc.returncode == 0, err
 
 
