@@ -8,8 +8,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
 
 from kortrijk_cockpit import APP_ID, __version__
 from kortrijk_cockpit.errors import ConfigError, UserFacingError
@@ -31,7 +31,25 @@ _ARGPARSE_DUTCH = [
 ]
 
 
+class DutchHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
 class DutchArgumentParser(argparse.ArgumentParser):
+    """argparse in Dutch: usage, section titles, help and errors (sub-commands inherit it)."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", DutchHelpFormatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="deze hulp tonen en stoppen")
+
     def error(self, message: str) -> NoReturn:
         for english, dutch in _ARGPARSE_DUTCH:
             message = message.replace(english, dutch)
@@ -62,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_ID,
         description="Kortrijk Cockpit: mail, agenda en overleg van het kabinet van de algemeen directeur.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_ID} {__version__}",
+                        help="het versienummer tonen en stoppen")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--basedir", metavar="MAP", help="alle gegevens, instellingen en logs in deze map")
     where.add_argument("--temp-basedir", action="store_true", help="een tijdelijke, lege map gebruiken")
@@ -84,9 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
-    sandbox.add_argument("--port", type=port, default=0, help="poort (standaard: een vrije)")
-    sandbox.add_argument("--mails", type=count, default=300, help="aantal mails")
-    sandbox.add_argument("--events", type=count, default=60, help="aantal afspraken")
+    sandbox.add_argument("--port", type=port, default=0, metavar="N", help="poort (standaard: een vrije)")
+    sandbox.add_argument("--mails", type=count, default=300, metavar="N", help="aantal mails")
+    sandbox.add_argument("--events", type=count, default=60, metavar="N", help="aantal afspraken")
     return parser
 
 
@@ -95,23 +114,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Imported here so that `--version` and bad arguments stay instant.
     from kortrijk_cockpit.app import Options, run_gui
 
+    from kortrijk_cockpit import temp_basedir
+
     options = Options.from_args(args)
     try:
         if args.command == "sandbox":
             from kortrijk_cockpit.headless import run_sandbox
 
-            return run_sandbox(args)
-        if args.command == "sync":
+            code = run_sandbox(args)
+        elif args.command == "sync":
             from kortrijk_cockpit.headless import run_sync
 
-            return run_sync(args, options)
-        return run_gui(options)
+            code = run_sync(args, options)
+        else:
+            code = run_gui(options)
     except UserFacingError as exc:
         if logging.getLogger().handlers:  # only once the log file is set up
             logging.getLogger(__name__).error("start-up failed: %s (%s)",
                                               exc.user_message, exc.detail)
         print(f"{APP_ID}: {exc.user_message}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
+        code = EXIT_USAGE if isinstance(exc, ConfigError) else EXIT_FAILURE
+    # Reached on a clean exit only: after a crash the folder (and its crash report) stays
+    # until the next start removes it.
+    temp_basedir.remove_own()
+    return code
 
 
 if __name__ == "__main__":

@@ -92,9 +92,10 @@ def _why(exc: OSError) -> str:
 
 
 def make_temp_basedir() -> Path:
-    import tempfile
+    """A fresh temporary folder, removed at a clean exit (see `temp_basedir`)."""
+    from kortrijk_cockpit import temp_basedir
 
-    return Path(tempfile.mkdtemp(prefix="kortrijk-cockpit-"))
+    return temp_basedir.make()
 
 
 @dataclass

@@ -8,7 +8,6 @@ rights on the director's Inbox and Calendar.
 
 from __future__ import annotations
 
-import socket
 from dataclasses import dataclass, replace
 from urllib.parse import urlparse
 
@@ -50,21 +49,16 @@ def _check(settings: EwsSettings, secret: Secret) -> ConnectionCheck:
         return ConnectionCheck(False, "address", "Het EWS-adres is ongeldig. Het ziet eruit als "
                                "https://mail.kortrijk.be/EWS/Exchange.asmx.")
     try:
-        socket.getaddrinfo(url.hostname, url.port or (443 if url.scheme == "https" else 80))
-    except OSError:
-        return ConnectionCheck(False, "name", f"De server '{url.hostname}' werd niet gevonden. "
-                               "Controleer het adres en de netwerkverbinding.")
-    try:
         backend = EwsBackend(settings, secret)  # Microsoft 365: takes a token first
     except Offline as exc:
-        return ConnectionCheck(False, "network", exc.user_message)
+        return _offline(exc)
     except BackendError as exc:  # not signed in (any more), or the tenant is wrong
         return ConnectionCheck(False, "credentials", exc.user_message)
     try:
         try:
             names = {f.kind.value for f in backend.folders()}
-        except Offline as exc:
-            return ConnectionCheck(False, "network", exc.user_message)
+        except Offline as exc:  # the server's name, the network or TLS: ews.py tells which
+            return _offline(exc)
         except AuthenticationFailed as exc:
             return ConnectionCheck(False, "credentials", exc.user_message)
         except AccessDenied:
@@ -81,3 +75,7 @@ def _check(settings: EwsSettings, secret: Secret) -> ConnectionCheck:
                                "algemeen directeur zijn bereikbaar.")
     finally:
         backend.close()
+
+
+def _offline(exc: Offline) -> ConnectionCheck:
+    return ConnectionCheck(False, "name" if exc.reason == "name" else "network", exc.user_message)

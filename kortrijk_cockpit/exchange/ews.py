@@ -67,8 +67,10 @@ from kortrijk_cockpit.exchange.errors import (
     BackendError,
     ItemConflict,
     ItemGone,
+    LATER,
     Offline,
     SendDenied,
+    network_failure,
     SignInRequired,
     SyncStateInvalid,
     Throttled,
@@ -88,7 +90,7 @@ from kortrijk_cockpit.exchange.records import (
     SyncPage,
     Upserted,
 )
-from kortrijk_cockpit.exchange.tls import OrganisationCaAdapter, is_tls_failure
+from kortrijk_cockpit.exchange.tls import OrganisationCaAdapter
 
 log = logging.getLogger(__name__)
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -653,7 +655,7 @@ class EwsBackend:
     # -- errors ----------------------------------------------------------------
     def _call(self, fn: Callable[[], T]) -> T:
         try:
-            with translated_errors():
+            with translated_errors(self._settings.endpoint):
                 return fn()
         except SignInRequired:
             raise
@@ -662,27 +664,27 @@ class EwsBackend:
                 raise
         # Exchange refused a token that had not expired yet (revoked, or the clocks
         # disagree): take a fresh one and try once more; new sessions carry it.
-        with translated_errors():
+        with translated_errors(self._settings.endpoint):
             self._credentials.refresh(session=None)
             self._account.protocol.close()
             return fn()
 
 
 @contextmanager
-def translated_errors() -> Iterator[None]:
+def translated_errors(url: str = "") -> Iterator[None]:
+    """exchangelib's, requests' and the network's errors as a Dutch `BackendError` (`url`: the server)."""
     try:
         yield
     except BackendError:
         raise
     except Exception as exc:
-        raise _translate(exc) from exc
+        raise _translate(exc, url) from exc
 
 
-def _translate(exc: BaseException) -> BackendError:
-    if is_tls_failure(exc):
-        return Offline("De beveiligde verbinding met Exchange werd geweigerd: het certificaat van "
-                       "de server wordt niet vertrouwd. Stel het CA-certificaat van de "
-                       "organisatie in (Verbinding met Exchange).")
+def _translate(exc: BaseException, url: str = "") -> BackendError:
+    offline = network_failure(exc, url)
+    if offline is not None:
+        return offline
     match exc:
         case ews_errors.ErrorServerBusy():
             wait = float(getattr(exc, "back_off", None) or 10)
@@ -714,8 +716,7 @@ def _translate(exc: BaseException) -> BackendError:
                 "aan de informaticadienst."
             )
         case ews_errors.ErrorTimeoutExpired():  # also what a dropped connection looks like
-            return Offline("Exchange antwoordde niet op tijd. De wijzigingen blijven bewaard en "
-                           "worden later verstuurd.")
+            return Offline(f"Exchange antwoordde niet op tijd. {LATER}", reason="timeout")
         case ews_errors.ResponseMessageError():
             # A server answer we did not expect (it subclasses TransportError, so
             # it must be matched before the network errors below).
@@ -723,7 +724,6 @@ def _translate(exc: BaseException) -> BackendError:
                                 detail=str(exc)[:500])
         case requests.exceptions.ConnectionError() | requests.exceptions.Timeout() | \
                 ews_errors.TransportError():
-            return Offline("Exchange is niet bereikbaar. De wijzigingen blijven bewaard en worden "
-                           "later verstuurd.")
+            return Offline(f"Exchange is niet bereikbaar. {LATER}")
     return BackendError(f"Exchange gaf een onverwachte fout ({type(exc).__name__}).",
                         detail=str(exc)[:500])

@@ -7,6 +7,7 @@ store or raises a `StoreError` and leaves the database file as it found it.
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -141,53 +142,133 @@ def create_store_engine(
     return engine
 
 
+# SQLite primary result codes (extended codes carry the primary one in the low byte).
+_SQLITE_LOCKED = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_SQLITE_CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_SQLITE_UNWRITABLE = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
+_PG_CONNECTION_BAD = 1  # libpq's CONNECTION_BAD (psycopg.pq.ConnStatus.BAD)
+
+
+def sqlite_code(orig: BaseException) -> int | None:
+    """The primary SQLite result code of a driver error, if it carries one."""
+    code = getattr(orig, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def pg_sqlstate(orig: BaseException) -> str:
+    """psycopg's SQLSTATE ("" for client-side failures such as a refused connection)."""
+    state = getattr(orig, "sqlstate", None)
+    return state if isinstance(state, str) else ""
+
+
 def translate_db_error(exc: BaseException, url: URL) -> StoreError:
-    """Map a driver error to a Dutch message the user can act on."""
-    orig = getattr(exc, "orig", exc)
-    message = str(orig).lower()
+    """Map a driver error to a Dutch message the user can act on.
+
+    Decided by the driver's error code, never by its message text: the text
+    is localised (PostgreSQL's lc_messages) and changes between versions.
+    """
+    orig = getattr(exc, "orig", None) or exc
     where = describe_url(url)
     if url.get_backend_name() == "sqlite":
-        path = url.database or ""
-        if "locked" in message or "busy" in message:
-            return StoreLockedError(
-                f"De gegevensbank {path} is vergrendeld door een ander programma. "
-                "Sluit andere vensters van Kortrijk Cockpit en probeer opnieuw.",
-                detail=str(orig),
-            )
-        if "not a database" in message or "malformed" in message or "corrupt" in message:
-            return StoreCorruptError(
-                f"De gegevensbank {path} is beschadigd en werd niet geopend. "
-                "Het bestand is ongewijzigd gelaten; zet een reservekopie terug "
-                "uit de map 'backups' of neem contact op met de informaticadienst.",
-                detail=str(orig),
-            )
-        if "unable to open" in message or "readonly" in message or "read-only" in message:
-            return StoreError(
-                f"De gegevensbank {path} kan niet worden geopend of beschreven. "
-                "Controleer of de map bestaat en schrijfbaar is.",
-                detail=str(orig),
-            )
-        if "full" in message:  # "database or disk is full"
-            return StoreError(
-                "De schijf is vol: er kon niets worden opgeslagen. "
-                "Maak ruimte vrij en probeer opnieuw.",
-                detail=str(orig),
-            )
+        error = _sqlite_error(sqlite_code(orig), url.database or "", str(orig))
     else:
-        if "password" in message or "authentication" in message:
-            return StoreUnreachableError(
-                f"Aanmelden bij de gegevensbank {where} is mislukt: controleer gebruiker en wachtwoord.",
-                detail=type(orig).__name__,
-            )
-        if (isinstance(exc, DBAPIError) and exc.connection_invalidated) or "connect" in message:
-            return StoreUnreachableError(
-                f"De gegevensbank {where} is niet bereikbaar. "
-                "Controleer de netwerkverbinding en het adres, of werk met een lokale gegevensbank.",
-                detail=type(orig).__name__,
-            )
-    return StoreError(
+        state = pg_sqlstate(orig)
+        failure = _connect_failure(orig, url)
+        if not failure and isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            failure = "network"
+        error = _pg_error(state, where, f"{type(orig).__name__} {state}".strip(), failure)
+    return error or StoreError(
         f"De gegevensbank {where} kon niet worden gebruikt ({type(orig).__name__}).",
         detail=type(orig).__name__,
+    )
+
+
+def _sqlite_error(code: int | None, path: str, detail: str) -> StoreError | None:
+    if code in _SQLITE_LOCKED:
+        return StoreLockedError(
+            f"De gegevensbank {path} is vergrendeld door een ander programma. "
+            "Sluit andere vensters van Kortrijk Cockpit en probeer opnieuw.",
+            detail=detail,
+        )
+    if code in _SQLITE_CORRUPT:
+        return StoreCorruptError(
+            f"De gegevensbank {path} is beschadigd en werd niet geopend. "
+            "Het bestand is ongewijzigd gelaten; zet een reservekopie terug "
+            "uit de map 'backups' of neem contact op met de informaticadienst.",
+            detail=detail,
+        )
+    if code in _SQLITE_UNWRITABLE:
+        return StoreError(
+            f"De gegevensbank {path} kan niet worden geopend of beschreven. "
+            "Controleer of de map bestaat en schrijfbaar is.",
+            detail=detail,
+        )
+    if code == sqlite3.SQLITE_FULL:
+        return _disk_full(detail)
+    return None
+
+
+def _connect_failure(orig: BaseException, url: URL) -> str:
+    """Why psycopg could not connect, from libpq's state and the socket: never its message.
+
+    libpq reports a refused login (FATAL during start-up) without an SQLSTATE,
+    so "no server answered" and "the server said no" are told apart by
+    whether the server's port accepts a TCP connection.
+    Returns "" (not a connection failure), "auth" or "network".
+    """
+    pgconn = getattr(orig, "pgconn", None)
+    if pg_sqlstate(orig) or pgconn is None or pgconn.status != _PG_CONNECTION_BAD:
+        return ""
+    if getattr(pgconn, "needs_password", False):
+        return "auth"
+    if not url.host or url.host.startswith("/"):
+        return "network"  # a Unix socket: nothing to probe
+    try:
+        socket.create_connection((url.host, url.port or 5432), timeout=3).close()
+    except OSError:
+        return "network"
+    return "auth"
+
+
+def _pg_error(state: str, where: str, detail: str, failure: str) -> StoreError | None:
+    cls = state[:2]
+    if cls == "28":  # invalid_authorization_specification, invalid_password
+        return StoreUnreachableError(
+            f"Aanmelden bij de gegevensbank {where} is mislukt: controleer gebruiker en wachtwoord.",
+            detail=detail,
+        )
+    if failure == "auth":  # the server answered but refused the login (or the database name)
+        return StoreUnreachableError(
+            f"De server weigerde de aanmelding bij de gegevensbank {where}: controleer gebruiker, "
+            "wachtwoord en de naam van de gegevensbank.",
+            detail=detail,
+        )
+    if state == "3D000":  # invalid_catalog_name
+        return StoreUnreachableError(
+            f"De gegevensbank {where} bestaat niet op die server: controleer het adres.",
+            detail=detail,
+        )
+    if state == "53100":  # disk_full
+        return _disk_full(detail)
+    if state in ("40001", "40P01", "55P03"):  # serialization, deadlock, lock not available
+        return StoreLockedError(
+            f"De gegevensbank {where} is bezet door een andere gebruiker. Probeer opnieuw.",
+            detail=detail,
+        )
+    # connection_exception, admin shutdown / cannot connect now, or no server answered at all
+    if cls == "08" or state in ("57P01", "57P02", "57P03") or failure == "network":
+        return StoreUnreachableError(
+            f"De gegevensbank {where} is niet bereikbaar. "
+            "Controleer de netwerkverbinding en het adres, of werk met een lokale gegevensbank.",
+            detail=detail,
+        )
+    return None
+
+
+def _disk_full(detail: str) -> StoreError:
+    return StoreError(
+        "De schijf is vol: er kon niets worden opgeslagen. Maak ruimte vrij en probeer opnieuw.",
+        detail=detail,
     )
 
 

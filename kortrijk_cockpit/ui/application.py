@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+from collections import deque
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
@@ -43,7 +45,12 @@ def create_application(argv: Sequence[str]) -> QApplication:
 
 
 def route_qt_messages_to_log() -> None:
-    """Qt's own warnings go to the log file, not to the user's console."""
+    """Qt's own warnings go to the log file, not to the user's console.
+
+    A fatal message (Qt aborts right after it, e.g. no platform plugin could be
+    loaded) also goes to stderr, with the platform warnings just before it that
+    name the cause (a missing libxcb-* package): otherwise the user only sees "Aborted".
+    """
     qt_log = logging.getLogger("qt")
     levels = {
         QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -52,9 +59,17 @@ def route_qt_messages_to_log() -> None:
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }
+    platform_warnings: deque[str] = deque(maxlen=5)
 
-    def handler(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+        if kind == QtMsgType.QtWarningMsg and (context.category or "").startswith("qt.qpa"):
+            platform_warnings.append(message)
+        if kind == QtMsgType.QtFatalMsg:
+            lines = [f"{APP_ID}: Qt: {line}" for line in [*platform_warnings, message]]
+            lines.append(f"{APP_ID}: het venster kon niet worden geopend. Op Linux: installeer "
+                         "de systeempakketten uit de README (Quick start).")
+            print("\n".join(lines), file=sys.stderr, flush=True)
 
     qInstallMessageHandler(handler)
 

@@ -1,4 +1,4 @@
-"""The loopback EWS endpoint: HTTP/1.1 keep-alive, Basic or Bearer auth, fault injection, dispatch.
+"""The loopback EWS endpoint: HTTP/1.1 keep-alive, NTLM, Basic or Bearer auth, fault injection, dispatch.
 
 It also answers SOAP Autodiscover (`autodiscover.py`) for the mailbox owner, with
 `public_url` as the EWS address, so clients can find it from the director's address.
@@ -24,6 +24,7 @@ from typing import Protocol, Self
 from lxml import etree
 
 from kortrijk_cockpit.sandbox.ews import autodiscover
+from kortrijk_cockpit.sandbox.ews import ntlm
 from kortrijk_cockpit.sandbox.ews.autodiscover import AUTODISCOVER_PATH
 from kortrijk_cockpit.sandbox.faults import BUSY, DROP, LOSE_ANSWER, SLOW, STATUS, Fault, Faults
 from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
@@ -67,6 +68,9 @@ class _Handler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         super().setup()
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        # NTLM signs in the TCP connection, not a request (one handler per connection).
+        self._ntlm_context: ntlm.Context | None = None
+        self._ntlm_signed_in = False
 
     def log_message(self, format: str, *args: object) -> None:
         log.debug("%s - %s", self.address_string(), format % args)
@@ -117,10 +121,40 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _deny_unauthorized(self) -> bool:
         """Answer 401 with a challenge unless the request is signed in; True if it was not."""
-        if self.server.sandbox.authorized(self.headers.get("Authorization")):
+        header = self.headers.get("Authorization")
+        if header and header[:5].lower() == "ntlm ":
+            return self._ntlm_step(ntlm.decode(header[5:]))
+        if header is None and self._ntlm_signed_in:
             return False
+        if self.server.sandbox.authorized(header):
+            return False
+        self._refuse()
+        return True
+
+    def _refuse(self, challenge: list[str] | None = None) -> None:
         self._send(401, b"401 - Unauthorized: Access is denied due to invalid credentials.",
-                   "text/plain; charset=utf-8", {"WWW-Authenticate": self._challenge()})
+                   "text/plain; charset=utf-8", {"WWW-Authenticate": challenge or self._challenge()})
+
+    def _ntlm_step(self, token: bytes) -> bool:
+        """One leg of the NTLM handshake; True if the request was answered (401)."""
+        acceptor = self.server.sandbox.ntlm
+        kind = ntlm.message_type(token)
+        context, self._ntlm_context = self._ntlm_context, None
+        self._ntlm_signed_in = False
+        try:
+            if acceptor is not None and kind == ntlm.NEGOTIATE:
+                context = acceptor.new_context()
+                challenge = acceptor.step(context, token) or b""
+                self._ntlm_context = context
+                self._refuse([f"NTLM {base64.b64encode(challenge).decode()}"])
+                return True
+            if acceptor is not None and kind == ntlm.AUTHENTICATE and context is not None:
+                acceptor.step(context, token)
+                self._ntlm_signed_in = True
+                return False
+        except ntlm.NtlmRefused as exc:
+            log.info("NTLM sign-in refused: %s", exc)
+        self._refuse()
         return True
 
     def _autodiscover(self, data: bytes) -> None:
@@ -137,7 +171,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(500, server_busy_fault(fault.backoff_ms).to_bytes())
             return True
         if fault.kind == STATUS:
-            headers = {}
+            headers: dict[str, str | list[str]] = {}
             if fault.status == 401:
                 headers["WWW-Authenticate"] = self._challenge()
             if fault.retry_after is not None:
@@ -154,15 +188,18 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         return False
 
-    def _challenge(self) -> str:
-        return "Bearer" if self.server.sandbox.bearer is not None else 'Basic realm="127.0.0.1"'
+    def _challenge(self) -> list[str]:
+        if self.server.sandbox.bearer is not None:
+            return ["Bearer"]
+        return ['Basic realm="127.0.0.1"', "NTLM"]  # one header each, as IIS sends them
 
     def _send(self, status: int, payload: bytes, content_type: str = _XML,
-              headers: dict[str, str] | None = None) -> None:
+              headers: dict[str, str | list[str]] | None = None) -> None:
         lines = [f"HTTP/1.1 {status} {_REASONS.get(status, 'OK' if status == 200 else 'Error')}",
                  f"Server: {self.server_version}", f"Date: {self.date_time_string()}",
                  f"Content-Type: {content_type}", f"Content-Length: {len(payload)}"]
-        lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
+        for key, value in (headers or {}).items():
+            lines += [f"{key}: {v}" for v in ([value] if isinstance(value, str) else value)]
         head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
         body = b"" if self.command == "HEAD" else payload  # HEAD: Content-Length, no body
         try:
@@ -196,6 +233,7 @@ class SandboxServer:
         self._context = Context(mailbox, self.faults)
         self._lock = threading.Lock()
         self._httpd: _HttpServer | None = None
+        self.ntlm: ntlm.NtlmAcceptor | None = None  # while running
 
     @property
     def url(self) -> str:
@@ -215,6 +253,8 @@ class SandboxServer:
             raise RuntimeError("The sandbox server is already running")
         self.stopping.clear()
         self._httpd = _HttpServer((self.host, self.port), self)
+        self.ntlm = ntlm.NtlmAcceptor(self.username, self.password,
+                                      self.mailbox.owner.rpartition("@")[2])
         if self.tls is not None:
             self._httpd.socket = self.tls.wrap_socket(self._httpd.socket, server_side=True)
         self.port = self._httpd.server_address[1]
@@ -229,6 +269,9 @@ class SandboxServer:
         self.stopping.set()
         httpd.stop()
         self._httpd = None
+        if self.ntlm is not None:
+            self.ntlm.close()
+            self.ntlm = None
 
     def __enter__(self) -> Self:
         return self.start()

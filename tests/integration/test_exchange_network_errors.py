@@ -1,0 +1,87 @@
+"""Why Exchange cannot be reached, in Dutch: the real exchangelib against loopback failures."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from exchangelib.protocol import BaseProtocol
+
+from kortrijk_cockpit.exchange.errors import Offline
+from kortrijk_cockpit.exchange.ews import EwsBackend
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from tests.integration.exchange_fixtures import settings_for
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound once, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def offline_for(sandbox: SandboxServer, mailbox: Mailbox, endpoint: str) -> Offline:
+    ews = EwsBackend(replace(settings_for(sandbox, mailbox), endpoint=endpoint), sandbox.password)
+    try:
+        with pytest.raises(Offline) as failed:
+            ews.folders()
+    finally:
+        ews.close()
+    return failed.value
+
+
+def test_a_refused_connection_says_the_server_refuses(sandbox: SandboxServer, mailbox: Mailbox,
+                                                      closed_port: int) -> None:
+    failure = offline_for(sandbox, mailbox, f"http://127.0.0.1:{closed_port}/EWS/Exchange.asmx")
+    assert "weigert de verbinding" in failure.user_message
+    assert str(closed_port) in failure.user_message
+    assert "niet op tijd" not in failure.user_message
+
+
+def test_an_unknown_host_says_its_name_was_not_found(sandbox: SandboxServer,
+                                                     mailbox: Mailbox) -> None:
+    failure = offline_for(sandbox, mailbox, "https://mail.kortrijk.invalid/EWS/Exchange.asmx")
+    assert "naam" in failure.user_message and "niet gevonden" in failure.user_message
+    assert "mail.kortrijk.invalid" in failure.user_message
+    assert failure.reason == "name"
+
+
+def test_https_to_a_plain_http_port_says_it_speaks_no_https(sandbox: SandboxServer,
+                                                            mailbox: Mailbox) -> None:
+    failure = offline_for(sandbox, mailbox, sandbox.url.replace("http://", "https://"))
+    assert "geen HTTPS" in failure.user_message
+    assert "certificaat" not in failure.user_message
+
+
+@pytest.fixture
+def short_timeout() -> Iterator[None]:
+    """exchangelib waits 120 s for an answer; a silent server need not take that long here."""
+    previous = BaseProtocol.TIMEOUT
+    BaseProtocol.TIMEOUT = 1
+    yield
+    BaseProtocol.TIMEOUT = previous
+
+
+def test_a_silent_server_still_did_not_answer_in_time(sandbox: SandboxServer, mailbox: Mailbox,
+                                                      short_timeout: None) -> None:
+    sandbox.faults.slow(30, operation="GetFolder")
+    failure = offline_for(sandbox, mailbox, sandbox.url)
+    assert "antwoordde niet op tijd" in failure.user_message
+
+
+def test_sync_once_names_the_refused_connection(tmp_path: Path, closed_port: int) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kortrijk_cockpit", "--basedir", str(tmp_path), "sync", "--once",
+         "--server", f"http://127.0.0.1:{closed_port}/EWS/Exchange.asmx",
+         "--mailbox", "algemeen.directeur@kortrijk.be", "--user", "assistent",
+         "--password-stdin"], input="wachtwoord\n", capture_output=True, text=True, timeout=120,
+        check=False)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "weigert de verbinding" in result.stderr
