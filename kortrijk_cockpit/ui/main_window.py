@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         # Vandaag counts a bit of everything: any change makes it reload, once
         # per burst, and only while it is shown.
         self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
+        self._watches = [self.today_watch]
         # Other areas are built on first visit (placeholders until then):
         # nothing of them shows at start-up, and the window appears sooner.
         self.views: dict[str, QWidget] = {"today": self.today}
@@ -371,6 +372,9 @@ class MainWindow(QMainWindow):
             view = AreaView(area)
             if self._snapshot is not None:
                 view.show_local_copy(self._snapshot)
+            # Its counts of synchronised mail and appointments come with the overview.
+            self._watches.append(StaleWatch(view, self.feed, (Kind.MAIL, Kind.EVENT),
+                                            self.refresh))
             self.stack.insertWidget(row, view)
             if placeholder is not None:
                 self.stack.removeWidget(placeholder)
@@ -394,7 +398,8 @@ class MainWindow(QMainWindow):
             return  # attach() refreshes once the store is open
         from kortrijk_cockpit.clock import BRUSSELS
 
-        self.today_watch.mark_fresh()
+        for watch in self._watches:  # one overview serves them all
+            watch.mark_fresh()
         self.today.set_day(services.clock.now().astimezone(BRUSSELS).date())
         self._runner.run(
             self.tr("Loading the overview"),

@@ -116,3 +116,23 @@ def test_a_round_reaches_the_feed_page_by_page(
     with sqlite_store.session() as s:
         assert set().union(*created) == set(s.scalars(select(Mail.id)))
     assert done.args[0].changes.mails.created == set().union(*created)
+
+
+def test_the_mail_area_counts_what_a_round_brought_in_while_it_is_shown(
+        qtbot, window, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
+    window.show()
+    qtbot.waitUntil(lambda: window._snapshot is not None)
+    window.show_area("mail")
+    view = window.views["mail"]
+    before = view.empty_title.text()
+    with demo_store.session_factory.begin() as s:  # what a sync page writes
+        inbox = s.scalar(select(MailFolder).where(MailFolder.kind == FolderKind.INBOX))
+        assert inbox is not None
+        mail = Mail(folder_id=inbox.id, exchange_id="nieuw", change_key="ck", subject="Nieuw")
+        s.add(mail)
+        s.flush()
+        new_id = mail.id
+    with qtbot.waitSignal(window.dashboard_loaded):
+        window.feed.publish(Changes.of(Kind.MAIL, created=[new_id]))
+    count = int(before.split()[0])
+    assert view.empty_title.text() == f"{count + 1} mails gesynchroniseerd"
