@@ -5,24 +5,17 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from kortrijk_cockpit.domain import FolderKind, Mail, MailFolder, OutboxEntry
+from kortrijk_cockpit.domain import Mail, OutboxEntry
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
 from kortrijk_cockpit.services.outbox import OutboxService
 from kortrijk_cockpit.services.triage import TriageService
 from kortrijk_cockpit.store import Store
 from tests.integration.concurrent_edit import someone_else_edits_first
+from tests.seeding import inbox_mails
 
 
 def test_a_stale_service_write_becomes_a_dutch_message_and_changes_nothing(store: Store) -> None:
-    with store.session_factory.begin() as s:
-        folder = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX, exchange_id="f")
-        s.add(folder)
-        s.flush()
-        mail = Mail(folder_id=folder.id, exchange_id="m1", change_key="ck1", subject="Nota BBC",
-                    categories=["MAT"])
-        s.add(mail)
-        s.flush()
-        mail_id = mail.id
+    [mail_id] = inbox_mails(store, "Nota BBC", categories=("MAT",))
     TriageService(store.session_factory).categorize(mail_id, ["DC"])
     outbox = OutboxService(store.session_factory)
     [item] = outbox.open_entries()

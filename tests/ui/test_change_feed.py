@@ -17,18 +17,11 @@ from kortrijk_cockpit.ui.change_feed import ChangeFeed
 from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
 from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 from tests.integration.exchange_fixtures import NOW, settings_for
+from tests.seeding import inbox_mails
 
 
 def seed_mails(store: Store, count: int) -> list[int]:
-    with store.session_factory.begin() as s:
-        folder = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX, exchange_id="f")
-        s.add(folder)
-        s.flush()
-        mails = [Mail(folder_id=folder.id, exchange_id=f"m{n}", change_key="ck",
-                      subject=f"Nota {n}") for n in range(count)]
-        s.add_all(mails)
-        s.flush()
-        return [m.id for m in mails]
+    return inbox_mails(store, *(f"Nota {n}" for n in range(count)))
 
 
 def test_uitgaand_updates_its_rows_in_place_and_keeps_the_selection(

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from kortrijk_cockpit.domain import FolderKind, Mail, MailFolder, OutboxEntry, OutboxStatus
+from kortrijk_cockpit.domain import Mail, OutboxEntry, OutboxStatus
 from kortrijk_cockpit.services.outbox import OutboxService
 from kortrijk_cockpit.services.triage import TriageService
 from kortrijk_cockpit.store import Store
@@ -16,19 +16,12 @@ from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
 from kortrijk_cockpit.ui.models.outbox import OutboxModel
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.concurrent_edit import someone_else_edits_first
+from tests.seeding import inbox_mails
 from tests.ui.store_lock import write_lock_held
 
 
 def seed(store: Store) -> int:
-    with store.session_factory.begin() as s:
-        folder = MailFolder(display_name="Postvak IN", kind=FolderKind.INBOX, exchange_id="f")
-        s.add(folder)
-        s.flush()
-        mail = Mail(folder_id=folder.id, exchange_id="m1", change_key="ck1", subject="Nota BBC",
-                    categories=["MAT"])
-        s.add(mail)
-        s.flush()
-        return mail.id
+    return inbox_mails(store, "Nota BBC", categories=("MAT",))[0]
 
 
 def test_outbox_lists_waiting_changes_in_dutch_and_retries(qtbot, app, sqlite_store: Store,  # type: ignore[no-untyped-def]
