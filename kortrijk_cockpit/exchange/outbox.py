@@ -48,8 +48,9 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     OutboxConflict,
     Payload,
     Pushed,
-    Target,
+    lock_entries,
     new_marker,
+    row_of,
     spec_of,
 )
 from kortrijk_cockpit.store.database import store_errors
@@ -77,16 +78,19 @@ class PushReport:
             self.changes |= Changes.of(Kind.EVENT, updated=[row.id])
 
 
+class EntryGone(Exception):
+    """The user discarded the entry while it was being pushed."""
+
+
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS) - 1)])
 
 
-def _row(s: Session, spec: KindSpec, entry: OutboxEntry) -> Mail | CalendarEvent | None:
-    if spec.target == Target.MAIL and entry.mail_id:
-        return s.get(Mail, entry.mail_id)
-    if spec.target == Target.EVENT and entry.event_id:
-        return s.get(CalendarEvent, entry.event_id)
-    return None
+def _locked(s: Session, entry_id: int) -> OutboxEntry | None:
+    """The entry, read after taking its write lock (see `lock_entries`); None when the
+    user discarded it meanwhile."""
+    lock_entries(s, OutboxEntry.id == entry_id)
+    return s.get(OutboxEntry, entry_id, populate_existing=True)
 
 
 class OutboxPusher:
@@ -127,6 +131,8 @@ class OutboxPusher:
             except (Offline, Throttled) as exc:
                 self._postpone(entry.id, exc, report)
                 return report
+            except EntryGone:
+                continue  # discarded while it was being pushed
             except AuthenticationFailed:
                 raise  # nothing will get through: the caller asks for new credentials
             except ItemConflict as exc:
@@ -143,40 +149,56 @@ class OutboxPusher:
     def _push_one(self, entry_id: int, report: PushReport) -> None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
+            if entry is None:
+                raise EntryGone
             spec = spec_of(entry.kind)
             payload = Payload.load(entry.payload)
             if spec.creates and not payload.marker:
                 # Marked before the first write, so a lost answer can be looked up.
                 payload = payload.replace(marker=new_marker())
                 entry.payload = payload.dump()
-            row = _row(s, spec, entry)
+            row = row_of(s, spec, entry)
             ref = ItemRef(row.exchange_id, row.change_key or "") \
                 if row is not None and row.exchange_id else None
         # `row` stays readable after the session (expire_on_commit=False); it is never written.
-        pushed = spec.recover(self._backend, ref, payload, row) if payload.uncertain else None
-        if pushed is None:
-            pushed = spec.push(self._backend, ref, payload, row)
+        try:
+            pushed = spec.recover(self._backend, ref, payload, row) if payload.uncertain \
+                else None
+            if pushed is None:
+                pushed = spec.push(self._backend, ref, payload, row)
+        except Offline:
+            # The request may have reached Exchange before the line dropped: the next
+            # attempt asks what happened first, knowing what this one carried.
+            self._remember_attempt(entry_id, payload)
+            raise
         self._finish(entry_id, spec, payload, pushed, report)
+
+    def _remember_attempt(self, entry_id: int, sent: Payload) -> None:
+        with self._sessions.begin() as s:
+            entry = _locked(s, entry_id)
+            if entry is not None:
+                entry.payload = Payload.load(entry.payload).replace(
+                    uncertain=True, attempted=dict(sent.values)).dump()
 
     def _finish(self, entry_id: int, spec: KindSpec, sent: Payload, pushed: Pushed,
                 report: PushReport) -> None:
         with self._sessions.begin() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
+            entry = _locked(s, entry_id)
+            if entry is None:
+                return  # discarded meanwhile: what Exchange has now shows at the next pull
             now = Payload.load(entry.payload)
             if spec.merges and now.values != sent.values:
                 # The user changed it again while it was being pushed: what we pushed
                 # is now Exchange's state, and the newer value still has to go.
                 entry.payload = now.replace(before=sent.values, uncertain=False,
-                                            force=False).dump()
+                                            attempted=None, force=False).dump()
             else:
                 entry.status = OutboxStatus.DONE
-                entry.payload = now.replace(uncertain=False).dump()
+                entry.payload = now.replace(uncertain=False, attempted=None).dump()
             entry.attempts += 1
             entry.last_error = ""
             entry.next_attempt_at = None
-            row = _row(s, spec, entry)
+            row = row_of(s, spec, entry)
             if row is not None:
                 if pushed.exchange_id is not None:
                     row.exchange_id = pushed.exchange_id
@@ -188,13 +210,14 @@ class OutboxPusher:
 
     def _conflict(self, entry_id: int, exc: ItemConflict, report: PushReport) -> None:
         with self._sessions.begin() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
+            entry = _locked(s, entry_id)
+            if entry is None:
+                return
             spec = spec_of(entry.kind)
             payload = Payload.load(entry.payload)
             entry.status = OutboxStatus.CONFLICT
             entry.last_error = exc.user_message
-            row = _row(s, spec, entry)
+            row = row_of(s, spec, entry)
             if isinstance(exc, OutboxConflict):
                 if exc.server is not None:
                     entry.payload = payload.replace(server=dict(exc.server),
@@ -205,13 +228,11 @@ class OutboxPusher:
 
     def _postpone(self, entry_id: int, exc: BackendError, report: PushReport) -> None:
         with self._sessions.begin() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
+            entry = _locked(s, entry_id)
+            if entry is None:
+                return
             wait = (timedelta(seconds=exc.wait_seconds) if isinstance(exc, Throttled)
                     else backoff(entry.attempts))
-            if isinstance(exc, Offline):
-                # The request may have reached Exchange before the line dropped.
-                entry.payload = Payload.load(entry.payload).replace(uncertain=True).dump()
             entry.attempts += 1
             entry.next_attempt_at = self._clock.now() + wait
             entry.last_error = exc.user_message
@@ -221,8 +242,9 @@ class OutboxPusher:
     def _fail_or_postpone(self, entry_id: int, exc: BackendError, report: PushReport) -> bool:
         """Permanent errors fail the entry; True when it failed (the round goes on)."""
         with self._sessions.begin() as s:
-            entry = s.get(OutboxEntry, entry_id)
-            assert entry is not None
+            entry = _locked(s, entry_id)
+            if entry is None:
+                return False
             entry.attempts += 1
             entry.last_error = exc.user_message
             permanent = isinstance(exc, ItemGone | SendDenied | AccessDenied) or \

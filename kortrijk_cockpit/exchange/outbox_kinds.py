@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
+from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.domain import (
     CalendarEvent,
     FlagStatus,
@@ -82,8 +83,10 @@ class Payload:
     force: bool = False  # after a conflict the user chose "keep mine"
     marker: str = ""  # stored on what we create or send
     uncertain: bool = False  # the last attempt may have reached Exchange
+    attempted: Mapping[str, Any] | None = None  # the values that attempt carried
 
-    BOOKKEEPING: ClassVar[tuple[str, ...]] = ("before", "server", "force", "marker", "uncertain")
+    BOOKKEEPING: ClassVar[tuple[str, ...]] = ("before", "server", "force", "marker",
+                                              "uncertain", "attempted")
 
     @classmethod
     def load(cls, raw: Mapping[str, Any]) -> Payload:
@@ -93,7 +96,8 @@ class Payload:
                    server=server if isinstance(server, dict) or server is None
                    else {"legacy": server},
                    force=bool(raw.get("force")), marker=str(raw.get("marker") or ""),
-                   uncertain=bool(raw.get("uncertain")))
+                   uncertain=bool(raw.get("uncertain")),
+                   attempted=dict(raw["attempted"]) if raw.get("attempted") else None)
 
     def dump(self) -> dict[str, Any]:
         raw: dict[str, Any] = dict(self.values)
@@ -101,6 +105,8 @@ class Payload:
             raw["before"] = dict(self.before)
         if self.server is not None:
             raw["server"] = dict(self.server)
+        if self.attempted is not None:
+            raw["attempted"] = dict(self.attempted)
         for name in ("force", "marker", "uncertain"):
             if getattr(self, name):
                 raw[name] = getattr(self, name)
@@ -134,6 +140,13 @@ class OutboxConflict(ItemConflict):
         super().__init__(message)
         self.server = server
         self.change_key = change_key
+
+
+def require(ref: ItemRef | None, message: str) -> ItemRef:
+    """The item in Exchange a change needs; ItemGone (the entry fails) without one."""
+    if ref is None or not ref.exchange_id:
+        raise ItemGone(message)
+    return ref
 
 
 # -- the kinds ----------------------------------------------------------------------
@@ -186,8 +199,7 @@ class _FieldKind(KindSpec):
 
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
-        if ref is None or not ref.exchange_id:
-            raise ItemGone("De mail bestaat niet meer.")
+        ref = require(ref, "De mail bestaat niet meer.")
         change_key = ref.change_key
         if payload.force:
             change_key = self._current(backend, ref).change_key
@@ -209,8 +221,9 @@ class _FieldKind(KindSpec):
         theirs = self.from_server(current)
         if self.comparable(theirs) == self.comparable(payload.values):
             return Pushed(change_key=current.change_key)  # already so (Outlook, or our lost answer)
-        if self.comparable(theirs) == self.comparable(payload.before):
-            # Outlook changed other fields only: ours still applies.
+        ours_before = [payload.before] + ([payload.attempted] if payload.attempted else [])
+        if any(self.comparable(theirs) == self.comparable(v) for v in ours_before):
+            # Outlook changed other fields only (or our own lost write landed): ours applies.
             key = self.apply(backend, ItemRef(ref.exchange_id, current.change_key), payload.values)
             return Pushed(change_key=key)
         raise OutboxConflict("Dit werd intussen ook in Outlook gewijzigd.", server=theirs,
@@ -302,7 +315,7 @@ class SetFlag(_FieldKind):
         status = payload.values.get("status")
         if status == FlagStatus.FLAGGED.value:
             due = _parse(payload.values.get("due_at"))
-            return f"Opvolgen tegen {due:%d/%m/%Y}" if due else "Opvolgen"
+            return f"Opvolgen tegen {due.astimezone(BRUSSELS):%d/%m/%Y}" if due else "Opvolgen"
         return "Opvolging voltooid" if status == FlagStatus.COMPLETE.value else "Vlag wissen"
 
     def read_local(self, mail: Mail) -> dict[str, Any]:
@@ -345,8 +358,7 @@ class Move(KindSpec):
 
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
-        if ref is None or not ref.exchange_id:
-            raise ItemGone("De mail bestaat niet meer.")
+        ref = require(ref, "De mail bestaat niet meer.")
         new_id = backend.move(ref.exchange_id, str(payload.values["folder_exchange_id"]))
         return Pushed(exchange_id=new_id, change_key="")
 
@@ -356,11 +368,15 @@ class Move(KindSpec):
             return None
         if backend.item_summary(ref.exchange_id) is not None:
             return None  # still where it was: the move did not happen
-        moved = backend.find_in_folder(str(payload.values["folder_exchange_id"]),
-                                       row.subject, row.received_at)
-        if moved is None:
-            raise ItemGone("De mail staat niet meer in Exchange.")
-        return Pushed(exchange_id=moved, change_key="")
+        wanted = str(payload.values["folder_exchange_id"])
+        tried = str((payload.attempted or {}).get("folder_exchange_id") or wanted)
+        for folder in dict.fromkeys((wanted, tried)):  # where it should be, where we sent it
+            moved = backend.find_in_folder(folder, row.subject, row.received_at)
+            if moved is not None:
+                if folder != wanted:  # she chose another folder meanwhile: on to that one
+                    moved = backend.move(moved, wanted)
+                return Pushed(exchange_id=moved, change_key="")
+        raise ItemGone("De mail staat niet meer in Exchange.")
 
     def revert(self, row: Any, payload: Payload) -> None:
         if isinstance(row, Mail) and "folder_id" in payload.before:
@@ -416,13 +432,23 @@ class _EventChange(KindSpec):
     target = Target.EVENT
 
     @staticmethod
-    def _on_server(ref: ItemRef | None, write: Callable[[ItemRef], Pushed]) -> Pushed:
-        if ref is None or not ref.exchange_id:
-            raise ItemGone("De afspraak staat (nog) niet in Exchange.")
+    def _on_server(backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                   write: Callable[[ItemRef], Pushed]) -> Pushed:
+        ref = require(ref, "De afspraak staat (nog) niet in Exchange.")
+        if payload.force:  # "keep mine" after a conflict: write over what Outlook has now
+            current = backend.event(ref.exchange_id)
+            if current is None:
+                raise ItemGone("De afspraak bestaat niet meer in Exchange.")
+            ref = ItemRef(ref.exchange_id, current.change_key)
         try:
             return write(ref)
         except ItemConflict as exc:
             raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+
+
+def _addresses(people: Iterable[str]) -> list[str]:
+    """Mail addresses, however they are written ("Naam <adres>" or "adres")."""
+    return sorted(p.rpartition("<")[2].rstrip(">").strip().lower() for p in people)
 
 
 class UpdateEvent(_EventChange):
@@ -435,7 +461,7 @@ class UpdateEvent(_EventChange):
             draft = event_draft(payload)
             return Pushed(change_key=backend.update_event(on.exchange_id, on.change_key, draft))
 
-        return self._on_server(ref, write)
+        return self._on_server(backend, ref, payload, write)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -444,10 +470,15 @@ class UpdateEvent(_EventChange):
         current = backend.event(ref.exchange_id)
         if current is None:
             raise ItemGone("De afspraak bestaat niet meer in Exchange.")
+        if current.change_key == ref.change_key:
+            return None  # untouched since we read it: our write never landed
         wanted = event_draft(payload)
-        done = (current.subject, current.start_at, current.end_at, current.location) == \
-            (wanted.subject, wanted.start_at, wanted.end_at, wanted.location)
-        # Applied: adopt its change key; otherwise write again (no update went out yet).
+        done = (current.subject, current.start_at, current.end_at, current.location,
+                current.is_all_day, _addresses(current.attendees)) == \
+            (wanted.subject, wanted.start_at, wanted.end_at, wanted.location, wanted.is_all_day,
+             _addresses((*wanted.required, *wanted.optional)))
+        # Applied: adopt its change key. Otherwise write again; if Outlook changed it,
+        # the stale change key makes that a conflict for her to settle.
         return Pushed(change_key=current.change_key) if done else None
 
     def revert(self, row: Any, payload: Payload) -> None:
@@ -465,7 +496,7 @@ class CancelEvent(_EventChange):
             backend.cancel_event(on.exchange_id, on.change_key)
             return Pushed()
 
-        return self._on_server(ref, write)
+        return self._on_server(backend, ref, payload, write)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -511,6 +542,22 @@ def pending_fields(kinds: Iterable[str]) -> set[str]:
     return owned
 
 
+def row_of(s: Session, spec: KindSpec, entry: OutboxEntry) -> Mail | CalendarEvent | None:
+    """The local mail or appointment an entry changes, if it still exists."""
+    if spec.target == Target.MAIL and entry.mail_id:
+        return s.get(Mail, entry.mail_id)
+    if spec.target == Target.EVENT and entry.event_id:
+        return s.get(CalendarEvent, entry.event_id)
+    return None
+
+
+def lock_entries(s: Session, *where: ColumnElement[bool]) -> None:
+    """Take the write lock on these entries before reading them, so the pusher and a
+    service never both read an entry and then write over each other's change (a
+    no-op UPDATE: the row lock on PostgreSQL, the database's write lock on SQLite)."""
+    s.execute(update(OutboxEntry).where(*where).values(kind=OutboxEntry.kind))
+
+
 def kinds_owning(field_name: str) -> list[str]:
     return [spec.kind.value for spec in SPECS.values() if field_name in spec.fields]
 
@@ -527,11 +574,15 @@ def queue(s: Session, kind: OutboxKind, values: Mapping[str, Any], *, mail: Mail
     """
     spec = SPECS[kind]
     if spec.merges and mail is not None and mail.id is not None:
-        waiting = s.scalar(select(OutboxEntry).where(
-            OutboxEntry.mail_id == mail.id, OutboxEntry.kind == kind.value,
-            OutboxEntry.status == OutboxStatus.PENDING))
-        if waiting is not None:
-            old = Payload.load(waiting.payload)
+        mine = (OutboxEntry.mail_id == mail.id, OutboxEntry.kind == kind.value,
+                OutboxEntry.status == OutboxStatus.PENDING)
+        lock_entries(s, *mine)
+        waiting = s.scalar(select(OutboxEntry).where(*mine).order_by(OutboxEntry.id.desc())
+                           .execution_options(populate_existing=True))
+        old = Payload.load(waiting.payload) if waiting is not None else None
+        # An entry whose last attempt may have landed stays as it is: it is settled
+        # first (what really happened), then this newer change goes on its own.
+        if waiting is not None and old is not None and not old.uncertain:
             waiting.payload = old.replace(values=dict(values)).dump()
             return waiting
     payload = Payload(values=dict(values), before=dict(before or {}),

@@ -197,9 +197,13 @@ class SyncEngine:
                 row.change_key = record.change_key
                 row.total_count = record.total_count
                 row.unread_count = record.unread_count
-            touched = [f for f in s.new | s.dirty if isinstance(f, MailFolder)]
+            # `dirty` also holds rows set to the values they had: only real changes count,
+            # or every quiet round would make the views reload.
+            added = [f for f in s.new if isinstance(f, MailFolder)]
+            changed = [f for f in s.dirty if isinstance(f, MailFolder) and s.is_modified(f)]
             s.flush()
-            return Changes.of(Kind.FOLDER, updated=[f.id for f in touched])
+            return Changes.of(Kind.FOLDER, created=[f.id for f in added],
+                              updated=[f.id for f in changed])
 
     def _folder_id(self, s: Session, folder: FolderRecord) -> int:
         folder_id = s.scalar(select(MailFolder.id).where(MailFolder.exchange_id == folder.exchange_id))
@@ -426,13 +430,13 @@ class SyncEngine:
                     added.append(row)
                 elif row.id in waiting:
                     continue  # her change is still on its way: it wins until pushed
-                else:
+                elif row.change_key != record.change_key:
                     updated.append(row.id)
                 self._fill_event(row, record)
-            removed = [stale.id for stale in existing.values() if stale.id not in waiting]
-            for stale in existing.values():
-                if stale.id not in waiting:
-                    s.delete(stale)
+            gone = [stale for stale in existing.values() if stale.id not in waiting]
+            removed = [stale.id for stale in gone]
+            for stale in gone:
+                s.delete(stale)
             s.flush()
             touched = Changes.of(Kind.EVENT, created=[r.id for r in added], updated=updated,
                                  removed=removed)

@@ -21,8 +21,8 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import (
     OPEN_STATUSES,
     Payload,
-    Target,
     describe,
+    row_of,
     spec_of,
 )
 
@@ -88,13 +88,11 @@ class OutboxService:
             entry = self._entry(s, entry_id)
             spec = spec_of(entry.kind)
             changes = Changes.of(Kind.OUTBOX, removed=[entry.id])
-            row: Mail | CalendarEvent | None = None
-            if spec.target == Target.MAIL and entry.mail_id:
-                row = s.get(Mail, entry.mail_id)
-                changes |= Changes.of(Kind.MAIL, updated=[entry.mail_id])
-            elif spec.target == Target.EVENT and entry.event_id:
-                row = s.get(CalendarEvent, entry.event_id)
-                changes |= Changes.of(Kind.EVENT, updated=[entry.event_id])
+            row = row_of(s, spec, entry)
+            if isinstance(row, Mail):
+                changes |= Changes.of(Kind.MAIL, updated=[row.id])
+            elif isinstance(row, CalendarEvent):
+                changes |= Changes.of(Kind.EVENT, updated=[row.id])
             if row is not None:
                 spec.revert(row, Payload.load(entry.payload))
             s.add(AuditEntry(action=f"outbox_discard:{entry.kind}", entity="outbox",

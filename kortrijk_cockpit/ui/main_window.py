@@ -228,8 +228,7 @@ class MainWindow(QMainWindow):
             self._sync.sync_now()
 
     def sync_and_refresh(self) -> None:
-        if self._sync is not None:
-            self._sync.sync_now()
+        self._sync_now()
         self.refresh()
 
     def _not_ready(self) -> None:

@@ -9,6 +9,7 @@ it starts rounds on a timer and on F5, and stops the thread cleanly at exit.
 
 from __future__ import annotations
 
+import logging
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from kortrijk_cockpit.task_context import TaskContext
 if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings
 
+log = logging.getLogger(__name__)
+
 
 class SyncState(StrEnum):
     IDLE = "idle"
@@ -30,6 +33,8 @@ class SyncState(StrEnum):
     ERROR = "error"
 
 
+UNEXPECTED = ("Onverwachte fout bij het synchroniseren; de wijzigingen blijven bewaard. "
+              "De details staan in het logbestand.")
 _FAILED = {RoundStatus.OFFLINE: SyncState.OFFLINE, RoundStatus.SIGN_IN: SyncState.SIGN_IN,
            RoundStatus.ERROR: SyncState.ERROR}
 
@@ -43,7 +48,9 @@ class SyncWorker(QObject):
     def __init__(self, mailbox_round: MailboxRound) -> None:
         super().__init__()
         self._round = mailbox_round
-        self._ctx = TaskContext()
+        # Made before the round starts, so a Cancel between "sync now" and the
+        # round's start is not lost.
+        self._ctx = TaskContext(self.progress.emit)
 
     def cancel(self) -> None:
         """Thread-safe: stops the round at the next page, or ends a throttling wait."""
@@ -51,14 +58,22 @@ class SyncWorker(QObject):
 
     @Slot()
     def run_round(self) -> None:
-        self._ctx = ctx = TaskContext(self.progress.emit)
+        ctx = self._ctx
         self.state_changed.emit(SyncState.SYNCING, "", 0.0)
-        outcome = self._round.run(
-            ctx,
-            on_wait=lambda message, seconds: self.state_changed.emit(
-                SyncState.THROTTLED, message, seconds),
-            on_resume=lambda: self.state_changed.emit(SyncState.SYNCING, "", 0.0),
-            on_changes=self.changed.emit)
+        try:
+            outcome = self._round.run(
+                ctx,
+                on_wait=lambda message, seconds: self.state_changed.emit(
+                    SyncState.THROTTLED, message, seconds),
+                on_resume=lambda: self.state_changed.emit(SyncState.SYNCING, "", 0.0),
+                on_changes=self.changed.emit)
+        except Exception:  # a bug: logged, and the next round still runs
+            log.exception("sync round failed unexpectedly")
+            self._round.close()
+            self.state_changed.emit(SyncState.ERROR, UNEXPECTED, 0.0)
+            return
+        finally:
+            self._ctx = TaskContext(self.progress.emit)
         if outcome.status in _FAILED:
             self.state_changed.emit(_FAILED[outcome.status], outcome.message, 0.0)
             return

@@ -60,10 +60,11 @@ class _Job(QRunnable):
     """
 
     def __init__(self, task_id: int, fn: Callable[[TaskContext], Any], signals: _Signals,
-                 context: TaskContext) -> None:
+                 context: TaskContext, *, keeps_result: bool = False) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._id, self._signals = task_id, signals
+        self._keeps_result = keeps_result  # a write that returned has landed, cancelled or not
         self._fn: Callable[[TaskContext], Any] | None = fn
         self._context: TaskContext | None = context
 
@@ -84,7 +85,7 @@ class _Job(QRunnable):
         kind, value = outcome
         if kind == "failed":
             self._signals.failed.emit(self._id, value)
-        elif kind == "cancelled" or context.cancelled:
+        elif kind == "cancelled" or (context.cancelled and not self._keeps_result):
             self._signals.cancelled.emit(self._id)
         else:
             self._signals.succeeded.emit(self._id, value)
@@ -108,6 +109,7 @@ class _Task:
     on_success: Callable[[Any], None] | None
     on_failure: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
+    on_landed: Callable[[Any], None] | None = None  # kept when the owner goes
     owner_link: QMetaObject.Connection | None = None
     orphaned: bool = False  # the owner is gone: nobody is left to tell
 
@@ -154,17 +156,23 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        on_landed: Callable[[Any], None] | None = None,
     ) -> int:
-        """Start `fn` off the GUI thread; with an `owner`, its end ends the callbacks."""
+        """Start `fn` off the GUI thread; with an `owner`, its end ends the callbacks.
+
+        `on_landed` (store writes) gets the result even when the owner is gone: a
+        write that committed must still be announced (the window's change feed),
+        so it must not refer to the owner itself.
+        """
         task_id = next(self._ids)
         context = TaskContext(lambda d, t, m: self._signals.progress.emit(task_id, d, t, m))
-        task = _Task(label, fn, context, on_success, on_failure, on_progress)
+        task = _Task(label, fn, context, on_success, on_failure, on_progress, on_landed)
         if owner is not None:
             task.owner_link = owner.destroyed.connect(lambda *_: self._owner_gone(task_id))
         self._tasks[task_id] = task
         self.task_started.emit(task_id, label)
         pool = self._store_pool if lane is Lane.STORE else self._pool
-        pool.start(_Job(task_id, fn, self._signals, context))
+        pool.start(_Job(task_id, fn, self._signals, context, keeps_result=lane is Lane.STORE))
         return task_id
 
     def cancel(self, task_id: int) -> None:
@@ -217,6 +225,8 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_succeeded(self, task_id: int, result: object) -> None:
         task = self._finish(task_id)
+        if task and task.on_landed:
+            task.on_landed(result)
         if task and task.on_success:
             task.on_success(result)
 

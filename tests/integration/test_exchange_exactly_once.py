@@ -196,3 +196,63 @@ def test_discarding_a_conflict_stored_by_an_older_version_restores_exchange_s_va
     outbox.discard(outbox.open_entries()[0].entry_id)
     with store.session() as s:
         assert s.get(Mail, mail_id).categories == ["Gemeenteraad"]  # type: ignore[union-attr]
+
+
+def _folders(store: Store) -> dict[str, int]:
+    with store.session() as s:
+        return {f.display_name: f.id for f in s.scalars(select(MailFolder))}
+
+
+def test_a_second_move_after_a_lost_answer_ends_where_she_chose(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+    mailbox.add_folder("Archief")
+    item, mail_id = _synced_mail(store, backend, mailbox)
+    folders = _folders(store)
+    triage = TriageService(store.session_factory)
+    triage.move(mail_id, folders["Behandeld"])
+    sandbox.faults.lose_answer(operation="MoveItem")
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()  # landed, unheard
+    triage.move(mail_id, folders["Archief"])  # she changes her mind meanwhile
+
+    push_until_settled(store, backend, NOW + timedelta(hours=1))
+    SyncEngine(store.session_factory, backend, FixedClock(NOW)).sync()
+
+    assert [i.subject for i in mailbox.folder("archief").items] == ["Nota BBC"]
+    assert mailbox.folder("behandeld").items == []
+    assert set(statuses(store)) == {OutboxStatus.DONE}
+    with store.session() as s:  # still her mail, where she put it, pointing at the server's
+        mail = s.get(Mail, mail_id)
+        assert mail is not None and mail.folder_id == folders["Archief"]
+        assert mail.exchange_id == mailbox.folder("archief").items[0].id
+
+
+def test_a_newer_change_after_a_lost_answer_is_no_conflict(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+    item, mail_id = _synced_mail(store, backend, mailbox)
+    triage = TriageService(store.session_factory)
+    triage.categorize(mail_id, ["MAT"])
+    sandbox.faults.lose_answer(operation="UpdateItem")
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+    triage.categorize(mail_id, ["DC"])
+
+    push_until_settled(store, backend, NOW + timedelta(hours=1))
+
+    assert mailbox.get(item).categories == ["DC"]
+    assert set(statuses(store)) == {OutboxStatus.DONE}  # not "changed in Outlook too"
+
+
+def test_an_uncertain_update_that_never_landed_still_invites_the_new_attendee(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+    calendar = CalendarService(store.session_factory)
+    first = draft("Overleg")
+    event_id = calendar.create(first).event_id
+    push_until_settled(store, backend, NOW)
+    more = EventDraft(subject=first.subject, start_at=first.start_at, end_at=first.end_at,
+                      location=first.location,
+                      required=("jan.vercruysse@kortrijk.be", "els.vandamme@kortrijk.be"))
+    calendar.update(event_id, more)
+    sandbox.faults.http_status(503, operation="UpdateItem")  # refused: nothing was applied
+    sandbox.faults.drop_connection(operation="UpdateItem")  # then a drop: uncertain
+    push_until_settled(store, backend, NOW)
+    assert [i.kind for i in mailbox.invitations] == ["request", "update"]
+    assert statuses(store) == [OutboxStatus.DONE] * 2

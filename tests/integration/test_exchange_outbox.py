@@ -278,3 +278,49 @@ def test_a_waiting_move_and_appointment_change_survive_a_pull(
         assert event is not None and event.subject == "Bilateraal (verzet)"
     assert OutboxPusher(store.session_factory, backend, clock).push().pushed == 2
     assert mailbox.get(event_item).subject == "Bilateraal (verzet)"
+
+
+def test_keeping_mine_settles_an_appointment_conflict(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    from kortrijk_cockpit.domain import CalendarEvent
+    from kortrijk_cockpit.exchange.records import EventDraft
+    from kortrijk_cockpit.services.calendar import CalendarService
+
+    calendar = CalendarService(store.session_factory)
+    start = NOW + timedelta(days=2)
+    event_id = calendar.create(EventDraft(subject="Overleg", start_at=start,
+                                          end_at=start + timedelta(hours=1))).event_id
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    pusher.push()
+    with store.session() as s:
+        exchange_id = s.get(CalendarEvent, event_id).exchange_id  # type: ignore[union-attr]
+    assert exchange_id
+    calendar.update(event_id, EventDraft(subject="Overleg (verzet)",
+                                         start_at=start + timedelta(hours=2),
+                                         end_at=start + timedelta(hours=3)))
+    mailbox.update_item(exchange_id, categories=["MAT"])  # Outlook touched it meanwhile
+    assert pusher.push().conflicts == 1
+    SyncEngine(store.session_factory, backend, clock).sync()  # her change stays shown
+
+    outbox = OutboxService(store.session_factory)
+    outbox.retry(outbox.open_entries()[0].entry_id)  # "keep mine"
+    assert pusher.push().pushed == 1
+    assert mailbox.get(exchange_id).subject == "Overleg (verzet)"
+    assert outbox.open_entries() == []
+
+
+def test_a_discard_while_the_entry_is_pushed_ends_the_round_normally(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    from kortrijk_cockpit.exchange.round import MailboxRound, RoundStatus
+    from kortrijk_cockpit.task_context import TaskContext
+
+    _, mail_id = synced_mail(store, backend, mailbox, clock)
+    TriageService(store.session_factory).categorize(mail_id, ["MAT"])
+    outbox = OutboxService(store.session_factory)
+    racing = UserActsDuringPush(backend, lambda: outbox.discard(outbox.open_entries()[0].entry_id))
+
+    outcome = MailboxRound(lambda: racing, store.session_factory,  # type: ignore[arg-type,return-value]
+                           clock).run(TaskContext())
+
+    assert outcome.status is RoundStatus.SYNCED
+    assert entries(store) == []

@@ -92,13 +92,21 @@ def frozen_env(tmp_path: Path) -> dict[str, str]:
 @pytest.mark.slow
 def test_frozen_app_passes_smoke_test(frozen_app: Path, frozen_env: dict[str, str],
                                       tmp_path: Path) -> None:
-    result = _run([str(frozen_app), "--smoke-test", "--temp-basedir"], cwd=tmp_path,
+    base = tmp_path / "base"
+    result = _run([str(frozen_app), "--smoke-test", "--basedir", str(base)], cwd=tmp_path,
                   env=frozen_env, timeout=RUN_TIMEOUT_S, what="frozen smoke test")
     assert result.returncode == 0, _report("frozen smoke test failed", result)
     # The run really opened a store: the Alembic migrations (loaded as files from
-    # the bundle) created the database in the temporary base folder.
-    databases = list((tmp_path / "tmp").glob("*/data/cockpit.sqlite3"))
-    assert databases, _report("frozen smoke test made no database", result)
+    # the bundle) created the database in the base folder.
+    assert (base / "data" / "cockpit.sqlite3").is_file(), \
+        _report("frozen smoke test made no database", result)
+
+    # A --temp-basedir run leaves nothing behind in the temp folder after a clean exit.
+    result = _run([str(frozen_app), "--smoke-test", "--temp-basedir"], cwd=tmp_path,
+                  env=frozen_env, timeout=RUN_TIMEOUT_S, what="frozen smoke test")
+    assert result.returncode == 0, _report("frozen --temp-basedir smoke test failed", result)
+    assert not list((tmp_path / "tmp").glob("kortrijk-cockpit-*")), \
+        _report("frozen --temp-basedir run left its folder", result)
 
 
 @pytest.mark.slow

@@ -57,3 +57,14 @@ def test_each_page_announces_the_rows_it_wrote(
         assert step  # nothing empty is announced
         merged |= step
     assert merged == report.changes  # the pages together are what the round reports
+
+
+def test_a_quiet_round_announces_nothing(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    """Otherwise every idle round would make the views reload."""
+    mailbox.add_message("inbox", subject="Nota", sender=SENDER, received=NOW)
+    engine = SyncEngine(store.session_factory, backend, clock)
+    engine.sync()
+    heard: list[Changes] = []
+    quiet = SyncEngine(store.session_factory, backend, clock, announce=heard.append).sync()
+    assert not quiet.changes and heard == []

@@ -75,7 +75,7 @@ ALLOWED = {
     "services": {"store", "domain", "documents", "base", "demo_office"},
     "sandbox": {"base", "demo_office"},  # a separate server, not part of the client
     "demo_office": {"base"},  # plain data of the demo: what both demo generators tell
-    "ui": {"services", "exchange", "store", "domain", "documents", "base", "roots"},
+    "ui": {"services", "exchange", "store", "domain", "documents", "base"},  # never a root
 }
 # Base modules import no other base module, except these.
 BASE_EDGES = {("config", "errors"), ("config", "temp_basedir")}

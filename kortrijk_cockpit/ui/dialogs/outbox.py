@@ -123,15 +123,16 @@ class OutboxDialog(QDialog):
 
     def _act(self, label: str, action: Callable[[], Changes]) -> None:
         # A write: on the store lane, never on the GUI thread (it may wait on a lock).
+        feed = self._feed
+        # Announced even if she closes Uitgaand before the write lands (Vandaag counts it).
+        announce = (lambda changes: feed.publish(changes)) if feed is not None else None
         self._runner.run(label, lambda _ctx: action(), owner=self, lane=Lane.STORE,
-                         on_success=self._acted,
+                         on_landed=announce, on_success=self._acted,
                          on_failure=lambda exc: self._act_failed(label, exc))
 
-    def _acted(self, changes: Changes | None = None) -> None:
-        if self._feed is not None and changes:
-            self._feed.publish(changes, self)  # the rows update through the feed
-        else:
-            self.reload()
+    def _acted(self, _changes: Changes | None = None) -> None:
+        if self._feed is None:
+            self.reload()  # without a feed nothing else updates the rows
         if self.model.rowCount() and not self._selected():
             self.table.selectRow(0)
         self.changed.emit()
