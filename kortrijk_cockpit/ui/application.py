@@ -68,7 +68,8 @@ def route_qt_messages_to_log() -> None:
         if kind == QtMsgType.QtFatalMsg:
             lines = [f"{APP_ID}: Qt: {line}" for line in [*platform_warnings, message]]
             lines.append(f"{APP_ID}: het venster kon niet worden geopend. Op Linux: installeer "
-                         "de systeempakketten uit de README (Quick start).")
+                         "de systeempakketten met 'bash .ci/system_packages' (README, "
+                         "Quick start).")
             print("\n".join(lines), file=sys.stderr, flush=True)
 
     qInstallMessageHandler(handler)
