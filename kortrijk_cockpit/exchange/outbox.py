@@ -78,8 +78,14 @@ class PushReport:
             self.changes |= Changes.of(Kind.EVENT, updated=[row.id])
 
 
-class EntryGone(Exception):
-    """The user discarded the entry while it was being pushed."""
+@dataclass(frozen=True)
+class _Prepared:
+    """One entry, read (and marked) for its write."""
+
+    spec: KindSpec
+    payload: Payload
+    ref: ItemRef | None
+    row: Mail | CalendarEvent | None  # read only; readable after its session (no expiry)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -126,13 +132,14 @@ class OutboxPusher:
                 report.retry_at = entry.next_attempt_at
                 return report
             try:
-                self._push_one(entry.id, report)
+                job = self._prepare(entry.id)  # an unknown kind fails just this entry
+                if job is None:
+                    continue  # discarded while it waited
+                self._finish(entry.id, job, self._write(job), report)
                 report.pushed += 1
-            except (Offline, Throttled) as exc:
-                self._postpone(entry.id, exc, report)
+            except (Offline, Throttled) as exc:  # only the write raises these: `job` is set
+                self._postpone(entry.id, exc, report, sent=job.payload)
                 return report
-            except EntryGone:
-                continue  # discarded while it was being pushed
             except AuthenticationFailed:
                 raise  # nothing will get through: the caller asks for new credentials
             except ItemConflict as exc:
@@ -146,11 +153,11 @@ class OutboxPusher:
         return report
 
     # -- one entry -----------------------------------------------------------------
-    def _push_one(self, entry_id: int, report: PushReport) -> None:
+    def _prepare(self, entry_id: int) -> _Prepared | None:
         with self._sessions.begin() as s:
             entry = s.get(OutboxEntry, entry_id)
             if entry is None:
-                raise EntryGone
+                return None
             spec = spec_of(entry.kind)
             payload = Payload.load(entry.payload)
             if spec.creates and not payload.marker:
@@ -160,28 +167,17 @@ class OutboxPusher:
             row = row_of(s, spec, entry)
             ref = ItemRef(row.exchange_id, row.change_key or "") \
                 if row is not None and row.exchange_id else None
-        # `row` stays readable after the session (expire_on_commit=False); it is never written.
-        try:
-            pushed = spec.recover(self._backend, ref, payload, row) if payload.uncertain \
-                else None
-            if pushed is None:
-                pushed = spec.push(self._backend, ref, payload, row)
-        except Offline:
-            # The request may have reached Exchange before the line dropped: the next
-            # attempt asks what happened first, knowing what this one carried.
-            self._remember_attempt(entry_id, payload)
-            raise
-        self._finish(entry_id, spec, payload, pushed, report)
+            return _Prepared(spec, payload, ref, row)
 
-    def _remember_attempt(self, entry_id: int, sent: Payload) -> None:
-        with self._sessions.begin() as s:
-            entry = _locked(s, entry_id)
-            if entry is not None:
-                entry.payload = Payload.load(entry.payload).replace(
-                    uncertain=True, attempted=dict(sent.values)).dump()
+    def _write(self, job: _Prepared) -> Pushed:
+        """After an uncertain attempt, first what Exchange already did; else the write."""
+        pushed = job.spec.recover(self._backend, job.ref, job.payload, job.row) \
+            if job.payload.uncertain else None
+        return pushed or job.spec.push(self._backend, job.ref, job.payload, job.row)
 
-    def _finish(self, entry_id: int, spec: KindSpec, sent: Payload, pushed: Pushed,
+    def _finish(self, entry_id: int, job: _Prepared, pushed: Pushed,
                 report: PushReport) -> None:
+        spec, sent = job.spec, job.payload
         with self._sessions.begin() as s:
             entry = _locked(s, entry_id)
             if entry is None:
@@ -220,17 +216,23 @@ class OutboxPusher:
             row = row_of(s, spec, entry)
             if isinstance(exc, OutboxConflict):
                 if exc.server is not None:
-                    entry.payload = payload.replace(server=dict(exc.server),
-                                                    uncertain=False).dump()
+                    entry.payload = payload.replace(server=dict(exc.server), uncertain=False,
+                                                    attempted=None).dump()
                 if exc.change_key is not None and row is not None:
                     row.change_key = exc.change_key
             report.touched(entry, row)
 
-    def _postpone(self, entry_id: int, exc: BackendError, report: PushReport) -> None:
+    def _postpone(self, entry_id: int, exc: BackendError, report: PushReport, *,
+                  sent: Payload) -> None:
         with self._sessions.begin() as s:
             entry = _locked(s, entry_id)
             if entry is None:
                 return
+            if isinstance(exc, Offline):
+                # The request may have reached Exchange before the line dropped: the
+                # next attempt asks what happened first, knowing what this one carried.
+                entry.payload = Payload.load(entry.payload).replace(
+                    uncertain=True, attempted=dict(sent.values)).dump()
             wait = (timedelta(seconds=exc.wait_seconds) if isinstance(exc, Throttled)
                     else backoff(entry.attempts))
             entry.attempts += 1

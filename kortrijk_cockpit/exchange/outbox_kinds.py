@@ -515,31 +515,24 @@ SPECS: dict[OutboxKind, KindSpec] = {
 }
 
 
-_KIND_VALUES = frozenset(k.value for k in OutboxKind)
+_BY_VALUE: dict[str, KindSpec] = {kind.value: spec for kind, spec in SPECS.items()}
 
 
 def spec_of(kind: str) -> KindSpec:
-    try:
-        return SPECS[OutboxKind(kind)]
-    except ValueError:
-        raise ItemGone(f"Onbekende wijziging '{kind}' in de wachtrij.") from None
+    spec = _BY_VALUE.get(kind)
+    if spec is None:  # written by a newer version of the app
+        raise ItemGone(f"Onbekende wijziging '{kind}' in de wachtrij.")
+    return spec
 
 
 def describe(kind: str, raw_payload: Mapping[str, Any]) -> str:
-    try:
-        spec = SPECS[OutboxKind(kind)]
-    except ValueError:
-        return kind
-    return spec.describe(Payload.load(raw_payload))
+    spec = _BY_VALUE.get(kind)
+    return spec.describe(Payload.load(raw_payload)) if spec is not None else kind
 
 
 def pending_fields(kinds: Iterable[str]) -> set[str]:
     """The local fields that waiting entries of these kinds own."""
-    owned: set[str] = set()
-    for kind in kinds:
-        if kind in _KIND_VALUES:
-            owned.update(SPECS[OutboxKind(kind)].fields)
-    return owned
+    return {name for kind in kinds if kind in _BY_VALUE for name in _BY_VALUE[kind].fields}
 
 
 def row_of(s: Session, spec: KindSpec, entry: OutboxEntry) -> Mail | CalendarEvent | None:
@@ -579,12 +572,13 @@ def queue(s: Session, kind: OutboxKind, values: Mapping[str, Any], *, mail: Mail
         lock_entries(s, *mine)
         waiting = s.scalar(select(OutboxEntry).where(*mine).order_by(OutboxEntry.id.desc())
                            .execution_options(populate_existing=True))
-        old = Payload.load(waiting.payload) if waiting is not None else None
-        # An entry whose last attempt may have landed stays as it is: it is settled
-        # first (what really happened), then this newer change goes on its own.
-        if waiting is not None and old is not None and not old.uncertain:
-            waiting.payload = old.replace(values=dict(values)).dump()
-            return waiting
+        if waiting is not None:
+            old = Payload.load(waiting.payload)
+            # An entry whose last attempt may have landed stays as it is: it is settled
+            # first (what really happened), then this newer change goes on its own.
+            if not old.uncertain:
+                waiting.payload = old.replace(values=dict(values)).dump()
+                return waiting
     payload = Payload(values=dict(values), before=dict(before or {}),
                       marker=new_marker() if spec.creates else "")
     entry = OutboxEntry(kind=kind.value, mail_id=mail.id if mail is not None else None,
