@@ -20,6 +20,7 @@ class Kind(enum.StrEnum):
     MEETING = "meetings"
     ACTION_POINT = "action_points"
     BRIEF = "briefs"
+    PERSON = "people"
     OUTBOX = "outbox"
 
 
@@ -57,6 +58,7 @@ class Changes:
     meetings: Touched = field(default_factory=Touched)
     action_points: Touched = field(default_factory=Touched)
     briefs: Touched = field(default_factory=Touched)
+    people: Touched = field(default_factory=Touched)
     outbox: Touched = field(default_factory=Touched)
     wholesale: frozenset[Kind] = frozenset()  # any row of these kinds may have changed
 

@@ -8,9 +8,14 @@ from kortrijk_cockpit.domain.mail import (
     FlagStatus,
     FolderKind,
     Importance,
+    LinkKind,
     Mail,
     MailFolder,
+    MailLink,
     Sensitivity,
+    TextTemplate,
+    TriageOutcome,
+    TrustedImageSender,
 )
 from kortrijk_cockpit.domain.meetings import (
     ActionPoint,
@@ -30,8 +35,8 @@ from kortrijk_cockpit.domain.sync import AuditEntry, OutboxEntry, OutboxStatus, 
 __all__ = [
     "ActionPoint", "ActionStatus", "AgendaItem", "AgendaItemKind", "Attachment", "AuditEntry",
     "Base", "Brief", "BriefPerson", "BriefStatus", "CalendarEvent", "Deliverable",
-    "DeliverableStatus", "DocumentRequest", "FlagStatus", "FolderKind", "Importance", "Mail",
-    "MailFolder", "Meeting", "MeetingSeries", "MeetingStatus", "Organisation", "OutboxEntry",
+    "DeliverableStatus", "DocumentRequest", "FlagStatus", "FolderKind", "Importance", "LinkKind", "Mail",
+    "MailFolder", "MailLink", "Meeting", "MeetingSeries", "MeetingStatus", "Organisation", "OutboxEntry",
     "OutboxStatus", "Person", "ReportingCycle", "RequestStatus", "Sensitivity", "SyncState",
-    "UTCDateTime", "Versioned", "utcnow",
+    "TextTemplate", "TriageOutcome", "TrustedImageSender", "UTCDateTime", "Versioned", "utcnow",
 ]

@@ -42,3 +42,5 @@ class CalendarEvent(Versioned, Base):
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
+    ical_uid: Mapped[str | None] = mapped_column(String(512))  # an imported .ics event's UID
+    imported_from: Mapped[str | None] = mapped_column(String(1024))  # local only, never pushed

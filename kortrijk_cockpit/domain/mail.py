@@ -5,10 +5,10 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kortrijk_cockpit.domain.base import Base, Versioned, str_enum
+from kortrijk_cockpit.domain.base import Base, Versioned, str_enum, utcnow
 
 
 class FolderKind(enum.StrEnum):
@@ -17,6 +17,7 @@ class FolderKind(enum.StrEnum):
     DELETED = "deleted"
     CALENDAR = "calendar"
     CUSTOM = "custom"
+    IMPORTED = "imported"  # local only: mails imported from .eml/.msg files, never synced
 
 
 class FlagStatus(enum.StrEnum):
@@ -57,6 +58,8 @@ class Mail(Versioned, Base):
     __table_args__ = (
         Index("ix_mails_folder_received", "folder_id", "received_at"),
         Index("ix_mails_conversation", "conversation_id"),
+        Index("ix_mails_folder_sender", "folder_id", "sender_name"),
+        Index("ix_mails_message_id", "internet_message_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -82,6 +85,16 @@ class Mail(Versioned, Base):
         str_enum(Sensitivity), default=Sensitivity.NORMAL
     )
     has_attachments: Mapped[bool] = mapped_column(Boolean, default=False)
+    # "IPM.Note"; "IPM.Schedule.Meeting.Request" (and .Canceled, .Resp.*) for meeting mail.
+    item_class: Mapped[str] = mapped_column(String(128), default="IPM.Note")
+    # A meeting request's event, for the reading pane: start/end (ISO), location,
+    # organizer, is_all_day, and after a response our "response" and "responded_at".
+    meeting: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    internet_message_id: Mapped[str | None] = mapped_column(String(998))
+    # Local triage state, never pushed to Exchange:
+    snoozed_until: Mapped[datetime | None]  # "Later": back in Te behandelen from then on
+    waiting_due_at: Mapped[datetime | None]  # "Wacht op antwoord": marked when no reply by then
+    imported_from: Mapped[str | None] = mapped_column(String(1024))  # file name of an import
 
     folder: Mapped[MailFolder] = relationship()
     attachments: Mapped[list[Attachment]] = relationship(
@@ -105,3 +118,64 @@ class Attachment(Base):
     saved_path: Mapped[str | None] = mapped_column(String(1024))
 
     mail: Mapped[Mail] = relationship(back_populates="attachments")
+
+
+class LinkKind(enum.StrEnum):
+    """What a mail was handed on to."""
+
+    ACTION_POINT = "action_point"
+    AGENDA_ITEM = "agenda_item"
+    BRIEF = "brief"
+    PERSON = "person"
+
+
+class MailLink(Base):
+    """A mail handed on to the office's work; followed from both sides."""
+
+    __tablename__ = "mail_links"
+    __table_args__ = (
+        UniqueConstraint("mail_id", "target_kind", "target_id", name="uq_mail_links_target"),
+        Index("ix_mail_links_target", "target_kind", "target_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mail_id: Mapped[int] = mapped_column(ForeignKey("mails.id", ondelete="CASCADE"), index=True)
+    target_kind: Mapped[LinkKind] = mapped_column(str_enum(LinkKind))
+    target_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TriageOutcome(Versioned, Base):
+    """One of the office's outcomes, kept on the mail as an Outlook category."""
+
+    __tablename__ = "triage_outcomes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)  # the category's name
+    shortcut: Mapped[str] = mapped_column(String(16), default="")  # one key, e.g. "1"
+    colour: Mapped[str] = mapped_column(String(16), default="")  # "#rrggbb"
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TextTemplate(Versioned, Base):
+    """A Dutch standard text for replies (kind "reply") or the signature ("signature").
+
+    Placeholders: {naam}, {voornaam}, {datum}, {vergadering}, {onderwerp}.
+    """
+
+    __tablename__ = "text_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255))
+    kind: Mapped[str] = mapped_column(String(20), default="reply")
+    body: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TrustedImageSender(Base):
+    """A sender (address, or "@domain") whose remote images the user allowed."""
+
+    __tablename__ = "trusted_image_senders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(320), unique=True)  # lower case
