@@ -158,6 +158,17 @@
     </message>
 </context>
 <context>
+    <name>AttachmentList</name>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection with Exchange</source>
@@ -473,6 +484,69 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MeetingCard</name>
+    <message>
+        <source>Meeting request</source>
+        <translation>Vergaderverzoek</translation>
+    </message>
+    <message>
+        <source>Message to the organiser (optional)</source>
+        <translation>Bericht aan de organisator (optioneel)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aanvaarden</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Voorlopig</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Weigeren</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, hele dag</translation>
+    </message>
+    <message>
+        <source>Where: {place}</source>
+        <translation>Waar: {place}</translation>
+    </message>
+    <message>
+        <source>Organiser: {name}</source>
+        <translation>Organisator: {name}</translation>
+    </message>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>Vergadering geannuleerd</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Also in the agenda then: {items}</source>
+        <translation>Ook in de agenda op dat moment: {items}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aanvaard</translation>
+    </message>
+    <message>
+        <source>Tentatively accepted</source>
+        <translation>Voorlopig aanvaard</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>{answer} on {moment}</source>
+        <translation>{answer} op {moment}</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Reload</source>
@@ -588,6 +662,94 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
             <numerusform>%n resultaat. Enter opent het geselecteerde.</numerusform>
             <numerusform>%n resultaten. Enter opent het geselecteerde.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Images blocked</source>
+        <translation>Afbeeldingen geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Show for this sender</source>
+        <translation>Tonen voor deze afzender</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+        <source>From: {sender}</source>
+        <translation>Van: {sender}</translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>Aan: {names}</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>Cc: {names}</translation>
+    </message>
+    <message>
+        <source>Imported from {file}</source>
+        <translation>Geïmporteerd uit {file}</translation>
+    </message>
+    <message>
+        <source>Follow up by {date}</source>
+        <translation>Opvolgen tegen {date}</translation>
+    </message>
+    <message>
+        <source>Flagged for follow-up</source>
+        <translation>Gemarkeerd voor opvolging</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Opvolging afgerond</translation>
+    </message>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agendapunt</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Became: {links}</source>
+        <translation>Werd: {links}</translation>
+    </message>
+    <message>
+        <source>For {domain}</source>
+        <translation>Voor {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>SafeBrowser</name>
+    <message>
+        <source>Loading an image</source>
+        <translation>Afbeelding laden</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Koppeling openen</translation>
+    </message>
+    <message>
+        <source>This link does not lead to a web page or an e-mail address:
+{url}
+
+Open it anyway?</source>
+        <translation>Deze koppeling leidt niet naar een webpagina of een e-mailadres:
+{url}
+
+Toch openen?</translation>
     </message>
 </context>
 <context>
