@@ -158,6 +158,41 @@
     </message>
 </context>
 <context>
+    <name>AttachmentActions</name>
+    <message>
+        <source>Attachments cannot be fetched without a connection to Exchange.</source>
+        <translation>Bijlagen kunnen niet worden opgehaald zonder verbinding met Exchange.</translation>
+    </message>
+    <message>
+        <source>“{name}” is being fetched…</source>
+        <translation>„{name}” wordt opgehaald…</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened.</source>
+        <translation>De bijlage kon niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: {reason}</source>
+        <translation>De bijlage kon niet worden opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>Bijlage openen</translation>
+    </message>
+    <message>
+        <source>“{name}” is a program or script. Opening it can run code on this computer.
+
+Open only what you expected from a sender you know. Open it anyway?</source>
+        <translation>„{name}” is een programma of script. Openen kan code uitvoeren op deze computer.
+
+Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentList</name>
     <message>
         <source>Open</source>
