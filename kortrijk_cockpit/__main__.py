@@ -102,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="aanmeldmethode (standaard die van het bewaarde profiel, anders ntlm)")
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
+    importing = commands.add_parser(
+        "import", help="mails (.eml, .msg) en agenda's (.ics) uit bestanden importeren")
+    importing.add_argument("files", nargs="+", metavar="BESTAND",
+                           help="een .eml-, .msg- of .ics-bestand (meerdere mogen)")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
     sandbox.add_argument("--port", type=port, default=0, metavar="N", help="poort (standaard: een vrije)")
     sandbox.add_argument("--mails", type=count, default=300, metavar="N", help="aantal mails")
@@ -126,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kortrijk_cockpit.headless import run_sync
 
             code = run_sync(args, options)
+        elif args.command == "import":
+            from kortrijk_cockpit.headless import run_import
+
+            code = run_import(args, options)
         else:
             code = run_gui(options)
     except UserFacingError as exc:
