@@ -102,14 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help="aanmeldmethode (standaard die van het bewaarde profiel, anders ntlm)")
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
-    importing = commands.add_parser(
-        "import", help="mails (.eml, .msg) en agenda's (.ics) uit bestanden importeren")
-    importing.add_argument("files", nargs="+", metavar="BESTAND",
-                           help="een .eml-, .msg- of .ics-bestand (meerdere mogen)")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
     sandbox.add_argument("--port", type=port, default=0, metavar="N", help="poort (standaard: een vrije)")
     sandbox.add_argument("--mails", type=count, default=300, metavar="N", help="aantal mails")
     sandbox.add_argument("--events", type=count, default=60, metavar="N", help="aantal afspraken")
+    importing = commands.add_parser(
+        "import", help="mails (.eml, .msg) en agenda's (.ics) uit bestanden importeren")
+    importing.add_argument("files", nargs="+", metavar="BESTAND",
+                           help="een .eml-, .msg- of .ics-bestand (meerdere mogen)")
     return parser
 
 

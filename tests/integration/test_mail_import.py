@@ -372,3 +372,13 @@ def test_progress_is_reported_per_file(importer: MailImporter, tmp_path: Path) -
         files, TaskContext(lambda d, t, m: seen.append((d, t, m))))
     assert seen == [(0, 2, "a.eml"), (1, 2, "b.pdf"), (2, 2, "")]
     assert report.summary == "Geïmporteerd: 1 mail en 0 afspraken; 1 bestand niet gelezen."
+
+
+def test_a_cancelled_import_keeps_what_it_imported_and_says_so(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    ctx = TaskContext(lambda _d, _t, _m: ctx.cancel())  # cancelled while the first file imports
+    files = [write(tmp_path, "a.eml", OFFERTE), write(tmp_path, "b.msg", msg_bytes(MsgMail()))]
+    report = importer.import_files(files, ctx)
+    assert report.cancelled and len(report.mails) == 1
+    assert [m.imported_from for m in mails(store)] == ["a.eml"]
+    assert report.summary == "Geïmporteerd: 1 mail en 0 afspraken (afgebroken)."
