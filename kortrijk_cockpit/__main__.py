@@ -106,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=port, default=0, metavar="N", help="poort (standaard: een vrije)")
     sandbox.add_argument("--mails", type=count, default=300, metavar="N", help="aantal mails")
     sandbox.add_argument("--events", type=count, default=60, metavar="N", help="aantal afspraken")
+    importing = commands.add_parser(
+        "import", help="mails (.eml, .msg) en agenda's (.ics) uit bestanden importeren")
+    importing.add_argument("files", nargs="+", metavar="BESTAND",
+                           help="een .eml-, .msg- of .ics-bestand (meerdere mogen)")
     return parser
 
 
@@ -126,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from kortrijk_cockpit.headless import run_sync
 
             code = run_sync(args, options)
+        elif args.command == "import":
+            from kortrijk_cockpit.headless import run_import
+
+            code = run_import(args, options)
         else:
             code = run_gui(options)
     except UserFacingError as exc:

@@ -1,4 +1,4 @@
-"""Sub-commands that run without a window: `sync --once` and `sandbox`. No Qt."""
+"""Sub-commands that run without a window: `sync --once`, `import` and `sandbox`. No Qt."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from kortrijk_cockpit.app import Options, build_core, prepare
 from kortrijk_cockpit.errors import ConfigError, UserFacingError
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.app import Core
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
+    from kortrijk_cockpit.services.mail_import import MailImporter
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +67,32 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
           f"{report.removed} verwijderd, {report.events} afspraken; "
           f"{pushed.pushed} wijzigingen verstuurd.")
     return 0
+
+
+def mail_importer(core: Core) -> MailImporter:
+    """The importer over the core's store, for `import` and for dropping files on the window."""
+    from kortrijk_cockpit.services.mail_import import MailImporter
+
+    return MailImporter(core.store.session_factory, core.clock, core.paths.attachments,
+                        days_back=core.settings.calendar_days_back,
+                        days_ahead=core.settings.calendar_days_ahead)
+
+
+def run_import(args: argparse.Namespace, options: Options) -> int:
+    """One line per file imported, skipped or not read, then a summary; 1 if any was not read."""
+    paths, _log_file = prepare(options)
+    core = build_core(options, paths)
+    try:
+        report = mail_importer(core).import_files(args.files)
+    finally:
+        core.store.close()
+    for line in [*(f.line for f in report.imported), *(s.line for s in report.skipped)]:
+        print(f"{APP_ID}: {line}")
+    for failure in report.failures:
+        log.warning("import failed: %s", failure.line)
+        print(f"{APP_ID}: {failure.line}", file=sys.stderr)
+    print(f"{APP_ID}: {report.summary}")
+    return 1 if report.failures else 0
 
 
 def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:

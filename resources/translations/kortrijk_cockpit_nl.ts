@@ -368,6 +368,13 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FileDropFilter</name>
+    <message>
+        <source>Not imported (only .eml, .msg and .ics files): {names}</source>
+        <translation>Niet geïmporteerd (alleen .eml-, .msg- en .ics-bestanden): {names}</translation>
+    </message>
+</context>
+<context>
     <name>FolderChoiceModel</name>
     <message>
         <source>Always synchronised</source>
@@ -391,6 +398,21 @@ Logbestand: {log}</translation>
     <message>
         <source>Saving the folders to synchronise</source>
         <translation>Mappen om te synchroniseren bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTask</name>
+    <message>
+        <source>Importing files</source>
+        <translation>Bestanden importeren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>These files could not be imported:</source>
+        <translation>Deze bestanden konden niet worden geïmporteerd:</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ ARGPARSE_ENGLISH = ["usage:", "options:", "optional arguments", "positional argu
                     "MAILS", "EVENTS"]
 
 
-@pytest.mark.parametrize("command", [[], ["sync"], ["sandbox"]])
+@pytest.mark.parametrize("command", [[], ["sync"], ["sandbox"], ["import"]])
 def test_help_has_no_english_argparse_words(command: list[str],
                                             capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
