@@ -357,6 +357,7 @@ class Mailbox:
                                 organizer: ItemInput, location: str = "",
                                 body_html: str = "", attendees: Sequence[ItemInput] = (),
                                 is_all_day: bool = False, received: datetime | None = None,
+                                sent: datetime | None = None,
                                 categories: Sequence[str] = ()) -> tuple[str, str]:
         """An invitation from someone else arrives, as Exchange delivers one: the request
         in the inbox and a tentative appointment in the calendar (not yet answered).
@@ -371,7 +372,7 @@ class Mailbox:
             event.response = "NoResponseReceived"
             request_id = self.add_message(
                 "inbox", subject, body_html=body_html, sender=organizer, to=invited,
-                received=received, categories=categories)
+                received=received, sent=sent, categories=categories)
             request = self._items[request_id]
             request.item_class = MEETING_REQUEST
             request.start, request.end = event.start, event.end

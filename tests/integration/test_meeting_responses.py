@@ -174,3 +174,31 @@ def test_an_answer_whose_reply_was_lost_is_sent_once(
     assert mailbox.get(event).response == "Accept"
     with store.session() as s:
         assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
+
+
+def test_the_demo_mailbox_has_invitations_outcomes_per_sender_and_waiting_mail() -> None:
+    from collections import Counter
+
+    from kortrijk_cockpit.demo_office.mails import OUTCOMES, WAITING
+    from kortrijk_cockpit.sandbox.demo import demo_mailbox
+
+    box = demo_mailbox(mails=300, events=60, now=NOW)
+    inbox = box.folder("inbox").items
+    requests = [i for i in inbox if i.item_class == REQUEST]
+    assert len(requests) == 3
+    for request in requests:
+        appointment = box.calendar_item_for(request)
+        assert appointment is not None and appointment.free_busy == "Tentative"
+        assert request.organizer is not None and not request.organizer.email.endswith("@kortrijk.be")
+    mail = [i for f in box.folders if f.key not in ("calendar", "sentitems") for i in f.items]
+    outcomes = [(m.author.email, c) for m in mail if m.author for c in m.categories if c in OUTCOMES]
+    assert len(outcomes) > len(mail) // 6
+    per_sender: dict[str, Counter[str]] = {}
+    for sender, outcome in outcomes:
+        per_sender.setdefault(sender, Counter())[outcome] += 1
+    assert all(len(c) == 1 for c in per_sender.values())  # consistent: suggestions learn it
+    waiting = [m for m in mail if WAITING in m.categories]
+    replied = [m for m in waiting if any(o.conversation_id == m.conversation_id and o.sent > m.sent
+                                         for o in mail if o is not m)]
+    assert len(waiting) == 2 and len(replied) == 1
+    assert sum(m.flag_status == "Flagged" and m.flag_due is not None for m in mail) >= 2
