@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import random
+import zlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -23,6 +24,7 @@ from kortrijk_cockpit.demo_office.cast import (
     POLITICIANS,
     STAFF,
     Member,
+    member,
 )
 from kortrijk_cockpit.demo_office.files import DemoFile
 from kortrijk_cockpit.demo_office.rhythm import (
@@ -41,6 +43,33 @@ UNTRIAGED_DAYS = 7  # the assistant has not yet filed the last week
 HANDLED_DAYS = 14  # older handled mail may have moved to "Behandeld"
 FOLLOW_UP = "Opvolging"
 HANDLED_FOLDER = "Behandeld"
+# The office's triage outcomes; a sender's mail tends to get the same one (suggestions learn it).
+OUTCOMES = ("Actie AD", "Actie DM", "Ter info", "Agenderen MAT", "Agenderen DC")
+WAITING = "Wacht op antwoord"
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    """The appointment a meeting request invites the director to."""
+
+    start: datetime
+    end: datetime
+    location: str
+
+
+# Invitations from outside the city: (organiser, subject, working days ahead, start hour,
+# hours, location, what it is about).
+INVITATIONS: tuple[tuple[str, str, int, int, int, str, str], ...] = (
+    ("geert.demeyere@west-vlaanderen.be", "Overleg regionale mobiliteit Zuid-West-Vlaanderen",
+     6, 14, 2, "Provinciehuis Boeverbos, Brugge",
+     "Graag nodig ik u uit voor een overleg over het regionale mobiliteitsplan."),
+    ("katrien.degryse@leiedal.be", "Stuurgroep Leiedal: ruimtelijke visie regio Kortrijk",
+     9, 10, 2, "Leiedal, President Kennedypark 10, Kortrijk",
+     "Op de stuurgroep bespreken we het ontwerp van de ruimtelijke visie voor de regio."),
+    ("wim.vanhoutte@voka.be", "Ontbijtsessie Voka: samenwerking stad en bedrijven",
+     12, 8, 1, "Voka-huis, Kortrijk",
+     "Voka brengt lokale besturen en ondernemers samen rond werk in de regio."),
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +94,7 @@ class DemoMail:
     is_read: bool = True
     importance: str = "Normal"
     private: bool = False
+    meeting: DemoMeeting | None = None  # a meeting request: Exchange also puts it in the calendar
 
     @property
     def signature(self) -> tuple[str, ...]:
@@ -106,8 +136,52 @@ def demo_mails(count: int = 300, seed: int = 1, now: datetime | None = None) -> 
             mails.append(_private(rng, _moment(rng, now, span)))
         else:
             mails += _thread(rng, now, span, len(mails))
-    mails = sorted(mails[:count], key=lambda m: m.sent)
-    return [_triaged(rng, m, now) for m in mails]
+    invitations = len(INVITATIONS) if count >= 20 else 0  # part of the count
+    mails = sorted(mails[:count - invitations], key=lambda m: m.sent)
+    triaged = _waiting([_triaged(rng, m, now) for m in mails])
+    return sorted([*triaged, *_invitations(rng, now)[:invitations]], key=lambda m: m.sent)
+
+
+def _outcome(sender: Member) -> str:
+    """The outcome the assistant usually gives this sender's mail (stable per sender)."""
+    return OUTCOMES[zlib.crc32(sender.email.encode()) % len(OUTCOMES)]
+
+
+def _waiting(mails: list[DemoMail]) -> list[DemoMail]:
+    """Two mails marked "Wacht op antwoord": one whose conversation got a reply since, and
+    one still without one."""
+    later = {m.thread: m.sent for m in mails if m.folder == "inbox"}  # the last inbox mail
+    answered = unanswered = False
+    for i, mail in enumerate(mails):
+        if mail.folder != "inbox" or mail.private or not mail.categories:
+            continue
+        replied = later[mail.thread] > mail.sent
+        if (replied and not answered) or (not replied and not unanswered):
+            mails[i] = replace(mail, categories=(*mail.categories, WAITING))
+            answered, unanswered = answered or replied, unanswered or not replied
+        if answered and unanswered:
+            break
+    return mails
+
+
+def _invitations(rng: random.Random, now: datetime) -> list[DemoMail]:
+    found = []
+    for email, subject, ahead, hour, hours, location, about in INVITATIONS:
+        organiser = member(email)
+        day = now.astimezone(BRUSSELS).date()
+        for _ in range(ahead):
+            day += timedelta(days=1)
+            while not is_working_day(day):
+                day += timedelta(days=1)
+        start = datetime.combine(day, time(hour), BRUSSELS)
+        sent = _moment(rng, now, 3)
+        found.append(DemoMail(
+            "inbox", subject, organiser, organiser, (OWNER,), (), sent,
+            f"Geachte {OWNER.first_name},",
+            (about, f"Het overleg vindt plaats op {start:%d/%m} om {start:%H:%M} in {location}."),
+            (), "Met vriendelijke groet,", (), f"invitation:{subject}", "",
+            is_read=False, meeting=DemoMeeting(start, start + timedelta(hours=hours), location)))
+    return found
 
 
 def _moment(rng: random.Random, now: datetime, span: int) -> datetime:
@@ -237,6 +311,8 @@ def _triaged(rng: random.Random, mail: DemoMail, now: datetime) -> DemoMail:
         unread = rng.random() < (0.7 if age < 1 else 0.4 if age < 3 else 0.1)
         return replace(mail, is_read=not unread)
     categories = [texts.TOPICS[mail.topic].category] if rng.random() < 0.9 else []
+    if rng.random() < 1 / 3:
+        categories.insert(0, _outcome(mail.author))
     flag, due = "NotFlagged", None
     if rng.random() < 0.2:
         flag = "Complete" if age > 21 and rng.random() < 0.6 else "Flagged"

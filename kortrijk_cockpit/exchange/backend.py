@@ -19,6 +19,7 @@ from kortrijk_cockpit.exchange.records import (
     MailBody,
     MailSummary,
     OutgoingMail,
+    OutgoingResponse,
     SyncPage,
 )
 
@@ -81,6 +82,17 @@ class MailboxBackend(Protocol):
 
     def send_mail(self, mail: OutgoingMail) -> None:
         """Send on behalf of the director, keeping a copy in Sent Items."""
+        ...
+
+    def send_response(self, response: OutgoingResponse) -> None:
+        """Reply, reply all, forward or answer a meeting request on behalf of the director,
+        keeping a copy (with the marker) in Sent Items. Raises ItemGone when the mail
+        answered is no longer there."""
+        ...
+
+    def resume_response(self, marker: str) -> bool:
+        """After a lost answer: True when the response with `marker` was sent (found in
+        Sent Items, or found as a draft and sent now); False when nothing was."""
         ...
 
     def create_event(self, event: EventDraft) -> tuple[str, str]:

@@ -47,6 +47,7 @@ from exchangelib.extended_properties import ExtendedProperty
 from exchangelib.folders import (
     Calendar,
     DeletedItems,
+    Drafts,
     Folder,
     FolderCollection,
     Inbox,
@@ -54,10 +55,22 @@ from exchangelib.folders import (
     Root,
     SentItems,
 )
-from exchangelib.items import SEND_TO_ALL_AND_SAVE_COPY
-from exchangelib.properties import DistinguishedFolderId, ItemId
+from exchangelib.items import (
+    SAVE_ONLY,
+    SEND_TO_ALL_AND_SAVE_COPY,
+    AcceptItem,
+    DeclineItem,
+    ForwardItem,
+    MeetingCancellation,
+    MeetingRequest,
+    MeetingResponse,
+    ReplyAllToItem,
+    ReplyToItem,
+    TentativelyAcceptItem,
+)
+from exchangelib.properties import DistinguishedFolderId, ItemId, ReferenceItemId
 from exchangelib.protocol import BaseProtocol
-from exchangelib.services import SyncFolderItems
+from exchangelib.services import SendItem, SyncFolderItems
 
 from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
@@ -84,8 +97,11 @@ from kortrijk_cockpit.exchange.records import (
     FolderRecord,
     MailBody,
     MailSummary,
+    MEETING_ANSWERS,
     OutgoingMail,
+    OutgoingResponse,
     ReadFlagChanged,
+    ResponseKind,
     Removed,
     SyncPage,
     Upserted,
@@ -150,14 +166,26 @@ class OutboxMarkerProperty(ExtendedProperty):
 
 
 MARKER_FIELD = "cockpit_marker"
-for _item_class in (Message, CalendarItem):
+# A reply or meeting answer is marked on its draft, before it is sent (a response
+# object itself cannot carry extended properties).
+for _item_class in (Message, CalendarItem, MeetingResponse):
     if MARKER_FIELD not in {f.name for f in _item_class.FIELDS}:
         _item_class.register(MARKER_FIELD, OutboxMarkerProperty)
 
 SUMMARY_FIELDS = [
     "subject", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
     "importance", "sensitivity", "has_attachments", "conversation_id", "flag_status", "flag_due",
+    "item_class",
+    # a meeting request's appointment (other mail has none of these)
+    "start", "end", "location", "organizer", "is_all_day", "my_response_type",
 ]
+_MAIL_ITEMS = (Message, MeetingRequest, MeetingCancellation, MeetingResponse)
+_REPLY_OBJECTS = {ResponseKind.REPLY: ReplyToItem, ResponseKind.REPLY_ALL: ReplyAllToItem,
+                  ResponseKind.FORWARD: ForwardItem}
+_ANSWER_OBJECTS = {ResponseKind.ACCEPT: AcceptItem, ResponseKind.TENTATIVE: TentativelyAcceptItem,
+                   ResponseKind.DECLINE: DeclineItem}
+# MyResponseType -> the answer as the app names it (ResponseKind values)
+_ANSWERED = {"Accept": "accept", "Tentative": "tentative", "Decline": "decline"}
 BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "attachments"]
 # CalendarView (FindItem) returns the simple fields; the complex ones need a
 # GetItem, which we issue ourselves so it does not go through the mailbox root.
@@ -247,6 +275,41 @@ def _aware(value: Any) -> datetime | None:
 def _ews_time(value: datetime | None, zone: Any = UTC) -> EWSDateTime | None:
     """exchangelib's own datetime type, in a zone it can name (not a bare UTC offset)."""
     return EWSDateTime.from_datetime(value.astimezone(zone)) if value else None
+
+
+def _iso_utc(value: Any) -> str | None:
+    moment = _aware(value)
+    if moment is None and value is not None and hasattr(value, "year"):  # an all-day date
+        moment = datetime(value.year, value.month, value.day, tzinfo=BRUSSELS)
+    return moment.astimezone(UTC).isoformat() if moment else None
+
+
+def _meeting(item: Any) -> dict[str, Any] | None:
+    """A meeting request's or cancellation's appointment, for the reading pane."""
+    if not isinstance(item, MeetingRequest | MeetingCancellation):
+        return None
+    meeting: dict[str, Any] = {
+        "start": _iso_utc(getattr(item, "start", None)),
+        "end": _iso_utc(getattr(item, "end", None)),
+        "location": getattr(item, "location", None) or "",
+        "organizer": _address(getattr(item, "organizer", None) or getattr(item, "sender", None)),
+        "is_all_day": bool(getattr(item, "is_all_day", False)),
+        "is_cancellation": isinstance(item, MeetingCancellation),
+    }
+    answered = _ANSWERED.get(getattr(item, "my_response_type", None) or "")
+    if answered:
+        meeting["response"] = answered
+    return meeting
+
+
+def _mailboxes(people: tuple[str, ...]) -> list[Mailbox]:
+    """exchangelib mailboxes of "Name <address>" or bare addresses."""
+    found = []
+    for person in people:
+        name, _, rest = person.rpartition("<")
+        email = rest.rstrip(">").strip() if rest.endswith(">") else person.strip()
+        found.append(Mailbox(name=name.strip() or None, email_address=email))
+    return found
 
 
 def _address(mailbox: Any) -> str:
@@ -375,6 +438,8 @@ class EwsBackend:
                 max_changes_returned=max_changes, sync_scope=None,
             ):
                 if change_type in (SyncFolderItems.CREATE, SyncFolderItems.UPDATE):
+                    if folder.kind != FolderKind.CALENDAR and not isinstance(item, _MAIL_ITEMS):
+                        continue  # an appointment in Deleted Items (a declined meeting) is no mail
                     changes.append(Upserted(self._summary(item)))
                 elif change_type == SyncFolderItems.DELETE:
                     changes.append(Removed(item.id))
@@ -405,6 +470,8 @@ class EwsBackend:
             sensitivity=_SENSITIVITY.get(item.sensitivity or "", Sensitivity.NORMAL),
             has_attachments=bool(getattr(item, "has_attachments", False)),
             conversation_id=getattr(getattr(item, "conversation_id", None), "id", "") or "",
+            item_class=getattr(item, "item_class", None) or "IPM.Note",
+            meeting=_meeting(item),
         )
 
     def fetch_bodies(self, exchange_ids: list[str]) -> list[MailBody | None]:
@@ -424,8 +491,8 @@ class EwsBackend:
                 change_key=item.changekey or "",
                 body_html=body if is_html else f"<pre>{html.escape(body)}</pre>",
                 body_text=html_to_text(body) if is_html else body,
-                to_recipients=tuple(_address(m) for m in item.to_recipients or ()),
-                cc_recipients=tuple(_address(m) for m in item.cc_recipients or ()),
+                to_recipients=tuple(_address(m) for m in getattr(item, "to_recipients", None) or ()),
+                cc_recipients=tuple(_address(m) for m in getattr(item, "cc_recipients", None) or ()),
                 attachments=tuple(
                     AttachmentRecord(
                         exchange_id=a.attachment_id.id if a.attachment_id else "",
@@ -613,6 +680,53 @@ class EwsBackend:
             message.attach(FileAttachment(name=attachment.name, content=attachment.content,
                                           content_type=attachment.content_type))
         self._call(message.send_and_save)
+
+    def send_response(self, response: OutgoingResponse) -> None:
+        """Three steps, as Outlook does on behalf of someone: Exchange makes the response
+        as a draft (keeping the conversation and In-Reply-To, or the meeting link); we
+        put our marker (and the whole body) on the draft; then it is sent with a copy in
+        Sent Items. A lost answer on the last two steps is found by `resume_response`."""
+        drafts = self._distinguished(Drafts)
+        ref = ReferenceItemId(id=response.reference_id)
+        if response.kind in MEETING_ANSWERS:
+            answer = _ANSWER_OBJECTS[response.kind](
+                account=self._account, reference_item_id=ref,
+                body=HTMLBody(response.body_html) if response.body_html else None)
+            answer.folder = drafts
+            made = self._call(lambda: answer.send(message_disposition=SAVE_ONLY))
+            draft: Message | MeetingResponse = MeetingResponse(
+                account=self._account, id=made.id, changekey=made.changekey)
+            fields = [MARKER_FIELD] if response.marker else []
+        else:
+            reply = _REPLY_OBJECTS[response.kind](
+                account=self._account, reference_item_id=ref, subject=response.subject,
+                to_recipients=_mailboxes(response.to) or None,
+                cc_recipients=_mailboxes(response.cc) or None,
+                author=Mailbox(email_address=self.mailbox))
+            made = self._call(lambda: reply.save(folder=drafts))
+            draft = Message(account=self._account, id=made.id, changekey=made.changekey)
+            # Her text is the whole body (she saw and may have edited the quote).
+            draft.body = HTMLBody(response.body_html)
+            fields = ["body", MARKER_FIELD]
+        if fields:
+            setattr(draft, MARKER_FIELD, response.marker or None)
+            self._call(lambda: draft.save(update_fields=fields))
+        self._send_draft(draft)
+
+    def _send_draft(self, draft: Any) -> None:
+        sent = self._distinguished(SentItems)
+        self._call(lambda: SendItem(account=self._account).get(items=[draft],
+                                                               saved_item_folder=sent))
+
+    def resume_response(self, marker: str) -> bool:
+        if self.find_marked(FolderKind.SENT, marker) is not None:
+            return True
+        drafts = self._distinguished(Drafts)
+        found = self._call(lambda: list(drafts.filter(**{MARKER_FIELD: marker}).only("subject")[:1]))
+        if not found:
+            return False  # the draft never got our marker: nothing was sent
+        self._send_draft(found[0])
+        return True
 
     def _calendar_item(self, event: EventDraft, item: CalendarItem) -> CalendarItem:
         item.subject = event.subject

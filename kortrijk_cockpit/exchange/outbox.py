@@ -195,6 +195,8 @@ class OutboxPusher:
             entry.last_error = ""
             entry.next_attempt_at = None
             row = row_of(s, spec, entry)
+            if row is not None and entry.status == OutboxStatus.DONE:
+                spec.settle(row, now, self._clock.now())
             if row is not None:
                 if pushed.exchange_id is not None:
                     row.exchange_id = pushed.exchange_id

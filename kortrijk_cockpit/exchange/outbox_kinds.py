@@ -47,6 +47,8 @@ from kortrijk_cockpit.exchange.records import (
     MailSummary,
     OutgoingAttachment,
     OutgoingMail,
+    OutgoingResponse,
+    ResponseKind,
 )
 
 
@@ -59,6 +61,10 @@ class OutboxKind(enum.StrEnum):
     CREATE_EVENT = "create_event"
     UPDATE_EVENT = "update_event"
     CANCEL_EVENT = "cancel_event"
+    REPLY = "reply"
+    REPLY_ALL = "reply_all"
+    FORWARD = "forward"
+    MEETING_RESPONSE = "meeting_response"
 
 
 class Target(enum.Enum):
@@ -173,6 +179,9 @@ class KindSpec:
 
     def revert(self, row: Any, payload: Payload) -> None:
         """Discard: the local row shows what Exchange has again."""
+
+    def settle(self, row: Any, payload: Payload, at: datetime) -> None:
+        """Pushed: what the local row records once Exchange has it (`at`: now)."""
 
 
 class _FieldKind(KindSpec):
@@ -509,9 +518,107 @@ class CancelEvent(_EventChange):
             row.is_cancelled = False
 
 
+def names(people: Iterable[str]) -> str:
+    """"Els Vandamme, jan@x.be" for Uitgaand: the name where there is one."""
+    return ", ".join((p.rpartition("<")[0].strip().strip('"') or p.strip()) for p in people)
+
+
+class _Respond(KindSpec):
+    """A response to a mail Exchange has, sent on behalf of the director. Exactly once:
+    the marker goes on the draft before it is sent, so a lost answer is found (in Sent
+    Items, or still a draft, then sent) instead of answering twice."""
+
+    target = Target.MAIL
+    creates = True
+    response: ClassVar[ResponseKind]
+
+    def response_kind(self, payload: Payload) -> ResponseKind:
+        return self.response
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        ref = require(ref, "De mail waarop u antwoordt staat niet meer in Exchange.")
+        values = payload.values
+        backend.send_response(OutgoingResponse(
+            kind=self.response_kind(payload), reference_id=ref.exchange_id,
+            subject=str(values.get("subject") or ""),
+            body_html=str(values.get("body_html") or values.get("message") or ""),
+            to=tuple(values.get("to") or ()), cc=tuple(values.get("cc") or ()),
+            marker=payload.marker))
+        return Pushed()
+
+    def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+                row: Any) -> Pushed | None:
+        return Pushed() if backend.resume_response(payload.marker) else None
+
+
+class _Reply(_Respond):
+    prefix: ClassVar[str]
+
+    def describe(self, payload: Payload) -> str:
+        to = names(payload.values.get("to") or ())
+        subject = payload.values.get("subject") or ""
+        return f"{self.prefix} {to}: {subject}" if to else f"{self.label}: {subject}"
+
+
+class Reply(_Reply):
+    kind = OutboxKind.REPLY
+    label = "Antwoorden"
+    prefix = "Antwoord aan"
+    response = ResponseKind.REPLY
+
+
+class ReplyAll(_Reply):
+    kind = OutboxKind.REPLY_ALL
+    label = "Allen antwoorden"
+    prefix = "Antwoord aan allen:"
+    response = ResponseKind.REPLY_ALL
+
+
+class Forward(_Reply):
+    kind = OutboxKind.FORWARD
+    label = "Doorsturen"
+    prefix = "Doorgestuurd aan"
+    response = ResponseKind.FORWARD
+
+
+MEETING_RESPONSES = {ResponseKind.ACCEPT.value: "Uitnodiging aanvaarden",
+                     ResponseKind.TENTATIVE.value: "Uitnodiging voorlopig aanvaarden",
+                     ResponseKind.DECLINE.value: "Uitnodiging weigeren"}
+
+
+class MeetingAnswer(_Respond):
+    """Accept, tentatively accept or decline a meeting request for the director. Local at
+    once (the mail's `meeting` shows the answer; the pull leaves it alone meanwhile);
+    once pushed, also when he answered."""
+
+    kind = OutboxKind.MEETING_RESPONSE
+    label = "Antwoord op uitnodiging"
+    fields = ("meeting",)
+    response = ResponseKind.ACCEPT
+
+    def response_kind(self, payload: Payload) -> ResponseKind:
+        return ResponseKind(payload.values["response"])
+
+    def describe(self, payload: Payload) -> str:
+        what = MEETING_RESPONSES.get(str(payload.values.get("response")), self.label)
+        subject = payload.values.get("subject") or ""
+        return f"{what}: {subject}" if subject else what
+
+    def revert(self, row: Any, payload: Payload) -> None:
+        if isinstance(row, Mail) and "meeting" in payload.before:
+            row.meeting = payload.before["meeting"]
+
+    def settle(self, row: Any, payload: Payload, at: datetime) -> None:
+        if isinstance(row, Mail):
+            row.meeting = {**(row.meeting or {}), "response": payload.values["response"],
+                           "responded_at": at.isoformat()}
+
+
 SPECS: dict[OutboxKind, KindSpec] = {
     spec.kind: spec for spec in (SetCategories(), SetRead(), SetFlag(), Move(), SendMail(),
-                                 CreateEvent(), UpdateEvent(), CancelEvent())
+                                 CreateEvent(), UpdateEvent(), CancelEvent(), Reply(),
+                                 ReplyAll(), Forward(), MeetingAnswer())
 }
 
 
@@ -594,6 +701,17 @@ def change_field(s: Session, kind: OutboxKind, mail: Mail, values: Mapping[str, 
     assert isinstance(spec, _FieldKind)
     entry = queue(s, kind, values, mail=mail, before=spec.read_local(mail))
     spec.write_local(mail, values)
+    return entry
+
+
+def answer_meeting(s: Session, mail: Mail, response: ResponseKind, message: str = "") -> OutboxEntry:
+    """The director's answer to a meeting request: shown on the mail at once, queued."""
+    if mail.meeting is None or mail.meeting.get("is_cancellation"):
+        raise ValueError("not a meeting request")
+    entry = queue(s, OutboxKind.MEETING_RESPONSE,
+                  {"response": response.value, "message": message, "subject": mail.subject},
+                  mail=mail, before={"meeting": dict(mail.meeting)})
+    mail.meeting = {**mail.meeting, "response": response.value}
     return entry
 
 

@@ -6,8 +6,10 @@ engine and the outbox know nothing else. All datetimes are timezone-aware.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
 
@@ -52,6 +54,10 @@ class MailSummary:
     sensitivity: Sensitivity = Sensitivity.NORMAL
     has_attachments: bool = False
     conversation_id: str = ""
+    item_class: str = "IPM.Note"
+    # Meeting requests and cancellations: start, end (ISO, UTC), location, organizer,
+    # is_all_day, is_cancellation; and "response" once the director answered.
+    meeting: dict[str, Any] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,33 @@ class OutgoingMail:
     cc: tuple[str, ...] = ()
     attachments: tuple[OutgoingAttachment, ...] = ()
     marker: str = ""  # ours, stored on the item: finds it after a lost answer (no second send)
+
+
+class ResponseKind(enum.StrEnum):
+    REPLY = "reply"
+    REPLY_ALL = "reply_all"
+    FORWARD = "forward"
+    ACCEPT = "accept"
+    TENTATIVE = "tentative"
+    DECLINE = "decline"
+
+
+MEETING_ANSWERS = (ResponseKind.ACCEPT, ResponseKind.TENTATIVE, ResponseKind.DECLINE)
+
+
+@dataclass(frozen=True)
+class OutgoingResponse:
+    """A reply, reply-all or forward of a mail, or the answer to a meeting request, on
+    behalf of the director. `body_html` is the whole body (the quote included); a
+    meeting answer's is the optional message to the organiser."""
+
+    kind: ResponseKind
+    reference_id: str  # the Exchange id of the mail or meeting request answered
+    subject: str = ""
+    body_html: str = ""
+    to: tuple[str, ...] = ()  # "Name <address>" or "address"; answers go to the organiser
+    cc: tuple[str, ...] = ()
+    marker: str = ""  # ours, on the sent copy: finds it after a lost answer (no second send)
 
 
 @dataclass(frozen=True)

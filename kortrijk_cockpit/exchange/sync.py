@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, null, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
@@ -100,13 +100,30 @@ def _summary_columns(item: MailSummary) -> dict[str, object]:
         "categories": list(item.categories), "flag_status": item.flag_status,
         "flag_due_at": item.flag_due_at, "importance": item.importance,
         "sensitivity": item.sensitivity, "has_attachments": item.has_attachments,
-        "conversation_id": item.conversation_id or None,
+        "conversation_id": item.conversation_id or None, "item_class": item.item_class,
     }
+
+
+def _meeting_value(meeting: dict[str, object] | None) -> object:
+    # SQL NULL, not JSON null, for mail that is no meeting request
+    return null() if meeting is None else meeting
+
+
+def _merged_meeting(local: dict[str, object] | None,
+                    server: dict[str, object] | None) -> dict[str, object] | None:
+    """The server's meeting, keeping when the director answered (Exchange does not say)."""
+    if server is None or local is None or "responded_at" not in local:
+        return server
+    if server.get("response") in (None, local.get("response")):
+        return {**server, "response": local.get("response"),
+                "responded_at": local["responded_at"]}
+    return server
 
 
 def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
     return {
-        **_summary_columns(item), "folder_id": folder_id, "exchange_id": item.exchange_id,
+        **_summary_columns(item), "meeting": _meeting_value(item.meeting),
+        "folder_id": folder_id, "exchange_id": item.exchange_id,
         "body_html": None, "body_text": "", "to_recipients": [], "cc_recipients": [],
         "version": 1,
     }
@@ -318,6 +335,10 @@ class SyncEngine:
         for column, value in _summary_columns(item).items():
             if column not in kept:  # fields with a change waiting to go keep her value
                 setattr(mail, column, value)
+        if "meeting" not in kept:  # an answer on its way keeps what she chose
+            meeting = _merged_meeting(mail.meeting, item.meeting)
+            if meeting != mail.meeting:
+                mail.meeting = _meeting_value(meeting)  # type: ignore[assignment]
         return True
 
     def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:

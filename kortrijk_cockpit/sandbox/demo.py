@@ -66,6 +66,12 @@ def _attachment(file: DemoFile, index: int, odd: dict[str, int]) -> tuple[str, b
 
 
 def _add_mail(mailbox: Mailbox, mail: DemoMail, attachments: list[tuple[str, bytes, str]]) -> None:
+    if mail.meeting is not None:  # an invitation: the request, and a tentative appointment
+        mailbox.deliver_meeting_request(
+            mail.subject, mail.meeting.start, mail.meeting.end, organizer=_address(mail.author),
+            location=mail.meeting.location, body_html=mail.html,
+            received=mail.sent + timedelta(seconds=2), sent=mail.sent)
+        return
     mailbox.add_message(
         mail.folder, mail.subject, body_html=mail.html, sender=_address(mail.sender),
         author=_address(mail.author), to=[_address(p) for p in mail.to],

@@ -19,6 +19,8 @@ from kortrijk_cockpit.sandbox import ids, recurrence
 from kortrijk_cockpit.sandbox.mapi import to_utc
 from kortrijk_cockpit.sandbox.model import (
     CALENDAR_ITEM,
+    MEETING_CANCELLATION,
+    MEETING_REQUEST,
     MESSAGE,
     Address,
     Attachment,
@@ -350,6 +352,80 @@ class Mailbox:
             )
             item.uid = f"{item.number:08d}-sandbox-kortrijk"
             return item.id
+
+    def deliver_meeting_request(self, subject: str, start: datetime, end: datetime, *,
+                                organizer: ItemInput, location: str = "",
+                                body_html: str = "", attendees: Sequence[ItemInput] = (),
+                                is_all_day: bool = False, received: datetime | None = None,
+                                sent: datetime | None = None,
+                                categories: Sequence[str] = ()) -> tuple[str, str]:
+        """An invitation from someone else arrives, as Exchange delivers one: the request
+        in the inbox and a tentative appointment in the calendar (not yet answered).
+        Returns (request id, appointment id)."""
+        me = Address(self.owner_name, self.owner)
+        invited = [a for a in map(address, attendees) if a] or [me]
+        with self.lock:
+            event_id = self.add_event(subject, start, end, location=location, organizer=organizer,
+                                      attendees=invited, is_all_day=is_all_day,
+                                      body_html=body_html, free_busy="Tentative")
+            event = self._items[event_id]
+            event.response = "NoResponseReceived"
+            request_id = self.add_message(
+                "inbox", subject, body_html=body_html, sender=organizer, to=invited,
+                received=received, sent=sent, categories=categories)
+            request = self._items[request_id]
+            request.item_class = MEETING_REQUEST
+            request.start, request.end = event.start, event.end
+            request.location, request.is_all_day = location, is_all_day
+            request.organizer, request.attendees = event.organizer, list(invited)
+            request.uid = event.uid
+            request.response = "NoResponseReceived"
+            return request_id, event_id
+
+    def deliver_meeting_cancellation(self, request_id: str, *,
+                                     received: datetime | None = None) -> str:
+        """The organiser cancels: a cancellation in the inbox, the appointment marked
+        cancelled (it stays until the attendee removes it, as in Exchange)."""
+        with self.lock:
+            request = self.get(request_id)
+            event = self.calendar_item_for(request)
+            if event is not None:
+                event.is_cancelled = True
+                self._bump(event, read_only=False)
+            cancel_id = self.add_message(
+                "inbox", f"Geannuleerd: {request.subject}", sender=request.organizer,
+                to=request.attendees, received=received)
+            cancel = self._items[cancel_id]
+            cancel.item_class = MEETING_CANCELLATION
+            cancel.start, cancel.end, cancel.location = request.start, request.end, request.location
+            cancel.organizer, cancel.uid, cancel.is_all_day = \
+                request.organizer, request.uid, request.is_all_day
+            return cancel_id
+
+    def calendar_item_for(self, meeting_message: Item) -> Item | None:
+        """The appointment a meeting request or cancellation is about (same UID)."""
+        with self.lock:
+            if not meeting_message.uid:
+                return None
+            return next((i for i in self._items.values() if i.kind == CALENDAR_ITEM
+                         and i.uid == meeting_message.uid), None)
+
+    def apply_meeting_response(self, request: Item, response: str) -> None:
+        """What Exchange does when the attendee's response is sent: accept makes the
+        appointment busy, tentative keeps it tentative, decline removes it (to Deleted
+        Items); the request itself moves to Deleted Items."""
+        with self.lock:
+            event = self.calendar_item_for(request)
+            if event is not None:
+                event.response = response
+                event.free_busy = {"Accept": "Busy", "Tentative": "Tentative"}.get(response, "Free")
+                self._bump(event, read_only=False)
+                if response == "Decline":
+                    self.move_item(event.id, "deleteditems")
+            request.response = response
+            self._bump(request, read_only=False)
+            if request.folder != "deleteditems":
+                self.move_item(request.id, "deleteditems")
 
     def create_item(self, kind: str, folder: str, **values: Any) -> Item:
         """Store an item built by CreateItem; `values` are Item fields."""

@@ -15,6 +15,13 @@ from kortrijk_cockpit.sandbox import mapi
 MESSAGE = "Message"
 CALENDAR_ITEM = "CalendarItem"
 
+# Item classes of meeting mail (kind MESSAGE): EWS renders them as t:MeetingRequest etc.
+MEETING_REQUEST = "IPM.Schedule.Meeting.Request"
+MEETING_CANCELLATION = "IPM.Schedule.Meeting.Canceled"
+MEETING_RESPONSES = {"Accept": "IPM.Schedule.Meeting.Resp.Pos",
+                     "Tentative": "IPM.Schedule.Meeting.Resp.Tent",
+                     "Decline": "IPM.Schedule.Meeting.Resp.Neg"}
+
 FLAG_STATES = ("NotFlagged", "Flagged", "Complete")
 _FLAG_TO_VALUE = {"Flagged": "2", "Complete": "1"}
 _FLAG_FROM_VALUE = {"2": "Flagged", "1": "Complete"}
@@ -86,7 +93,13 @@ class Item:
     extended_properties: dict[str, str | list[str]] = field(default_factory=dict)
     conversation_id: str = ""
     internet_message_id: str = ""
+    in_reply_to: str = ""  # the internet message id a reply answers
     is_draft: bool = False
+    # Messages: "IPM.Note", or a meeting request/cancellation/response (see MEETING_*).
+    item_class: str = "IPM.Note"
+    # A meeting response (draft or sent): the request it answers and the answer.
+    responds_to: str = ""
+    response: str = ""  # Accept | Tentative | Decline; on an attendee's calendar item too
     # Calendar items only.
     start: datetime | None = None
     end: datetime | None = None
@@ -116,6 +129,10 @@ class Item:
     @property
     def is_meeting(self) -> bool:
         return self.kind == CALENDAR_ITEM and bool(self.attendees or self.optional_attendees)
+
+    @property
+    def is_meeting_message(self) -> bool:
+        return self.is_message and self.item_class.startswith("IPM.Schedule.Meeting")
 
     @property
     def has_attachments(self) -> bool:

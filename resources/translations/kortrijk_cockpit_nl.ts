@@ -204,6 +204,69 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     </message>
 </context>
 <context>
+    <name>ComposeDialog</name>
+    <message>
+        <source>Reply</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Reply all</source>
+        <translation>Allen antwoorden</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Doorsturen</translation>
+    </message>
+    <message>
+        <source>Standard text…</source>
+        <translation>Standaardtekst…</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Invoegen</translation>
+    </message>
+    <message>
+        <source>Standard &amp;texts…</source>
+        <translation>Standaard&amp;teksten…</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Aan:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;CC:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Onderwerp:</translation>
+    </message>
+    <message>
+        <source>Standard text:</source>
+        <translation>Standaardtekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Send (Ctrl+Enter)</source>
+        <translation>&amp;Verzenden (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Loading the standard texts</source>
+        <translation>Standaardteksten laden</translation>
+    </message>
+    <message>
+        <source>Filling in the standard text</source>
+        <translation>Standaardtekst invullen</translation>
+    </message>
+    <message>
+        <source>Queueing the mail</source>
+        <translation>Mail klaarzetten in Uitgaand</translation>
+    </message>
+    <message>
+        <source>Throw away this text?</source>
+        <translation>Deze tekst weggooien?</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection with Exchange</source>
@@ -825,6 +888,53 @@ Toch openen?</translation>
     <message>
         <source>Cancel the running task</source>
         <translation>De lopende taak annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Standard texts</source>
+        <translation>Standaardteksten</translation>
+    </message>
+    <message>
+        <source>Placeholders: {naam} {voornaam} {datum} {vergadering} {onderwerp}</source>
+        <translation>Invulvelden: {naam} {voornaam} {datum} {vergadering} {onderwerp}</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nieuw</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Tekst:</translation>
+    </message>
+    <message>
+        <source>Loading the standard texts</source>
+        <translation>Standaardteksten laden</translation>
+    </message>
+    <message>
+        <source>Saving the standard text</source>
+        <translation>Standaardtekst opslaan</translation>
+    </message>
+    <message>
+        <source>Delete the standard text “%1”?</source>
+        <translation>Standaardtekst “%1” verwijderen?</translation>
+    </message>
+    <message>
+        <source>Deleting the standard text</source>
+        <translation>Standaardtekst verwijderen</translation>
     </message>
 </context>
 <context>

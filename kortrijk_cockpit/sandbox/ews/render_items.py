@@ -238,6 +238,8 @@ def _appointment_state(item: Item, ctx: RenderContext) -> int:
 
 
 def _my_response(item: Item, ctx: RenderContext) -> str:
+    if item.response:  # an invitation the director received (answered or not)
+        return item.response
     if not item.is_meeting:
         return "Organizer"
     if item.organizer and item.organizer.email.lower() != ctx.owner.email.lower():
@@ -255,7 +257,7 @@ _ITEM_FIELDS: list[tuple[str, Renderer]] = [
     ("item:ItemId", _item_id),
     ("item:ParentFolderId", lambda i, o, c: ""),  # filled in by the plan (needs the folder id)
     ("item:ItemClass", lambda i, o, c: _simple(
-        "ItemClass", "IPM.Note" if i.kind == MESSAGE else "IPM.Appointment")),
+        "ItemClass", i.item_class if i.kind == MESSAGE else "IPM.Appointment")),
     ("item:Subject", lambda i, o, c: _simple("Subject", i.subject)),
     ("item:Sensitivity", lambda i, o, c: _simple("Sensitivity", i.sensitivity)),
     ("item:Body", lambda i, o, c: _body("Body", i, c)),
@@ -309,6 +311,8 @@ _MESSAGE_FIELDS: list[tuple[str, Renderer]] = [
     ("message:IsRead", lambda i, o, c: f"<t:IsRead>{xml_bool(i.is_read)}</t:IsRead>"),
     ("message:IsResponseRequested", lambda i, o, c: "<t:IsResponseRequested>false</t:IsResponseRequested>"),
     ("message:ReceivedBy", lambda i, o, c: _wrapped("ReceivedBy", c.owner)),
+    ("message:InReplyTo", lambda i, o, c: _simple("InReplyTo", i.in_reply_to)
+        if i.in_reply_to else ""),
     ("message:ReceivedRepresenting", lambda i, o, c: _wrapped("ReceivedRepresenting", c.owner)),
 ]
 
@@ -348,6 +352,37 @@ _CALENDAR_FIELDS: list[tuple[str, Renderer]] = [
     ("calendar:IsOnlineMeeting", lambda i, o, c: "<t:IsOnlineMeeting>false</t:IsOnlineMeeting>"),
 ]
 
+def _meeting_response_type(item: Item, ctx: RenderContext) -> str:
+    """A request shows the attendee's answer so far (its appointment's), a response its own."""
+    return item.response or "NoResponseReceived"
+
+
+# MeetingMessageType adds these after the message fields; a request also carries the
+# appointment's fields (its start, end, location, organizer ...).
+_MEETING_FIELDS: list[tuple[str, Renderer]] = [
+    ("meeting:ResponseType", lambda i, o, c: _simple("ResponseType", _meeting_response_type(i, c))),
+]
+_REQUEST_CALENDAR_URIS = ("calendar:UID", "calendar:Start", "calendar:End",
+                          "calendar:IsAllDayEvent", "calendar:LegacyFreeBusyStatus",
+                          "calendar:Location", "calendar:IsMeeting", "calendar:IsCancelled",
+                          "calendar:CalendarItemType", "calendar:MyResponseType",
+                          "calendar:Organizer", "calendar:RequiredAttendees")
+_REQUEST_CALENDAR_FIELDS = [(uri, r) for uri, r in _CALENDAR_FIELDS if uri in _REQUEST_CALENDAR_URIS]
+MEETING_TAGS = {"IPM.Schedule.Meeting.Request": "t:MeetingRequest",
+                "IPM.Schedule.Meeting.Canceled": "t:MeetingCancellation",
+                "IPM.Schedule.Meeting.Resp": "t:MeetingResponse"}
+
+
+def element_tag(item: Item) -> str:
+    """t:Message, t:MeetingRequest (and the other meeting messages) or t:CalendarItem."""
+    if item.kind != MESSAGE:
+        return "t:CalendarItem"
+    for prefix, tag in MEETING_TAGS.items():
+        if item.item_class.startswith(prefix):
+            return tag
+    return "t:Message"
+
+
 _DEFAULT = {
     MESSAGE: {"item:Subject", "item:Sensitivity", "item:DateTimeReceived", "item:Size",
               "item:Importance", "item:HasAttachments", "item:DateTimeSent", "item:DateTimeCreated",
@@ -357,7 +392,13 @@ _DEFAULT = {
                     "calendar:CalendarItemType", "calendar:Organizer", "calendar:IsRecurring",
                     "calendar:LegacyFreeBusyStatus", "item:Categories"},
 }
-_ORDER = {MESSAGE: _ITEM_FIELDS + _MESSAGE_FIELDS, CALENDAR_ITEM: _ITEM_FIELDS + _CALENDAR_FIELDS}
+_ORDER = {"t:Message": _ITEM_FIELDS + _MESSAGE_FIELDS,
+          "t:MeetingRequest": _ITEM_FIELDS + _MESSAGE_FIELDS + _MEETING_FIELDS
+          + _REQUEST_CALENDAR_FIELDS,
+          "t:MeetingCancellation": _ITEM_FIELDS + _MESSAGE_FIELDS + _MEETING_FIELDS
+          + _REQUEST_CALENDAR_FIELDS,
+          "t:MeetingResponse": _ITEM_FIELDS + _MESSAGE_FIELDS + _MEETING_FIELDS,
+          "t:CalendarItem": _ITEM_FIELDS + _CALENDAR_FIELDS}
 
 
 def _extended(refs: list[PropertyRef]) -> Renderer:
@@ -381,12 +422,13 @@ def _extended(refs: list[PropertyRef]) -> Renderer:
 class Plan:
     """What to render for one item kind under one shape."""
 
-    def __init__(self, shape: Shape, kind: str, *, with_content: bool,
+    def __init__(self, shape: Shape, tag: str, *, with_content: bool,
                  folder_ids: dict[str, str]) -> None:
         """`folder_ids` maps folder keys to their ready t:ParentFolderId elements."""
-        self.tag = "t:Message" if kind == MESSAGE else "t:CalendarItem"
+        self.tag = tag
+        kind = CALENDAR_ITEM if tag == "t:CalendarItem" else MESSAGE
         if shape.base == "AllProperties":
-            wanted = {uri for uri, _ in _ORDER[kind]} - {"item:MimeContent"}
+            wanted = {uri for uri, _ in _ORDER[tag]} - {"item:MimeContent"}
         elif shape.base == "Default":
             wanted = set(_DEFAULT[kind])
         else:
@@ -396,7 +438,7 @@ class Plan:
         if not with_content:
             wanted -= CONTENT_FIELDS
         self.renderers: list[Renderer] = []
-        for uri, renderer in _ORDER[kind]:
+        for uri, renderer in _ORDER[tag]:
             if uri == "item:ExtendedProperty":
                 if shape.extended:
                     self.renderers.append(_extended(shape.extended))
@@ -422,9 +464,9 @@ class ItemRenderer:
         self._plans: dict[str, Plan] = {}
 
     def render(self, item: Item, occ: Occurrence | None = None) -> str:
-        plan = self._plans.get(item.kind)
+        tag = element_tag(item)
+        plan = self._plans.get(tag)
         if plan is None:
-            plan = self._plans[item.kind] = Plan(self.shape, item.kind,
-                                                 with_content=self.with_content,
-                                                 folder_ids=self.folder_ids)
+            plan = self._plans[tag] = Plan(self.shape, tag, with_content=self.with_content,
+                                           folder_ids=self.folder_ids)
         return plan.render(item, self.ctx, occ)

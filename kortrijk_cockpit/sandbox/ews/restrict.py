@@ -38,7 +38,7 @@ _GETTERS: dict[str, Getter] = {
     "item:Sensitivity": lambda i, o: i.sensitivity,
     "item:Importance": lambda i, o: i.importance,
     "item:HasAttachments": lambda i, o: i.has_attachments,
-    "item:ItemClass": lambda i, o: "IPM.Note" if i.is_message else "IPM.Appointment",
+    "item:ItemClass": lambda i, o: i.item_class if i.is_message else "IPM.Appointment",
     "item:Body": lambda i, o: html_to_text(i.body_html),
     "message:IsRead": lambda i, o: i.is_read,
     "message:From": lambda i, o: _email(i.author),

@@ -13,7 +13,7 @@ from kortrijk_cockpit.sandbox.ids import is_well_formed
 from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
 from kortrijk_cockpit.sandbox.model import Address, Item
 from kortrijk_cockpit.sandbox.recurrence import Occurrence
-from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext
+from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext, element_tag
 from kortrijk_cockpit.sandbox.ews.shapes import Shape
 from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, t, text_of
 
@@ -134,4 +134,4 @@ def resolve_item(ctx: Context, elem: etree._Element) -> tuple[Item, Occurrence |
 
 
 def item_tag(item: Item) -> str:
-    return "t:Message" if item.is_message else "t:CalendarItem"
+    return element_tag(item)

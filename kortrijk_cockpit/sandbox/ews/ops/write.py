@@ -24,6 +24,12 @@ from kortrijk_cockpit.sandbox.ews.ops.common import (
     resolve_folder,
     resolve_item,
 )
+from kortrijk_cockpit.sandbox.ews.ops.respond import (
+    RESPONSE_OBJECTS,
+    answered,
+    response_fields,
+    save_draft,
+)
 from kortrijk_cockpit.sandbox.ews.parse_items import CLEARED, NewAttachment, item_values
 from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
@@ -96,7 +102,8 @@ def _update_one(ctx: Context, change: etree._Element, conflict: str, disposition
     if item.is_message and disposition in _SENDING:
         save_to = box.folder("sentitems") if disposition == "SendAndSaveCopy" else None
         _send(ctx, subject=item.subject, body_html=item.body_html, author=item.author,
-              to=item.to, cc=item.cc, bcc=item.bcc, attachments=item.attachments, save_to=save_to)
+              to=item.to, cc=item.cc, bcc=item.bcc, attachments=item.attachments, save_to=save_to,
+              extended_properties=item.extended_properties, **_copy_fields(item))
         box.delete_item(item.id)
         return success("UpdateItem", "<m:Items/>")
     return success("UpdateItem", (
@@ -212,10 +219,21 @@ def _attachments(ctx: Context, new: list[NewAttachment] | list[Attachment]) -> l
     return made
 
 
+_COPIED = ("conversation_id", "in_reply_to", "item_class", "responds_to", "response", "uid",
+           "start", "end", "location")
+
+
+def _copy_fields(item: Item) -> dict[str, Any]:
+    """What a sent copy keeps of its draft besides the message itself (its conversation,
+    In-Reply-To, and for a meeting answer what it answers)."""
+    return {name: getattr(item, name) for name in _COPIED}
+
+
 def _send(ctx: Context, *, subject: str, body_html: str, author: Address | None,
           to: list[Address], cc: list[Address], bcc: list[Address],
           attachments: list[NewAttachment] | list[Attachment], save_to: Folder | None,
-          extended_properties: dict[str, str | list[str]] | None = None) -> None:
+          extended_properties: dict[str, str | list[str]] | None = None,
+          **copy: Any) -> None:
     box = ctx.mailbox
     allowed = {box.owner.lower(), box.delegate.lower()}
     # Without a From the delegate would send as herself from the director's
@@ -230,17 +248,18 @@ def _send(ctx: Context, *, subject: str, body_html: str, author: Address | None,
     sender = ctx.delegate()
     saved_id = None
     if save_to is not None:
-        copy = box.create_item(
+        saved = box.create_item(
             MESSAGE, save_to.key, subject=subject, body_html=body_html, sender=sender,
             author=author, to=list(to), cc=list(cc), bcc=list(bcc), is_read=True, received=now,
             sent=now, created=now, last_modified=now, attachments=_attachments(ctx, attachments),
-            extended_properties=dict(extended_properties or {}))
-        saved_id = copy.id
+            extended_properties=dict(extended_properties or {}), **copy)
+        saved_id = saved.id
     box.record_sent(SentMessage(
         subject=subject, body_html=body_html, author=author, sender=sender, to=list(to),
         cc=list(cc), bcc=list(bcc),
         attachments=[SentAttachment(a.name, a.content) for a in attachments],
         sent_at=now, saved_item_id=saved_id))
+    answered(ctx, copy)
 
 
 def _created_xml(item: Item) -> str:
@@ -275,6 +294,13 @@ def _create_one(ctx: Context, elem: etree._Element, disposition: str, invitation
                 saved: Folder | None) -> str:
     box = ctx.mailbox
     name = etree.QName(elem).localname
+    if name in RESPONSE_OBJECTS:
+        fields, new = response_fields(ctx, elem)
+        if disposition in _SENDING:
+            save_to = (saved or box.folder("sentitems")) if disposition == "SendAndSaveCopy" else None
+            _send(ctx, attachments=new, save_to=save_to, **fields)
+            return "<m:Items/>"
+        return _created_xml(save_draft(ctx, fields, _attachments(ctx, new), saved))
     values, extended, new_attachments = item_values(elem)
     extended_values = {k: v for k, v in extended.items() if v is not None}
     if name == "Message":
@@ -339,7 +365,8 @@ def send_item(ctx: Context, request: etree._Element) -> str:
                     raise EwsError("ErrorInvalidItemForOperationSendItem", "Only messages can be sent.")
                 _send(ctx, subject=item.subject, body_html=item.body_html, author=item.author,
                       to=item.to, cc=item.cc, bcc=item.bcc, attachments=item.attachments,
-                      save_to=target, extended_properties=item.extended_properties)
+                      save_to=target, extended_properties=item.extended_properties,
+                      **_copy_fields(item))
                 box.delete_item(item.id)
             messages.append(success("SendItem"))
         except EwsError as error:

@@ -1,0 +1,132 @@
+"""Reply, reply all and forward on behalf of the director, through the outbox: the
+sent copy lands in his Sent Items, in the original's conversation, exactly once.
+Real exchangelib against the sandbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.domain import Mail, OutboxEntry, OutboxStatus
+from kortrijk_cockpit.exchange.ews import EwsBackend
+from kortrijk_cockpit.exchange.outbox import OutboxPusher
+from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, describe, queue
+from kortrijk_cockpit.exchange.sync import SyncEngine
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox.model import Address
+from kortrijk_cockpit.store import Store
+from tests.integration.exchange_fixtures import NOW
+from tests.integration.test_exchange_exactly_once import push_until_settled
+
+ELS = ("Els Vandamme", "els.vandamme@kortrijk.be")
+JAN = ("Jan Vercruysse", "jan.vercruysse@kortrijk.be")
+LEIEDAL = ("Partner Leiedal", "partner@leiedal.be")
+OWNER = "algemeen.directeur@kortrijk.be"
+MARKER_KEY = "{00020329-0000-0000-c000-000000000046}/KortrijkCockpitOutboxMarker"
+
+
+def synced(store: Store, backend: EwsBackend, mailbox: Mailbox, **fields: object) -> tuple[str, int]:
+    item = mailbox.add_message("inbox", "Nota BBC", sender=ELS, received=NOW - timedelta(hours=2),
+                               body_html="<p>Hierbij de nota.</p>", **fields)  # type: ignore[arg-type]
+    SyncEngine(store.session_factory, backend, FixedClock(NOW)).sync()
+    with store.session() as s:
+        mail_id = s.scalar(select(Mail.id).where(Mail.exchange_id == item))
+    assert mail_id is not None
+    return item, mail_id
+
+
+def queue_reply(store: Store, mail_id: int, kind: OutboxKind, to: list[str],
+                cc: list[str] | None = None, subject: str = "Antw: Nota BBC") -> None:
+    with store.session_factory.begin() as s:
+        mail = s.get(Mail, mail_id)
+        queue(s, kind, {"subject": subject, "body_html": "<p>Dank u, Els.</p><hr><p>Hierbij</p>",
+                        "to": to, "cc": cc or []}, mail=mail)
+
+
+def sent_items(mailbox: Mailbox) -> list:  # type: ignore[type-arg]
+    return mailbox.folder("sentitems").items
+
+
+def test_a_reply_lands_in_sent_items_in_the_original_conversation(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    item, mail_id = synced(store, backend, mailbox)
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["Els Vandamme <els.vandamme@kortrijk.be>"])
+
+    report = OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    assert report.pushed == 1
+    original = mailbox.get(item)
+    [copy] = sent_items(mailbox)
+    assert copy.subject == "Antw: Nota BBC"
+    assert copy.to == [ELS] and copy.cc == []
+    assert copy.body_html == "<p>Dank u, Els.</p><hr><p>Hierbij</p>"
+    assert copy.author is not None and copy.author.email == OWNER
+    assert copy.conversation_id == original.conversation_id
+    assert copy.in_reply_to == original.internet_message_id
+    assert copy.extended_properties.get(MARKER_KEY, "").startswith("kc-")
+    assert [m.sender.email for m in mailbox.sent] == [mailbox.delegate]  # sent on his behalf
+    assert mailbox.folder("drafts").items == []
+    with store.session() as s:
+        assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
+
+
+def test_reply_all_and_forward_go_to_whom_she_chose(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    _, mail_id = synced(store, backend, mailbox, to=[("Hilde Vanthuyne", OWNER), JAN])
+    queue_reply(store, mail_id, OutboxKind.REPLY_ALL,
+                ["Els Vandamme <els.vandamme@kortrijk.be>", "jan.vercruysse@kortrijk.be"])
+    queue_reply(store, mail_id, OutboxKind.FORWARD, ["Partner Leiedal <partner@leiedal.be>"],
+                cc=["jan.vercruysse@kortrijk.be"], subject="Doorst: Nota BBC")
+
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    by_subject = {i.subject: i for i in sent_items(mailbox)}
+    assert [a.email for a in by_subject["Antw: Nota BBC"].to] == [ELS[1], JAN[1]]
+    forward = by_subject["Doorst: Nota BBC"]
+    assert forward.to == [LEIEDAL] and [a.email for a in forward.cc] == [JAN[1]]
+    assert forward.in_reply_to == ""  # a forward answers no one
+
+
+@pytest.mark.parametrize("operation", ["SendItem", "UpdateItem", "CreateItem"])
+def test_a_reply_whose_answer_was_lost_is_sent_once(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        operation: str) -> None:
+    _, mail_id = synced(store, backend, mailbox)
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["Els Vandamme <els.vandamme@kortrijk.be>"])
+    sandbox.faults.lose_answer(operation=operation)
+
+    reports = push_until_settled(store, backend, NOW)
+
+    assert len(reports) > 1  # the answer really was lost
+    assert [m.subject for m in mailbox.sent] == ["Antw: Nota BBC"]
+    assert [i.subject for i in sent_items(mailbox)] == ["Antw: Nota BBC"]
+    with store.session() as s:
+        assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
+
+
+def test_a_reply_to_a_mail_gone_from_exchange_fails_with_a_dutch_reason(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    item, mail_id = synced(store, backend, mailbox)
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["els.vandamme@kortrijk.be"])
+    mailbox.delete_item(item)
+
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    assert mailbox.sent == []
+    with store.session() as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+    assert entry.status == OutboxStatus.FAILED
+    assert "bestaat niet meer" in entry.last_error
+
+
+def test_uitgaand_names_whom_a_reply_goes_to() -> None:
+    assert describe("reply", {"subject": "Antw: Nota BBC",
+                              "to": ["Els Vandamme <els.vandamme@kortrijk.be>"]}) == \
+        "Antwoord aan Els Vandamme: Antw: Nota BBC"
+    assert describe("forward", {"subject": "Doorst: Nota", "to": ["partner@leiedal.be"]}) == \
+        "Doorgestuurd aan partner@leiedal.be: Doorst: Nota"
+    assert describe("meeting_response", {"response": "decline", "subject": "Overleg Leiedal"}) \
+        == "Uitnodiging weigeren: Overleg Leiedal"
