@@ -189,10 +189,6 @@ class ViewCounts:
     unread_per_folder: dict[int, int] = field(default_factory=dict)
 
 
-# Imported here: mail_links builds this module's LinkInfo.
-from kortrijk_cockpit.services.mail_links import read_links  # noqa: E402
-
-
 def triage_state(categories: Sequence[str], outcomes: Sequence[str], *,
                  snoozed_until: datetime | None, waiting_due_at: datetime | None,
                  has_reply: bool, now: datetime) -> tuple[TriageState, str | None]:
@@ -291,6 +287,9 @@ class MailListService:
             return result
 
     def detail(self, mail_id: int) -> MailDetail | None:
+        # mail_links builds this module's LinkInfo, so it cannot be imported at the top.
+        from kortrijk_cockpit.services.mail_links import read_links
+
         with self._sessions() as s:
             mail = s.get(Mail, mail_id)
             if mail is None:
