@@ -31,7 +31,7 @@ class PickerDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModal(True)
-        self.resize(520, 440)
+        self.resize(480, 380)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
         self.model = QStandardItemModel(self)

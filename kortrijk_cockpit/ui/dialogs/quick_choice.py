@@ -51,6 +51,8 @@ class QuickChoiceDialog(QDialog):
         for number, choice in enumerate(choices, start=1):
             button = QPushButton(f"{number}   {choice.label}")
             button.setObjectName("quickChoice")
+            button.setStyleSheet("QPushButton { text-align: left; padding: 4px 12px; }")
+            button.setMinimumWidth(200)
             button.setEnabled(choice.enabled)
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, c=choice: self._take(c))
