@@ -67,6 +67,10 @@
         <translation>D&amp;uur</translation>
     </message>
     <message>
+        <source>From the mail of {sender}</source>
+        <translation>Uit de mail van {sender}</translation>
+    </message>
+    <message>
         <source>Approval</source>
         <translation>Goedkeuring</translation>
     </message>
@@ -268,6 +272,10 @@
     <message>
         <source> (already attached)</source>
         <translation> (al gekoppeld)</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Koppelen</translation>
     </message>
 </context>
 <context>
@@ -493,6 +501,10 @@ Logbestand: {log}</translation>
     <message>
         <source>recently used</source>
         <translation>recent gebruikt</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
     </message>
 </context>
 <context>
@@ -763,6 +775,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>No person matches.</source>
         <translation>Geen persoon gevonden.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppelen</translation>
     </message>
 </context>
 <context>

@@ -62,8 +62,8 @@ class AgendaItemDialog(GuardedDialog):
         self._fill_meetings(choices, series_for_outcome(mail.outcome))
         self.kind = QComboBox()
         for kind, label in self._kind_labels():
-            self.kind.addItem(label, kind)
-        self.kind.setCurrentIndex(self.kind.findData(AgendaItemKind.DISCUSSION))
+            self.kind.addItem(label, kind.value)  # a plain str: Qt turns a StrEnum into one
+        self.kind.setCurrentIndex(self.kind.findData(AgendaItemKind.DISCUSSION.value))
         sender = choices.person_for_sender(mail.sender_email)
         self.owner = PeopleField(choices, sender)
         self._owner_prefill = sender.full_name if sender else mail.sender
@@ -91,7 +91,11 @@ class AgendaItemDialog(GuardedDialog):
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Brought by"), self.owner)
         form.addRow(self.tr("D&uration"), self.duration)
+        source = QLabel(self.tr("From the mail of {sender}").format(
+            sender=mail.sender or mail.sender_email))
+        source.setObjectName("emptyText")
         layout = QVBoxLayout(self)
+        layout.addWidget(source)
         layout.addLayout(form)
         layout.addWidget(self.none_planned)
         layout.addWidget(self.buttons)
@@ -136,8 +140,7 @@ class AgendaItemDialog(GuardedDialog):
 
     def request(self) -> AgendaRequest:
         meeting_id, series_code = self._targets[self.meeting.currentIndex()]
-        kind = self.kind.currentData()
-        assert isinstance(kind, AgendaItemKind)
+        kind = AgendaItemKind(self.kind.currentData())
         return AgendaRequest(self._mail.id, self.title.text().strip(), meeting_id, series_code,
                              kind, self.owner.text().strip(), self.duration.value())
 

@@ -48,6 +48,7 @@ class BriefLinkDialog(PickerDialog):
                      format_date(local(b.starts_at).date()) if b.starts_at else "")
             for b in upcoming_first(list(choices.briefs()), now or datetime.now(UTC))
         ]
+        self.ok_button.setText(self.tr("Attach"))
         self.refresh()
 
     def items(self, text: str) -> list[PickItem]:

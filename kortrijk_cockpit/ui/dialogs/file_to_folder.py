@@ -31,6 +31,7 @@ class FolderPickerDialog(PickerDialog):
         recent_text = self.tr("recently used")
         self._items = [PickItem(f.folder_id, f.name, recent_text if f.folder_id in rank else "")
                        for f in usable]
+        self.ok_button.setText(self.tr("Move"))
         self.refresh()
 
     def items(self, text: str) -> list[PickItem]:

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QDialog, QLineEdit, QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -93,6 +93,16 @@ class PeopleField(QLineEdit):
         self._chosen = person
         self._shown.setdefault(person.id, person)
         self.setText(person.full_name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Down shows the suggestions before anything is typed (the sender first).
+        completer = self.completer()
+        if event.key() == Qt.Key.Key_Down and not completer.popup().isVisible():
+            self._refill(self.text())
+            completer.setCompletionPrefix(self.text())
+            completer.complete()
+            return
+        super().keyPressEvent(event)
 
     def _refill(self, text: str) -> None:
         people = list(self._choices.people(text.strip()))

@@ -32,6 +32,7 @@ class PersonLinkDialog(PickerDialog):
                                    "to the selected person."))
         self.filter.setPlaceholderText(self.tr("Filter people…"))
         self.empty.setText(self.tr("No person matches."))
+        self.ok_button.setText(self.tr("Link"))
         self.refresh()
 
     def items(self, text: str) -> list[PickItem]:

@@ -46,6 +46,7 @@ class PickerDialog(QDialog):
         self.empty.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,7 +82,7 @@ class PickerDialog(QDialog):
         if items:
             self.list.setCurrentIndex(self.model.index(self.preselect(items), 0))
         self.empty.setVisible(not items)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(items))
+        self.ok_button.setEnabled(bool(items))
 
     def chosen_id(self) -> int | None:
         index = self.list.currentIndex()
