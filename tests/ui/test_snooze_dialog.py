@@ -8,9 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from kortrijk_cockpit.clock import BRUSSELS, FixedClock
+from kortrijk_cockpit.domain import FlagStatus, Mail
+from kortrijk_cockpit.services.triage import TriageService
+from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.flag_due import FlagDialog
 from kortrijk_cockpit.ui.dialogs.quick_choice import QuickChoiceDialog
 from kortrijk_cockpit.ui.dialogs.snooze import SnoozeDialog
+from tests.seeding import inbox_mails
 
 
 def brussels(*args: int) -> datetime:
@@ -104,3 +108,15 @@ def test_no_working_day_left_this_week_on_a_saturday(qtbot, app) -> None:  # typ
         press(qtbot, dialog, Qt.Key.Key_2)
     assert dialog.due() == brussels(2026, 11, 30, 17, 0)
     assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_the_flag_chosen_is_the_flag_the_mail_gets(qtbot, app, store: Store) -> None:  # type: ignore[no-untyped-def]
+    mail_id = inbox_mails(store, "Vraag om advies")[0]
+    dialog = shown(qtbot, FlagDialog(brussels(2026, 11, 27, 10, 0)))  # a Friday
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        press(qtbot, dialog, Qt.Key.Key_2)
+    TriageService(store.session_factory).set_flag(mail_id, FlagStatus.FLAGGED, dialog.due())
+    with store.session_factory() as s:
+        mail = s.get(Mail, mail_id)
+        assert mail is not None and mail.flag_status == FlagStatus.FLAGGED
+        assert mail.flag_due_at == brussels(2026, 11, 30, 17, 0)  # Monday, end of the day
