@@ -72,7 +72,7 @@ def test_esc_clears_the_filter_before_it_closes(qtbot, app, sqlite_store: Store)
 def test_the_chosen_folder_is_where_the_mail_goes(qtbot, app, store: Store) -> None:  # type: ignore[no-untyped-def]
     world = seed(store)
     folder_id = pick(qtbot, store, "arch", current=world.inbox).folder_id()
-    TriageService(store.session_factory).move(world.mat_mail, folder_id)
+    TriageService(store.session_factory).file([world.mat_mail], folder_id)
     with store.session_factory() as s:
         mail = s.get(Mail, world.mat_mail)
         assert mail is not None and mail.folder.display_name == "Archief"

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from kortrijk_cockpit.clock import BRUSSELS, FixedClock
 from kortrijk_cockpit.domain import FlagStatus, Mail
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView
 from kortrijk_cockpit.services.triage import TriageService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.flag_due import FlagDialog
@@ -115,8 +116,23 @@ def test_the_flag_chosen_is_the_flag_the_mail_gets(qtbot, app, store: Store) -> 
     dialog = shown(qtbot, FlagDialog(brussels(2026, 11, 27, 10, 0)))  # a Friday
     with qtbot.waitSignal(dialog.accepted, timeout=1000):
         press(qtbot, dialog, Qt.Key.Key_2)
-    TriageService(store.session_factory).set_flag(mail_id, FlagStatus.FLAGGED, dialog.due())
+    TriageService(store.session_factory).flag([mail_id], dialog.due())
     with store.session_factory() as s:
         mail = s.get(Mail, mail_id)
         assert mail is not None and mail.flag_status == FlagStatus.FLAGGED
         assert mail.flag_due_at == brussels(2026, 11, 30, 17, 0)  # Monday, end of the day
+
+
+def test_a_mail_put_off_until_later_comes_back_then(qtbot, app, store: Store) -> None:  # type: ignore[no-untyped-def]
+    friday = brussels(2026, 11, 27, 10, 0)
+    mail_id = inbox_mails(store, "Uitnodiging receptie")[0]
+    dialog = shown(qtbot, SnoozeDialog(FixedClock(friday).now()))
+    with qtbot.waitSignal(dialog.accepted, timeout=1000):
+        press(qtbot, dialog, Qt.Key.Key_2)  # tomorrow: Monday 8:00
+    TriageService(store.session_factory).snooze([mail_id], dialog.until())
+
+    def todo(at: datetime) -> list[int]:
+        return MailListService(store.session_factory, FixedClock(at)).ids(MailQuery(MailView.TODO))
+
+    assert todo(brussels(2026, 11, 29, 20, 0)) == []  # not over the weekend
+    assert todo(brussels(2026, 11, 30, 8, 0)) == [mail_id]  # back on Monday morning
