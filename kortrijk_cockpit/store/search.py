@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, bindparam, text
+from sqlalchemy import Date, TextClause, bindparam, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
@@ -120,3 +120,17 @@ def search(session: Session, query: str, *, now: datetime, limit: int = 30) -> l
     order = {kind: i for i, kind in enumerate(KINDS)}
     hits.sort(key=lambda h: order[h.kind])
     return hits[:limit]
+
+
+def mail_match(dialect: str, query: str) -> TextClause | None:
+    """A WHERE clause on `mails` for the full-text words of `query` (None: no words).
+
+    The same index and query syntax as `search`, for lists that only need ids."""
+    words = terms(query)
+    if not words:
+        return None
+    if dialect == "sqlite":
+        clause = text("mails.id IN (SELECT rowid FROM mails_fts WHERE mails_fts MATCH :mail_q)")
+        return clause.bindparams(mail_q=_fts5_query(words))
+    clause = text("mails.search_vector @@ to_tsquery('dutch', :mail_q)")
+    return clause.bindparams(mail_q=_tsquery(words))
