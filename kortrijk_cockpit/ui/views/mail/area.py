@@ -106,7 +106,7 @@ class MailArea(QWidget):
         self.suggestion.setObjectName("suggestionBar")
         self.suggestion_text = QLabel()
         self.suggestion_text.setWordWrap(True)
-        self.suggestion_accept = QPushButton(self.tr("Accept (A)"))
+        self.suggestion_accept = QPushButton(self.tr("Accept"))
         self.suggestion_accept.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the keys
         bar = QHBoxLayout(self.suggestion)
         bar.setContentsMargins(10, 6, 10, 6)
@@ -126,9 +126,9 @@ class MailArea(QWidget):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 900, 640])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([220, 1000, 560])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -141,9 +141,9 @@ class MailArea(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MailListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MailListModel.SENDER, 180), (MailListModel.RECEIVED, 130),
-                              (MailListModel.CATEGORIES, 150), (MailListModel.FLAG, 70),
-                              (MailListModel.ATTACHMENT, 30), (MailListModel.STATE, 140)):
+        for column, width in ((MailListModel.SENDER, 170), (MailListModel.RECEIVED, 120),
+                              (MailListModel.CATEGORIES, 140), (MailListModel.FLAG, 64),
+                              (MailListModel.ATTACHMENT, 64), (MailListModel.STATE, 130)):
             self.list.setColumnWidth(column, width)
 
     def show_empty(self, title: str, text: str) -> None:

@@ -35,7 +35,12 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
-    from kortrijk_cockpit.services.mail_list import MailDetail, MailListService, MailQuery
+    from kortrijk_cockpit.services.mail_list import (
+        MailDetail,
+        MailListService,
+        MailQuery,
+        ViewCounts,
+    )
     from kortrijk_cockpit.services.outcomes import Outcome, OutcomeService
     from kortrijk_cockpit.services.suggestions import Suggestion, SuggestionService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
@@ -73,6 +78,7 @@ class MailController(QObject):
         self._compose: Any = None
         self.outcomes: list[Outcome] = []
         self.suggestion: Suggestion | None = None
+        self.counts: ViewCounts | None = None  # the tree's numbers, once counted
         self._view_key = TODO
         self._pending: Changes | None = None  # news for a hidden area, or within a burst
         self._counts_running = self._counts_again = False
@@ -145,7 +151,7 @@ class MailController(QObject):
         folders = self.services.folders.mail_folders() if self.services.folders else []
         current = self._view_key
         self.area.tree_model.set_entries([o.name for o in self.outcomes], folders,
-                                         getattr(self, "_counts", ViewCounts()))
+                                         self.counts or ViewCounts())
         self.area.tree.expandAll()
         self._select_tree(current)
 
@@ -309,6 +315,34 @@ class MailController(QObject):
         if self.suggestion is not None and current is not None:
             self.actions.apply_outcome(self.suggestion.outcome, [current])
 
+    def reveal(self, mail_id: int) -> bool:
+        """Show this mail (a quick-search hit): in the list as it is, else in its folder."""
+        if self.select_id(mail_id):
+            self.area.list.setFocus()
+            return True
+        detail = self.services.mail_list.detail(mail_id)
+        if detail is None:
+            return False
+        key = f"folder:{detail.folder_id}"
+        self._select_tree(key)
+        if self._view_key != key or self.model.query.text:
+            self._view_key = key
+            self.area.search.clear()
+            self.area.show_search_error("")
+            self.model.set_query(query_for(key, self.model.query))
+        found = self.select_id(mail_id)
+        self.area.list.setFocus()
+        return found
+
+    def show_local_copy(self, snapshot: Any) -> None:
+        """What the overview knows of the whole mailbox, for an honest empty state."""
+        self._mails_stored = snapshot.mails_stored
+        self._synced_at = snapshot.mail_synced_at
+        self._update_empty()
+
+    _mails_stored: int | None = None
+    _synced_at: Any = None
+
     def open_reader(self) -> ReaderWindow | None:
         current = self.current_id()
         detail = self.services.mail_list.detail(current) if current is not None else None
@@ -462,7 +496,7 @@ class MailController(QObject):
                         on_failure=self._counts_failed)
 
     def _counts_ready(self, counts: Any) -> None:
-        self._counts = counts
+        self.counts = counts
         self._counts_running = False
         self.area.tree_model.set_counts(counts)
         self._update_empty()
@@ -481,8 +515,20 @@ class MailController(QObject):
             self.area.show_list()
             return
         view = self.model.query.view
-        counts = getattr(self, "_counts", None)
-        if view == MailView.SEARCH:
+        counts = self.counts
+        if self._mails_stored == 0:
+            from kortrijk_cockpit.ui.areas import areas
+            from kortrijk_cockpit.ui.formatting import format_datetime
+
+            mail = next(a for a in areas() if a.key == "mail")
+            if self._synced_at is None:  # never connected: the promise
+                self.area.show_empty(mail.empty_title, mail.empty_text)
+            else:
+                self.area.show_empty(
+                    self.tr("No mail in the synchronised folders"),
+                    self.tr("Last synchronised on {when}.").format(
+                        when=format_datetime(self._synced_at)))
+        elif view == MailView.SEARCH:
             self.area.show_empty(self.tr("Nothing found"),
                                  self.tr("Try other words or fewer filters. Esc clears the search."))
         elif view == MailView.TODO:

@@ -12,32 +12,48 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MailShortcuts", text)
-
 
 def mail_shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do) for the mail list."""
     return [
-        ("1–9", _tr("Outcome with that key (Actie AD, Ter info, …)")),
-        ("A", _tr("Accept the suggestion")),
-        ("J / K", _tr("Next / previous mail")),
-        ("Enter", _tr("Open the mail in its own window")),
-        ("V", _tr("File to a folder")),
-        ("L", _tr("Later: back in To handle on a chosen day")),
-        ("I", _tr("Flag with a due date")),
-        ("U", _tr("Read / unread")),
-        ("T", _tr("Make action point")),
-        ("G", _tr("Put on the agenda of")),
-        ("B", _tr("For a brief")),
-        ("P", _tr("Link to a person")),
-        ("R", _tr("Reply")),
-        ("Shift+R", _tr("Reply all")),
-        ("Shift+F", _tr("Forward")),
-        ("Ctrl+Z", _tr("Undo the last triage step")),
-        ("Ctrl+F", _tr("Search in mail")),
-        ("Esc", _tr("Clear the search")),
-        ("?", _tr("Show or hide these keys")),
+        ("1–9", QCoreApplication.translate(
+            "MailShortcuts", "Outcome with that key (Actie AD, Ter info, …)")),
+        ("A", QCoreApplication.translate(
+            "MailShortcuts", "Accept the suggestion")),
+        ("J / K", QCoreApplication.translate(
+            "MailShortcuts", "Next / previous mail")),
+        ("Enter", QCoreApplication.translate(
+            "MailShortcuts", "Open the mail in its own window")),
+        ("V", QCoreApplication.translate(
+            "MailShortcuts", "File to a folder")),
+        ("L", QCoreApplication.translate(
+            "MailShortcuts", "Later: back in To handle on a chosen day")),
+        ("I", QCoreApplication.translate(
+            "MailShortcuts", "Flag with a due date")),
+        ("U", QCoreApplication.translate(
+            "MailShortcuts", "Read / unread")),
+        ("T", QCoreApplication.translate(
+            "MailShortcuts", "Make action point")),
+        ("G", QCoreApplication.translate(
+            "MailShortcuts", "Put on the agenda of")),
+        ("B", QCoreApplication.translate(
+            "MailShortcuts", "For a brief")),
+        ("P", QCoreApplication.translate(
+            "MailShortcuts", "Link to a person")),
+        ("R", QCoreApplication.translate(
+            "MailShortcuts", "Reply")),
+        ("Shift+R", QCoreApplication.translate(
+            "MailShortcuts", "Reply all")),
+        ("Shift+F", QCoreApplication.translate(
+            "MailShortcuts", "Forward")),
+        ("Ctrl+Z", QCoreApplication.translate(
+            "MailShortcuts", "Undo the last triage step")),
+        ("Ctrl+F", QCoreApplication.translate(
+            "MailShortcuts", "Search in mail")),
+        ("Esc", QCoreApplication.translate(
+            "MailShortcuts", "Clear the search")),
+        ("?", QCoreApplication.translate(
+            "MailShortcuts", "Show or hide these keys")),
     ]
 
 

@@ -22,9 +22,6 @@ KeyRole = Qt.ItemDataRole.UserRole + 1
 TODO, WAITING, FOLLOW_UP = "todo", "waiting", "follow_up"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MailViewTree", text)
-
 
 def query_for(key: str, base: MailQuery) -> MailQuery:
     """The list's query for a tree entry, keeping sort and grouping."""
@@ -58,21 +55,23 @@ class MailViewTree(QStandardItemModel):
         # Imported mail comes last, under its own name: it is not a mailbox folder.
         shown.sort(key=lambda f: f.kind == FolderKind.IMPORTED)
         extra = sorted(set(counts.per_category) - set(categories))
-        entries = [(TODO, _tr("To handle")), (WAITING, _tr("Waiting for reply")),
-                   (FOLLOW_UP, _tr("Follow up"))]
+        entries = [(TODO, QCoreApplication.translate("MailViewTree", "To handle")),
+                   (WAITING, QCoreApplication.translate("MailViewTree", "Waiting for reply")),
+                   (FOLLOW_UP, QCoreApplication.translate("MailViewTree", "Follow up"))]
         entries += [(f"category:{name}", name) for name in [*categories, *extra]]
         folder_entries = [(f"folder:{f.folder_id}",
-                           _tr("Imported") if f.kind == FolderKind.IMPORTED else f.name)
+                           QCoreApplication.translate("MailViewTree", "Imported")
+                           if f.kind == FolderKind.IMPORTED else f.name)
                           for f in shown]
         structure = [tuple(e[0] for e in entries), tuple(e[0] for e in folder_entries)]
         self._labels = dict(entries + folder_entries)
         if structure != self._entries:
             self._entries = structure
             self.clear()
-            views = QStandardItem(_tr("Views"))
+            views = QStandardItem(QCoreApplication.translate("MailViewTree", "Views"))
             views.setSelectable(False)
             views.setFont(_bold())
-            folder_root = QStandardItem(_tr("Folders"))
+            folder_root = QStandardItem(QCoreApplication.translate("MailViewTree", "Folders"))
             folder_root.setSelectable(False)
             folder_root.setFont(_bold())
             for key, _ in entries:
@@ -103,7 +102,8 @@ class MailViewTree(QStandardItemModel):
             text = f"{label} ({number})" if number else label
             if alert:
                 text += " !"
-                item.setToolTip(_tr("Some mails are past their date without a reply"))
+                item.setToolTip(QCoreApplication.translate(
+                    "MailViewTree", "Some mails are past their date without a reply"))
             item.setText(text)
             item.setForeground(QBrush(QColor("#b91c1c")) if alert else QBrush())
             item.setFont(_bold() if number and key.startswith("folder:") else QFont())
