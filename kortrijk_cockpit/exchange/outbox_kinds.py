@@ -201,7 +201,7 @@ class _FieldKind(KindSpec):
              row: Any) -> Pushed:
         ref = require(ref, "De mail bestaat niet meer.")
         change_key = ref.change_key
-        if payload.force:
+        if payload.force or not change_key:  # no key yet: just moved, not synced since
             change_key = self._current(backend, ref).change_key
         try:
             return Pushed(change_key=self.apply(backend, ItemRef(ref.exchange_id, change_key),

@@ -71,15 +71,16 @@ class OutcomeService:
 
 def _check(outcomes: Sequence[Outcome]) -> None:
     names: set[str] = set()
-    keys: set[str] = set()
+    keys: dict[str, str] = {}  # key -> the outcome that has it
     for o in outcomes:
         if not o.name:
             raise UserFacingError("Elke uitkomst heeft een naam nodig.")
         if o.name.casefold() in names:
             raise UserFacingError(f"De uitkomst '{o.name}' staat er twee keer in.")
         names.add(o.name.casefold())
-        if o.shortcut:
-            if o.shortcut.casefold() in keys:
-                raise UserFacingError(
-                    f"De toets '{o.shortcut}' hoort al bij een andere uitkomst ({o.name}).")
-            keys.add(o.shortcut.casefold())
+        key = o.shortcut.casefold()
+        if key and key in keys:
+            raise UserFacingError(
+                f"De toets '{o.shortcut}' van '{o.name}' hoort al bij '{keys[key]}'.")
+        if key:
+            keys[key] = o.name

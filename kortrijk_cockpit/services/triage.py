@@ -1,25 +1,40 @@
-"""Mail triage: categorise, flag, mark read, file.
+"""Mail triage: categorise, flag, mark read, file; outcomes, Later, undo.
 
 Each change is made locally and, in the same transaction, recorded as an
 outbox entry for Exchange (`exchange/outbox_kinds.py` says how), so the user
 sees it at once and nothing is lost while Exchange is unreachable. A second
 change of the same kind to the same mail before it was pushed updates the
 waiting entry instead of queueing two.
+
+The bulk steps (`apply_outcome`, `snooze`, `file`, ...) change a whole
+selection in one transaction and return a `TriageStep` holding what each mail
+was before; `undo` puts that back through the same outbox path: a waiting
+entry is updated back, a pushed one gets the reverse pushed. A mail without
+an Exchange id (imported from a file) is triaged locally only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
+from kortrijk_cockpit.clock import BRUSSELS, Clock, SystemClock
+from kortrijk_cockpit.demo_office.rhythm import is_working_day
 from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder
 from kortrijk_cockpit.errors import UserFacingError
-from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, change_field, queue
+from kortrijk_cockpit.exchange.outbox_kinds import (
+    SPECS,
+    OutboxKind,
+    change_field,
+    queue,
+)
+from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME, outcome_names
 
 
 class MailNotFound(UserFacingError):
@@ -37,9 +52,153 @@ class MailState:
     changes: Changes = field(default=NOTHING, compare=False)
 
 
+@dataclass(frozen=True)
+class MailSnapshot:
+    """What a triage step may change on one mail, as it was before."""
+
+    mail_id: int
+    categories: tuple[str, ...]
+    flag_status: FlagStatus
+    flag_due_at: datetime | None
+    is_read: bool
+    folder_id: int
+    snoozed_until: datetime | None
+    waiting_due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class TriageStep:
+    """One undoable action on a selection ("2 mails: Agenderen MAT")."""
+
+    label: str
+    mail_ids: tuple[int, ...]
+    before: tuple[MailSnapshot, ...]
+    changes: Changes = field(default=NOTHING, compare=False)
+
+
+WAITING_WORKING_DAYS = 5
+
+
+def waiting_due(now: datetime, working_days: int = WAITING_WORKING_DAYS) -> datetime:
+    """The same hour `working_days` working days later (weekends and Belgian holidays
+    skipped), when a mail waiting for an answer comes back if none came."""
+    moment = now.astimezone(BRUSSELS)
+    left = working_days
+    while left:
+        moment += timedelta(days=1)
+        if is_working_day(moment.date()):
+            left -= 1
+    return moment
+
+
 class TriageService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock | None = None) -> None:
         self._sessions = sessions
+        self._clock: Clock = clock or SystemClock()
+
+    # -- steps on a selection ------------------------------------------------------------
+
+    def apply_outcome(self, ids: Sequence[int], name: str, *,
+                      waiting_due_at: datetime | None = None) -> TriageStep:
+        """The outcome replaces any other outcome (other categories stay); the mail
+        counts as read and is no longer put off till later."""
+        due = None
+        if name == WAITING_OUTCOME:
+            due = waiting_due_at or waiting_due(self._clock.now())
+
+        def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+            kept = [c for c in mail.categories or [] if c not in outcomes]
+            mail.snoozed_until = None
+            mail.waiting_due_at = due
+            return (_set(s, mail, OutboxKind.SET_CATEGORIES, {"categories": sorted({*kept, name})})
+                    | _set(s, mail, OutboxKind.SET_READ, {"is_read": True}))
+
+        return self._step(ids, name, change)
+
+    def clear_outcome(self, ids: Sequence[int]) -> TriageStep:
+        def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+            kept = [c for c in mail.categories or [] if c not in outcomes]
+            mail.waiting_due_at = None
+            return _set(s, mail, OutboxKind.SET_CATEGORIES, {"categories": sorted(kept)})
+
+        return self._step(ids, "uitkomst gewist", change)
+
+    def snooze(self, ids: Sequence[int], until: datetime) -> TriageStep:
+        """"Later": out of Te behandelen until then (local only, Outlook has no such thing)."""
+        def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+            mail.snoozed_until = until
+            return NOTHING
+
+        return self._step(ids, f"later ({until.astimezone(BRUSSELS):%d/%m})", change)
+
+    def flag(self, ids: Sequence[int], due_at: datetime | None) -> TriageStep:
+        values = {"status": FlagStatus.FLAGGED.value,
+                  "due_at": due_at.isoformat() if due_at else None}
+        label = f"opvolgen tegen {due_at.astimezone(BRUSSELS):%d/%m}" if due_at else "opvolgen"
+        return self._step(ids, label, _field(OutboxKind.SET_FLAG, values))
+
+    def complete_flag(self, ids: Sequence[int]) -> TriageStep:
+        values = {"status": FlagStatus.COMPLETE.value, "due_at": None}
+        return self._step(ids, "opvolging voltooid", _field(OutboxKind.SET_FLAG, values))
+
+    def clear_flag(self, ids: Sequence[int]) -> TriageStep:
+        values = {"status": FlagStatus.NONE.value, "due_at": None}
+        return self._step(ids, "vlag gewist", _field(OutboxKind.SET_FLAG, values))
+
+    def set_read(self, ids: Sequence[int], is_read: bool) -> TriageStep:
+        return self._step(ids, "gelezen" if is_read else "ongelezen",
+                          _field(OutboxKind.SET_READ, {"is_read": is_read}))
+
+    def file(self, ids: Sequence[int], folder_id: int) -> TriageStep:
+        with self._sessions() as s:
+            target = s.get(MailFolder, folder_id)
+            if target is None:
+                raise UserFacingError("Die map bestaat niet (meer).")
+            name = target.display_name
+
+        def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+            return _move(s, mail, folder_id)
+
+        return self._step(ids, f"naar {name}", change)
+
+    def undo(self, step: TriageStep) -> TriageStep:
+        """Put the mails back as they were before `step`; returns the step that redoes it."""
+        snapshots = {snap.mail_id: snap for snap in step.before}
+
+        def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+            was = snapshots[mail.id]
+            mail.snoozed_until = was.snoozed_until
+            mail.waiting_due_at = was.waiting_due_at
+            due = was.flag_due_at.isoformat() if was.flag_due_at else None
+            return (_set(s, mail, OutboxKind.SET_CATEGORIES,
+                         {"categories": sorted(was.categories)})
+                    | _set(s, mail, OutboxKind.SET_FLAG,
+                           {"status": was.flag_status.value, "due_at": due})
+                    | _set(s, mail, OutboxKind.SET_READ, {"is_read": was.is_read})
+                    | _move(s, mail, was.folder_id))
+
+        return self._step(list(snapshots), "", change, label=f"Ongedaan: {step.label}")
+
+    def _step(self, ids: Sequence[int], what: str,
+              change: Callable[[Session, Mail, list[str]], Changes], *,
+              label: str = "") -> TriageStep:
+        wanted = list(dict.fromkeys(ids))
+        with self._sessions.begin() as s:
+            outcomes = outcome_names(s)
+            found = {m.id: m for m in s.scalars(select(Mail).where(Mail.id.in_(wanted)))}
+            mails = [found[i] for i in wanted if i in found]
+            if not mails:
+                raise MailNotFound("Deze mail bestaat niet meer; ze werd intussen verwijderd.")
+            before = tuple(_snapshot(m) for m in mails)
+            changes = Changes.of(Kind.MAIL, updated=[m.id for m in mails])
+            for mail in mails:
+                changes |= change(s, mail, outcomes)
+            s.flush()
+        count = f"{len(mails)} mail" if len(mails) == 1 else f"{len(mails)} mails"
+        return TriageStep(label or f"{count}: {what}", tuple(m.id for m in mails), before,
+                          changes)
+
+    # -- single mails (the reading pane, older callers) -------------------------------
 
     def categorize(self, mail_id: int, categories: list[str]) -> MailState:
         clean = sorted({c.strip() for c in categories if c.strip()})
@@ -89,3 +248,58 @@ def _state(mail: Mail, entry_id: int, new_entry: bool) -> MailState:
     changes = Changes.of(Kind.MAIL, updated=[mail.id]) | entry
     return MailState(mail.id, tuple(mail.categories), mail.flag_status, mail.flag_due_at,
                      mail.is_read, mail.folder_id, changes)
+
+
+def _snapshot(mail: Mail) -> MailSnapshot:
+    return MailSnapshot(mail.id, tuple(mail.categories or ()), mail.flag_status,
+                        mail.flag_due_at, mail.is_read, mail.folder_id, mail.snoozed_until,
+                        mail.waiting_due_at)
+
+
+def _outbox(entry_id: int | None, is_new: bool) -> Changes:
+    return Changes.of(Kind.OUTBOX, created=[entry_id]) if is_new \
+        else Changes.of(Kind.OUTBOX, updated=[entry_id])
+
+
+def _set(s: Session, mail: Mail, kind: OutboxKind, values: Mapping[str, Any]) -> Changes:
+    """A field change: local only for an imported mail, else queued for Exchange.
+    A change that changes nothing queues nothing; one that meets a waiting entry
+    updates it (so undo before a push leaves the mailbox as it was)."""
+    spec: Any = SPECS[kind]  # a field kind: read_local, write_local, comparable
+    if spec.comparable(spec.read_local(mail)) == spec.comparable(values):
+        return NOTHING
+    if not mail.exchange_id:
+        spec.write_local(mail, values)
+        return NOTHING
+    entry = change_field(s, kind, mail, values)
+    is_new = entry in s.new
+    s.flush()
+    return _outbox(entry.id, is_new)
+
+
+def _field(kind: OutboxKind, values: Mapping[str, Any]
+           ) -> Callable[[Session, Mail, list[str]], Changes]:
+    def change(s: Session, mail: Mail, outcomes: list[str]) -> Changes:
+        return _set(s, mail, kind, values)
+    return change
+
+
+def _move(s: Session, mail: Mail, folder_id: int) -> Changes:
+    if mail.folder_id == folder_id:
+        return NOTHING
+    target = s.get(MailFolder, folder_id)
+    if target is None:
+        raise UserFacingError("Die map bestaat niet (meer).")
+    if not mail.exchange_id:
+        mail.folder_id = folder_id
+        return NOTHING
+    if not target.exchange_id:
+        raise UserFacingError("Die map bestaat niet (meer) in Exchange.")
+    entry = queue(s, OutboxKind.MOVE,
+                  {"folder_exchange_id": target.exchange_id, "folder_id": folder_id,
+                   "folder_name": target.display_name},
+                  mail=mail, before={"folder_id": mail.folder_id})
+    mail.folder_id = folder_id
+    is_new = entry in s.new
+    s.flush()
+    return _outbox(entry.id, is_new)
