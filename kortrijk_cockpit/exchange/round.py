@@ -13,12 +13,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes
 from kortrijk_cockpit.clock import Clock
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.exchange.attachments import AttachmentSaver
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import AuthenticationFailed, Offline, Throttled
 from kortrijk_cockpit.exchange.outbox import OutboxPusher, PushReport
@@ -78,11 +80,13 @@ class MailboxRound:
 
     def __init__(self, make_backend: Callable[[], MailboxBackend],
                  sessions: sessionmaker[Session], clock: Clock,
-                 options: SyncOptions | None = None) -> None:
+                 options: SyncOptions | None = None, *,
+                 attachments_root: Path | None = None) -> None:
         self._make_backend = make_backend
         self._sessions = sessions
         self._clock = clock
         self._options = options or SyncOptions()
+        self._attachments_root = attachments_root  # Paths.attachments
         self._backend: MailboxBackend | None = None
 
     def run(self, ctx: TaskContext, *, on_wait: OnWait = _ignore_wait,
@@ -129,6 +133,23 @@ class MailboxRound:
         sync = SyncEngine(self._sessions, self._backend, self._clock, self._options,
                           ctx=ctx, announce=on_changes).sync()
         return push, sync
+
+    def fetch_attachment(self, attachment_id: int) -> Path:
+        """An attachment's content on disk, fetched over this round's session if not there yet.
+
+        Called on the round's thread, between rounds. Raises UserFacingError (Dutch).
+        """
+        if self._attachments_root is None:
+            raise UserFacingError("Bijlagen kunnen hier niet worden opgehaald: er is geen map "
+                                  "voor bijlagen ingesteld.")
+        if self._backend is None:
+            self._backend = self._make_backend()
+        try:
+            return AttachmentSaver(self._sessions, self._attachments_root).save(
+                self._backend, attachment_id)
+        except (Offline, AuthenticationFailed):
+            self.close()  # as after a round: the next use starts a new session
+            raise
 
     def close(self) -> None:
         """Close the backend's session; a later round makes a new one."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.round import MailboxRound, RoundStatus
 from kortrijk_cockpit.task_context import TaskContext
 
@@ -35,6 +36,8 @@ class SyncState(StrEnum):
 
 UNEXPECTED = ("Onverwachte fout bij het synchroniseren; de wijzigingen blijven bewaard. "
               "De details staan in het logbestand.")
+ATTACHMENT_UNEXPECTED = ("Onverwachte fout bij het ophalen van de bijlage. "
+                         "De details staan in het logbestand.")
 _FAILED = {RoundStatus.OFFLINE: SyncState.OFFLINE, RoundStatus.SIGN_IN: SyncState.SIGN_IN,
            RoundStatus.ERROR: SyncState.ERROR}
 
@@ -44,6 +47,8 @@ class SyncWorker(QObject):
     progress = Signal(int, int, str)
     changed = Signal(object)  # Changes of each committed step, while the round goes on
     round_finished = Signal(object)  # RoundOutcome of a round that synced
+    attachment_ready = Signal(int, str)  # attachment id, where its content is
+    attachment_failed = Signal(int, str)  # attachment id, Dutch message
 
     def __init__(self, mailbox_round: MailboxRound) -> None:
         super().__init__()
@@ -81,6 +86,20 @@ class SyncWorker(QObject):
             self.round_finished.emit(outcome)
         self.state_changed.emit(SyncState.IDLE, "", 0.0)  # or still busy: the next round tries
 
+    @Slot(int)
+    def fetch_attachment(self, attachment_id: int) -> None:
+        """On the worker's thread (the backend lives here): queued behind a running round."""
+        try:
+            path = self._round.fetch_attachment(attachment_id)
+        except UserFacingError as exc:
+            self.attachment_failed.emit(attachment_id, exc.user_message)
+            return
+        except Exception:  # a bug: logged; the sync goes on
+            log.exception("fetching attachment %s failed unexpectedly", attachment_id)
+            self.attachment_failed.emit(attachment_id, ATTACHMENT_UNEXPECTED)
+            return
+        self.attachment_ready.emit(attachment_id, str(path))
+
     @Slot()
     def shutdown(self) -> None:
         self._round.close()
@@ -98,7 +117,10 @@ class SyncController(QObject):
     progress = Signal(int, int, str)
     changed = Signal(object)  # Changes, on the GUI thread: for the window's change feed
     round_finished = Signal(object)
+    attachment_ready = Signal(int, str)  # attachment id, path; on the GUI thread
+    attachment_failed = Signal(int, str)  # attachment id, Dutch message
     _start = Signal()
+    _fetch = Signal(int)
 
     def __init__(self, worker: SyncWorker, *, interval_minutes: int,
                  profile: EwsSettings | None = None, parent: QObject | None = None) -> None:
@@ -114,6 +136,9 @@ class SyncController(QObject):
         worker.progress.connect(self._on_progress)
         worker.round_finished.connect(self._on_round)
         worker.changed.connect(self._on_changed)
+        self._fetch.connect(worker.fetch_attachment)
+        worker.attachment_ready.connect(self._on_attachment_ready)
+        worker.attachment_failed.connect(self._on_attachment_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, interval_minutes) * 60_000)
         self._timer.timeout.connect(self.sync_now)
@@ -134,6 +159,11 @@ class SyncController(QObject):
     def cancel(self) -> None:
         self.worker.cancel()
 
+    def fetch_attachment(self, attachment_id: int) -> None:
+        """Fetch on the worker's thread, after a running round; answered by
+        `attachment_ready` or `attachment_failed`."""
+        self._fetch.emit(attachment_id)
+
     @Slot(str, str, float)
     def _on_state(self, state: str, detail: str, wait: float) -> None:
         if state in (SyncState.IDLE, SyncState.OFFLINE, SyncState.SIGN_IN, SyncState.ERROR):
@@ -151,6 +181,14 @@ class SyncController(QObject):
     @Slot(object)
     def _on_round(self, result: object) -> None:
         self.round_finished.emit(result)
+
+    @Slot(int, str)
+    def _on_attachment_ready(self, attachment_id: int, path: str) -> None:
+        self.attachment_ready.emit(attachment_id, path)
+
+    @Slot(int, str)
+    def _on_attachment_failed(self, attachment_id: int, message: str) -> None:
+        self.attachment_failed.emit(attachment_id, message)
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -158,6 +158,52 @@
     </message>
 </context>
 <context>
+    <name>AttachmentActions</name>
+    <message>
+        <source>Attachments cannot be fetched without a connection to Exchange.</source>
+        <translation>Bijlagen kunnen niet worden opgehaald zonder verbinding met Exchange.</translation>
+    </message>
+    <message>
+        <source>“{name}” is being fetched…</source>
+        <translation>„{name}” wordt opgehaald…</translation>
+    </message>
+    <message>
+        <source>The attachment could not be opened.</source>
+        <translation>De bijlage kon niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved: {reason}</source>
+        <translation>De bijlage kon niet worden opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>Bijlage opslaan</translation>
+    </message>
+    <message>
+        <source>Open attachment</source>
+        <translation>Bijlage openen</translation>
+    </message>
+    <message>
+        <source>“{name}” is a program or script. Opening it can run code on this computer.
+
+Open only what you expected from a sender you know. Open it anyway?</source>
+        <translation>„{name}” is een programma of script. Openen kan code uitvoeren op deze computer.
+
+Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentList</name>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection with Exchange</source>
@@ -757,6 +803,69 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MeetingCard</name>
+    <message>
+        <source>Meeting request</source>
+        <translation>Vergaderverzoek</translation>
+    </message>
+    <message>
+        <source>Message to the organiser (optional)</source>
+        <translation>Bericht aan de organisator (optioneel)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aanvaarden</translation>
+    </message>
+    <message>
+        <source>Tentative</source>
+        <translation>Voorlopig</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Weigeren</translation>
+    </message>
+    <message>
+        <source>{days}, all day</source>
+        <translation>{days}, hele dag</translation>
+    </message>
+    <message>
+        <source>Where: {place}</source>
+        <translation>Waar: {place}</translation>
+    </message>
+    <message>
+        <source>Organiser: {name}</source>
+        <translation>Organisator: {name}</translation>
+    </message>
+    <message>
+        <source>Meeting cancelled</source>
+        <translation>Vergadering geannuleerd</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Also in the agenda then: {items}</source>
+        <translation>Ook in de agenda op dat moment: {items}</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Aanvaard</translation>
+    </message>
+    <message>
+        <source>Tentatively accepted</source>
+        <translation>Voorlopig aanvaard</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>{answer} on {moment}</source>
+        <translation>{answer} op {moment}</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Reload</source>
@@ -879,6 +988,94 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>(no subject)</source>
         <translation>(geen onderwerp)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Images blocked</source>
+        <translation>Afbeeldingen geblokkeerd</translation>
+    </message>
+    <message>
+        <source>Show for this sender</source>
+        <translation>Tonen voor deze afzender</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+        <source>From: {sender}</source>
+        <translation>Van: {sender}</translation>
+    </message>
+    <message>
+        <source>To: {names}</source>
+        <translation>Aan: {names}</translation>
+    </message>
+    <message>
+        <source>Cc: {names}</source>
+        <translation>Cc: {names}</translation>
+    </message>
+    <message>
+        <source>Imported from {file}</source>
+        <translation>Geïmporteerd uit {file}</translation>
+    </message>
+    <message>
+        <source>Follow up by {date}</source>
+        <translation>Opvolgen tegen {date}</translation>
+    </message>
+    <message>
+        <source>Flagged for follow-up</source>
+        <translation>Gemarkeerd voor opvolging</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Opvolging afgerond</translation>
+    </message>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>Agenda item</source>
+        <translation>Agendapunt</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Became: {links}</source>
+        <translation>Werd: {links}</translation>
+    </message>
+    <message>
+        <source>For {domain}</source>
+        <translation>Voor {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>SafeBrowser</name>
+    <message>
+        <source>Loading an image</source>
+        <translation>Afbeelding laden</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Koppeling openen</translation>
+    </message>
+    <message>
+        <source>This link does not lead to a web page or an e-mail address:
+{url}
+
+Open it anyway?</source>
+        <translation>Deze koppeling leidt niet naar een webpagina of een e-mailadres:
+{url}
+
+Toch openen?</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,110 @@
+"""A meeting request as the director would read it, with the three answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kortrijk_cockpit.ui.views.mail.mail_format import short_moment, time_span
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.mail_list import MeetingInfo
+
+RESPONSES = ("accept", "tentative", "decline")
+
+
+class MeetingCard(QFrame):
+    responded = Signal(str, str)  # "accept"|"tentative"|"decline", the optional message
+
+    def __init__(self, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingCard")
+        self._now = now
+        self.title = QLabel(self.tr("Meeting request"))
+        self.title.setObjectName("tileCaption")
+        self.when = QLabel()
+        self.when.setObjectName("meetingWhen")
+        self.where = QLabel()
+        self.organiser = QLabel()
+        self.conflicts = QLabel()
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setObjectName("meetingConflicts")
+        self.status = QLabel()
+        self.status.setObjectName("meetingStatus")
+        self.message = QLineEdit()
+        self.message.setPlaceholderText(self.tr("Message to the organiser (optional)"))
+        self.buttons: dict[str, QPushButton] = {
+            "accept": QPushButton(self.tr("Accept")),
+            "tentative": QPushButton(self.tr("Tentative")),
+            "decline": QPushButton(self.tr("Decline")),
+        }
+        row = QHBoxLayout()
+        for kind, button in self.buttons.items():
+            button.clicked.connect(lambda _checked=False, k=kind: self._respond(k))
+            row.addWidget(button)
+        row.addStretch(1)
+        self.answer = QWidget()
+        answer = QVBoxLayout(self.answer)
+        answer.setContentsMargins(0, 0, 0, 0)
+        answer.addWidget(self.message)
+        answer.addLayout(row)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.when, self.where, self.organiser, self.conflicts,
+                       self.status, self.answer):
+            layout.addWidget(widget)
+
+    def show_meeting(self, info: MeetingInfo) -> None:
+        self.when.setText(time_span(info.start, info.end, all_day=info.is_all_day,
+                                    all_day_text=self.tr("{days}, all day")))
+        self.where.setText(self.tr("Where: {place}").format(place=info.location))
+        self.where.setVisible(bool(info.location))
+        self.organiser.setText(self.tr("Organiser: {name}").format(name=info.organizer))
+        self.organiser.setVisible(bool(info.organizer))
+        self.message.clear()
+        self.set_conflicts([])
+        # The contract may later carry when she answered; until then the answer alone shows.
+        responded_at = getattr(info, "responded_at", None)
+        if info.is_cancellation:
+            self.title.setText(self.tr("Meeting cancelled"))
+            self._show_status(self.tr("Cancelled"))
+        elif info.response in RESPONSES:
+            self.title.setText(self.tr("Meeting request"))
+            self._show_status(self._answered(info.response, responded_at))
+        else:
+            self.title.setText(self.tr("Meeting request"))
+            self.status.hide()
+            self.answer.show()
+
+    def set_conflicts(self, conflicts: list[str]) -> None:
+        """What else is in the director's agenda at that time."""
+        self.conflicts.setText(self.tr("Also in the agenda then: {items}").format(
+            items="; ".join(conflicts)))
+        self.conflicts.setVisible(bool(conflicts))
+
+    def _respond(self, kind: str) -> None:
+        self._show_status(self._answered(kind, self._now()))
+        self.responded.emit(kind, self.message.text().strip())
+
+    def _answered(self, kind: str, at: datetime | None) -> str:
+        word = {"accept": self.tr("Accepted"), "tentative": self.tr("Tentatively accepted"),
+                "decline": self.tr("Declined")}[kind]
+        if at is None:
+            return word
+        return self.tr("{answer} on {moment}").format(answer=word, moment=short_moment(at))
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+        self.answer.hide()
