@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionPointDialog</name>
+    <message>
+        <source>Make action point</source>
+        <translation>Maak actiepunt</translation>
+    </message>
+    <message>
+        <source>Type a name; ↓ shows the suggestions</source>
+        <translation>Typ een naam; ↓ toont de suggesties</translation>
+    </message>
+    <message>
+        <source>From the mail of {sender}</source>
+        <translation>Uit de mail van {sender}</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Eigenaar</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+    <message>
+        <source>Note: not a working day (weekend or public holiday).</source>
+        <translation>Let op: geen werkdag (weekend of feestdag).</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaItemDialog</name>
+    <message>
+        <source>Put on the agenda</source>
+        <translation>Agenderen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>There is no planned meeting to put it on.</source>
+        <translation>Er is geen gepland overleg om het op te agenderen.</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>&amp;Overleg</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <source>&amp;Brought by</source>
+        <translation>&amp;Ingebracht door</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;uur</translation>
+    </message>
+    <message>
+        <source>From the mail of {sender}</source>
+        <translation>Uit de mail van {sender}</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Goedkeuring</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Advies</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Bespreking</translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation>Ter info</translation>
+    </message>
+    <message>
+        <source>The next {code} ({when})</source>
+        <translation>Het volgende {code} ({when})</translation>
+    </message>
+</context>
+<context>
     <name>AreaView</name>
     <message>
         <source>Search everything with Ctrl+K.</source>
@@ -204,6 +298,33 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     </message>
 </context>
 <context>
+    <name>BriefLinkDialog</name>
+    <message>
+        <source>Attach to a brief</source>
+        <translation>Voor fiche</translation>
+    </message>
+    <message>
+        <source>Type to filter the briefs; Enter attaches the mail to the selected one.</source>
+        <translation>Typ om de fiches te filteren; Enter koppelt de mail aan de geselecteerde fiche.</translation>
+    </message>
+    <message>
+        <source>Filter briefs…</source>
+        <translation>Fiches filteren…</translation>
+    </message>
+    <message>
+        <source>No brief matches.</source>
+        <translation>Geen fiche gevonden.</translation>
+    </message>
+    <message>
+        <source> (already attached)</source>
+        <translation> (al gekoppeld)</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Koppelen</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Connection with Exchange</source>
@@ -368,10 +489,68 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FlagDialog</name>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Volgende week</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Geen datum</translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation>Kies datum…</translation>
+    </message>
+    <message>
+        <source>Follow-up flag</source>
+        <translation>Opvolgen</translation>
+    </message>
+</context>
+<context>
     <name>FolderChoiceModel</name>
     <message>
         <source>Always synchronised</source>
         <translation>Altijd gesynchroniseerd</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPickerDialog</name>
+    <message>
+        <source>File to folder</source>
+        <translation>Archiveren in map</translation>
+    </message>
+    <message>
+        <source>Type part of a folder name; Enter moves the mail there.</source>
+        <translation>Typ een deel van de mapnaam; Enter verplaatst de mail daarheen.</translation>
+    </message>
+    <message>
+        <source>Filter folders…</source>
+        <translation>Mappen filteren…</translation>
+    </message>
+    <message>
+        <source>No synchronised folder matches.</source>
+        <translation>Geen gesynchroniseerde map gevonden.</translation>
+    </message>
+    <message>
+        <source>recently used</source>
+        <translation>recent gebruikt</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
     </message>
 </context>
 <context>
@@ -391,6 +570,21 @@ Logbestand: {log}</translation>
     <message>
         <source>Saving the folders to synchronise</source>
         <translation>Mappen om te synchroniseren bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>GuardedDialog</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Wijzigingen weggooien?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Weggooien</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Verder bewerken</translation>
     </message>
 </context>
 <context>
@@ -958,6 +1152,36 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PersonLinkDialog</name>
+    <message>
+        <source>Link to a person</source>
+        <translation>Koppel aan persoon</translation>
+    </message>
+    <message>
+        <source>Type a name, function or organisation; Enter links the mail to the selected person.</source>
+        <translation>Typ een naam, functie of organisatie; Enter koppelt de mail aan de geselecteerde persoon.</translation>
+    </message>
+    <message>
+        <source>Filter people…</source>
+        <translation>Personen filteren…</translation>
+    </message>
+    <message>
+        <source>No person matches.</source>
+        <translation>Geen persoon gevonden.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>QuickChoiceDialog</name>
+    <message>
+        <source>Press a number, or Esc to cancel.</source>
+        <translation>Druk op een cijfer, of Esc om te annuleren.</translation>
+    </message>
+</context>
+<context>
     <name>QuickSearchDialog</name>
     <message>
         <source>Quick search</source>
@@ -1090,6 +1314,33 @@ Toch openen?</translation>
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <source>This afternoon (13:30)</source>
+        <translation>Vanmiddag (13:30)</translation>
+    </message>
+    <message>
+        <source>Tomorrow (8:00)</source>
+        <translation>Morgen (8:00)</translation>
+    </message>
+    <message>
+        <source>Monday (8:00)</source>
+        <translation>Maandag (8:00)</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Volgende week</translation>
+    </message>
+    <message>
+        <source>Pick a date…</source>
+        <translation>Kies datum…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
 </context>
 <context>
