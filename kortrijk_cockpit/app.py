@@ -146,7 +146,7 @@ def build_core(options: Options, paths: Paths) -> Core:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
-                triage=TriageService(sessions), outbox=OutboxService(sessions),
+                triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
                 folders=FolderService(sessions),
                 mail_list=MailListService(sessions, clock), outcomes=OutcomeService(sessions),
                 trusted_senders=TrustedSenders(sessions),

@@ -50,7 +50,7 @@ def make_services(store: Store) -> MainWindowServices:
         store_location=store.location,
         folders=FolderService(store.session_factory),
         mail_list=MailListService(store.session_factory, clock),
-        triage=TriageService(store.session_factory),
+        triage=TriageService(store.session_factory, clock),
         outcomes=OutcomeService(store.session_factory),
         trusted_senders=TrustedSenders(store.session_factory),
     )

@@ -58,8 +58,12 @@ class TriageActions(QObject):
             action = QAction(controller.area.list)
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda *_, slot=slot: self._key(slot))
             controller.area.list.addAction(action)
+
+    def _key(self, slot: Callable[[], object]) -> None:
+        if self.dialog is None:  # a key meant for an open dialog never triages the list
+            slot()
 
     # -- steps ----------------------------------------------------------------------
     def _step(self, label: str, work: Callable[[list[int]], TriageStep], *,
@@ -239,11 +243,13 @@ class TriageActions(QObject):
         dialog.accepted.connect(lambda: then(dialog))
         dialog.finished.connect(lambda _code: self._closed(dialog))
         dialog.open()
+        dialog.activateWindow()
 
     def _closed(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
-        self.c.area.list.setFocus()
+        self.c.area.window().activateWindow()
+        self.c.area.list.setFocus()  # the keys go on where they were
 
 
 def _merged(results: list[Any]) -> Any:
