@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.sync_worker import SyncState
 
         self._sync = controller
+        mail = self.mail_area()
+        if mail is not None:
+            mail.controller.set_sync(controller)  # type: ignore[attr-defined]
         labels = {
             SyncState.SYNCING: self.tr("Synchronising…"),
             SyncState.OFFLINE: self.tr("Offline: changes are kept and sent later"),
@@ -435,6 +438,7 @@ class MainWindow(QMainWindow):
         area.controller = controller  # type: ignore[attr-defined]
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.record_requested.connect(self.open_record)
+        controller.set_sync(self._sync)
         if self._snapshot is not None:
             controller.show_local_copy(self._snapshot)
         return area

@@ -361,26 +361,33 @@ class MailController(QObject):
         pane.link_activated.connect(self.record_requested)
         pane.allow_images.connect(self.allow_images)
         pane.meeting_response.connect(self.respond_to_meeting)
-        pane.open_attachment.connect(lambda att: self._attachment("open", att))
-        pane.save_attachment.connect(lambda att: self._attachment("save", att))
+        pane.open_attachment.connect(lambda att: self._attachment("open", pane, att))
+        pane.save_attachment.connect(lambda att: self._attachment("save", pane, att))
 
     def set_compose(self, service: Any) -> None:
         """The lead wires mail-exchange's ComposeService here; until then the
         reply and meeting buttons say they are not connected."""
         self._compose = service
 
-    def set_attachment_actions(self, actions: Any) -> None:
-        self._attachments = actions
+    def set_sync(self, sync: Any) -> None:
+        """Attachments of synced mail are fetched by the sync worker (None: not connected;
+        imported mails' attachments still open from disk)."""
+        from kortrijk_cockpit.ui.views.mail.attachment_actions import AttachmentActions
+
+        if self._attachments is not None:
+            self._attachments.deleteLater()
+        self._attachments = AttachmentActions(sync, self.area)
+        self._attachments.status.connect(lambda text: self.message.emit(text) if text else None)
 
     _attachments: Any = None
 
-    def _attachment(self, what: str, attachment_id: int) -> None:
-        actions = self._attachments
-        handler = getattr(actions, what, None) if actions is not None else None
-        if handler is None:
-            self.message.emit(self.tr("Opening attachments is not connected yet."))
+    def _attachment(self, what: str, pane: ReadingPane, attachment_id: int) -> None:
+        info = pane.attachment(attachment_id)
+        if info is None:
             return
-        handler(attachment_id)
+        if self._attachments is None:
+            self.set_sync(None)
+        getattr(self._attachments, what)(info)
 
     def compose(self, mode: str) -> None:
         current = self.current_id()
