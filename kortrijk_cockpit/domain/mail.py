@@ -60,6 +60,7 @@ class Mail(Versioned, Base):
         Index("ix_mails_conversation", "conversation_id"),
         Index("ix_mails_folder_sender", "folder_id", "sender_name"),
         Index("ix_mails_message_id", "internet_message_id"),
+        Index("ix_mails_sender_received", "sender_email", "received_at"),  # suggestions, van:
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -14,10 +14,13 @@ from kortrijk_cockpit.domain import (
     AgendaItem,
     Brief,
     DocumentRequest,
+    LinkKind,
     Mail,
     Meeting,
     Person,
 )
+from kortrijk_cockpit.services.handing_on import mails_linked_to
+from kortrijk_cockpit.services.mail_links import day, read_links
 
 
 @dataclass(frozen=True)
@@ -88,4 +91,25 @@ class RecordService:
             if row is None:
                 return None
             title, subtitle, when, body = read(row)
+            lines = _link_lines(s, kind, ref_id)
+        if lines:
+            body = "\n\n".join(x for x in (body, "\n".join(lines)) if x)
         return RecordDetail(kind, ref_id, title, subtitle, when, body)
+
+
+_LINKED_KINDS = {"action_point": LinkKind.ACTION_POINT, "agenda_item": LinkKind.AGENDA_ITEM,
+                 "brief": LinkKind.BRIEF, "person": LinkKind.PERSON}
+_BECAME = {LinkKind.ACTION_POINT: "Actiepunt", LinkKind.AGENDA_ITEM: "Agendapunt",
+           LinkKind.BRIEF: "Fiche", LinkKind.PERSON: "Persoon"}
+
+
+def _link_lines(s: Session, kind: str, ref_id: int) -> list[str]:
+    """Handed-on mail, followed from both sides: where a record came from, what a
+    mail became."""
+    if kind == "mail":
+        return [f"Werd {_BECAME[link.kind].lower()}: {link.title}"
+                + (f" ({link.detail})" if link.detail else "") for link in read_links(s, ref_id)]
+    if kind not in _LINKED_KINDS:
+        return []
+    return [f"Uit mail: {m.subject} ({', '.join(x for x in (m.sender, day(m.received_at)) if x)})"
+            for m in mails_linked_to(s, _LINKED_KINDS[kind], ref_id)]
