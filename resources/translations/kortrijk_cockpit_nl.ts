@@ -628,10 +628,6 @@ Logbestand: {log}</translation>
         <translation>Voorstel: {outcome} — {reason} · A aanvaarden</translation>
     </message>
     <message>
-        <source>Opening attachments is not connected yet.</source>
-        <translation>Bijlagen openen is nog niet aangesloten.</translation>
-    </message>
-    <message>
         <source>Replying and forwarding are not connected yet.</source>
         <translation>Beantwoorden en doorsturen zijn nog niet aangesloten.</translation>
     </message>

@@ -180,3 +180,46 @@ def test_without_compose_reply_says_it_is_not_connected(
     controller.set_compose(object())
     qtbot.keyClick(area.list, Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
     assert requested == [(controller.current_id(), "reply_all")]
+
+
+def test_a_accepts_the_suggestion_shown_above_the_pane(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    for n in range(3):  # how her earlier mails were handled
+        mail(store, f.inbox, f"Agendapunt {n}", hours_ago=48 + n, categories=["Agenderen MAT"],
+             sender_email="jan.peeters@kortrijk.be")
+    new = mail(store, f.inbox, "Nog een punt", sender_email="jan.peeters@kortrijk.be")
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    assert area.pane.mail_id() == new and area.suggestion.isVisible()
+    assert area.suggestion_text.text() == (
+        "Voorstel: Agenderen MAT — 3 van de 3 vorige mails van deze afzender · A aanvaarden")
+    qtbot.keyClick(area.list, Qt.Key.Key_A)
+    landed(qtbot, controller, 1)
+    with store.session() as s:
+        assert s.get(Mail, new).categories == ["Agenderen MAT"]  # type: ignore[union-attr]
+    assert area.is_empty_shown() and area.empty_title.text() == "Alles behandeld"
+
+
+def test_t_makes_an_action_point_the_mail_then_shows(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.domain import ActionPoint, LinkKind
+    from kortrijk_cockpit.ui.dialogs.action_point import ActionPointDialog
+
+    f = folders(store)
+    chosen = mail(store, f.inbox, "RE: Offerte brandweerkazerne")
+    window, area, controller = ready(qtbot, store, runner, paths)
+    qtbot.keyClick(area.list, Qt.Key.Key_T)
+    dialog = controller.actions.dialog
+    assert isinstance(dialog, ActionPointDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.title.text() == "Offerte brandweerkazerne"
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.owner, "Jan Peeters")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Actiepunt gemaakt")
+    with store.session() as s:
+        point = s.scalar(select(ActionPoint).where(ActionPoint.source_mail_id == chosen))
+        assert point is not None and point.title == "Offerte brandweerkazerne"
+    detail = controller.services.mail_list.detail(chosen)
+    assert detail is not None and [link.kind for link in detail.links] == [LinkKind.ACTION_POINT]
+    assert area.pane.mail_id() == chosen

@@ -305,9 +305,10 @@ class MailController(QObject):
         if self.suggestion is None:
             self.area.suggestion.hide()
             return
+        outcome = self.suggestion.outcome
+        reason = self.suggestion.reason.removesuffix(f": {outcome}")  # named once is enough
         self.area.suggestion_text.setText(
-            self.tr("Suggestion: {outcome} — {reason}").format(
-                outcome=self.suggestion.outcome, reason=self.suggestion.reason))
+            self.tr("Suggestion: {outcome} — {reason}").format(outcome=outcome, reason=reason))
         self.area.suggestion.show()
 
     def accept_suggestion(self) -> None:
