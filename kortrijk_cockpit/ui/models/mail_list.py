@@ -244,8 +244,8 @@ class MailListModel(QAbstractTableModel):
             return row.sender or row.sender_email
         if column == self.SUBJECT:
             subject = row.subject or self.tr("(no subject)")
-            return f"{subject}  ({row.conversation_size})" if row.conversation_size > 1 \
-                else subject
+            grouped = self._query.conversations and row.conversation_size > 1
+            return f"{subject}  ({row.conversation_size})" if grouped else subject
         if column == self.RECEIVED:
             return format_datetime(row.received_at)
         if column == self.CATEGORIES:

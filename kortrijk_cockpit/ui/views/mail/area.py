@@ -141,7 +141,7 @@ class MailArea(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MailListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MailListModel.SENDER, 170), (MailListModel.RECEIVED, 120),
+        for column, width in ((MailListModel.SENDER, 170), (MailListModel.RECEIVED, 140),
                               (MailListModel.CATEGORIES, 140), (MailListModel.FLAG, 64),
                               (MailListModel.ATTACHMENT, 64), (MailListModel.STATE, 130)):
             self.list.setColumnWidth(column, width)

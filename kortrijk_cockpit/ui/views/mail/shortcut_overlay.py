@@ -68,11 +68,16 @@ class ShortcutOverlay(QFrame):
         self.card.setObjectName("shortcutCard")
         self.card.setTextFormat(Qt.TextFormat.RichText)
         rows = "".join(
-            f"<tr><td style='padding:3px 18px 3px 0'><b>{escape(keys)}</b></td>"
-            f"<td style='padding:3px 0'>{escape(what)}</td></tr>"
+            f"<tr><td valign='middle' style='padding-right:18px'><b>{escape(keys)}</b></td>"
+            f"<td valign='middle'>{escape(what)}</td></tr>"
             for keys, what in mail_shortcuts())
         title = escape(self.tr("Keys in the mail list"))
-        self.card.setText(f"<h3>{title}</h3><table>{rows}</table>")
+        self.card.setText(f"<h3>{title}</h3><table cellspacing='4'>{rows}</table>")
+        # Its own look (not app.qss): a dimmed area under a white card.
+        self.setStyleSheet("QFrame#shortcutOverlay { background: rgba(17, 24, 39, 110); }"
+                           "QLabel#shortcutCard { background: white; color: #111827;"
+                           " border: 1px solid #d1d5db; border-radius: 8px; padding: 18px 24px;"
+                           " font-size: 10.5pt; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignCenter)
         self.hide()

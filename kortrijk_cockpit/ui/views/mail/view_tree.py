@@ -54,7 +54,11 @@ class MailViewTree(QStandardItemModel):
         shown = [f for f in folders if f.synced or f.kind == FolderKind.IMPORTED]
         # Imported mail comes last, under its own name: it is not a mailbox folder.
         shown.sort(key=lambda f: f.kind == FolderKind.IMPORTED)
-        extra = sorted(set(counts.per_category) - set(categories))
+        from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME
+
+        # "Wacht op antwoord" is a view of its own (with replies and dates), not a category.
+        categories = [c for c in categories if c != WAITING_OUTCOME]
+        extra = sorted(set(counts.per_category) - set(categories) - {WAITING_OUTCOME})
         entries = [(TODO, QCoreApplication.translate("MailViewTree", "To handle")),
                    (WAITING, QCoreApplication.translate("MailViewTree", "Waiting for reply")),
                    (FOLLOW_UP, QCoreApplication.translate("MailViewTree", "Follow up"))]
