@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Text, and_, case, cast, false, func, select, text, true
 from sqlalchemy.orm import Session, sessionmaker
 
-from kortrijk_cockpit.clock import Clock
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import (
     FlagStatus,
     FolderKind,
@@ -31,6 +31,7 @@ from kortrijk_cockpit.domain import (
     MailLink,
     TrustedImageSender,
 )
+from kortrijk_cockpit.services.mail_filter import conditions, parse
 from kortrijk_cockpit.services.mail_sql import (
     TriageSql,
     conversation_key,
@@ -41,7 +42,6 @@ from kortrijk_cockpit.services.mail_sql import (
     replied,
 )
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME, outcome_names
-from kortrijk_cockpit.store.search import mail_match
 
 
 class MailView(enum.StrEnum):
@@ -243,7 +243,9 @@ class MailListService:
         (Dutch) for an unusable filter, e.g. "voor:gisteren?"."""
         with self._sessions() as s:
             sql = TriageSql(s, outcome_names(s), self._clock.now())
-            where = [self._view_condition(sql, query), *self._text_conditions(s, query.text)]
+            today = sql.now.astimezone(BRUSSELS).date()
+            where = [self._view_condition(sql, query),
+                     *conditions(s, parse(query.text, today))]
             if query.conversations:
                 newest = func.row_number().over(
                     partition_by=conversation_key(),
@@ -350,11 +352,6 @@ class MailListService:
         if view == MailView.FOLDER:
             return Mail.folder_id == query.folder_id if query.folder_id is not None else false()
         return true()  # SEARCH: every folder
-
-    @staticmethod
-    def _text_conditions(s: Session, text: str) -> list[ColumnElement[bool]]:
-        match = mail_match(s.get_bind().dialect.name, text)
-        return [] if match is None else [match]  # type: ignore[list-item]
 
 
 def _order(sql: TriageSql, query: MailQuery) -> list[ColumnElement[Any]]:

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.domain import (
     ActionPoint,
     Attachment,
@@ -235,3 +236,30 @@ def test_counts_per_view_and_unread_per_folder(store: Store) -> None:
 
     assert (counts.todo, counts.follow_up, counts.per_category["Actie DM"]) == (1, 1, 2)
     assert counts.unread_per_folder == {f.inbox: 1, f.archive: 1, f.deleted: 1}
+
+
+def test_search_filters_narrow_the_list(store: Store) -> None:
+    f = folders(store)
+    wanted = mail(store, f.archive, "Personeelsplan 2027", hours_ago=24 * 3,
+                  sender_name="Els Vandamme", to_recipients=["Jan Peeters <jan@kortrijk.be>"],
+                  has_attachments=True, categories=["Actie AD"])
+    mail(store, f.archive, "Personeelsplan zonder bijlage", hours_ago=24 * 3,
+         sender_name="Els Vandamme", to_recipients=["jan@kortrijk.be"],
+         categories=["Actie AD"])
+    mail(store, f.inbox, "Personeelsplan in het postvak", hours_ago=24 * 3,
+         sender_name="Els Vandamme", has_attachments=True, to_recipients=["jan@kortrijk.be"])
+    mail(store, f.archive, "Personeelsplan te oud", hours_ago=24 * 40, has_attachments=True,
+         sender_name="Els Vandamme", to_recipients=["jan@kortrijk.be"], categories=["Actie AD"])
+    service = _service(store)
+
+    def found(text: str) -> list[int]:
+        return service.ids(MailQuery(MailView.SEARCH, text=text))
+
+    assert found('personeelsplan van:"els vandamme" aan:peeters bijlage:ja map:archief '
+                 'categorie:"Actie AD" na:1-11-2026 voor:vandaag') == [wanted]
+    assert found("van:vandamme na:1/11 bijlage:nee") != []
+    assert wanted not in found("van:vandamme na:1/11 bijlage:nee")
+    with pytest.raises(UserFacingError, match="Onbekende map bij 'map:': Nergens"):
+        found("map:Nergens")
+    with pytest.raises(UserFacingError, match="Onbekende datum bij 'voor:': 31-02"):
+        found("voor:31-02")

@@ -1,0 +1,109 @@
+"""Inbox benchmark: the mail list's queries with 100,000 mails in the store.
+
+Run on demand:  python tests/benchmarks/bench_inbox.py [--mails N] [--runs N]
+
+The store is seeded once (tests/benchmarks/inbox_data.py); the measuring
+runs in a fresh child process, so its memory is its own. Medians of --runs.
+
+Printed, each on its own line:
+    inbox_sort_ms=<all ids, sorted by sender>                       target: 300
+    inbox_filter_ms=<one category>                                  target: 50
+    inbox_search_ms=<full text plus a filter>                       target: 50
+    search_ratio=<ours / the bare SQL query for the same hits>      target: 2.0
+    inbox_rss_mb=<the measuring process, peak>                      target: 400
+The Mail area's own figures (inbox_open_ms, triage_next_ms) come from the
+GUI; they are added under "Mail area" in `main` below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CATEGORY = "Agenderen MAT"
+SEARCH_WORDS = "personeelsplan"
+SEARCH = f"{SEARCH_WORDS} categorie:\"{CATEGORY}\""
+
+MEASURE = """
+import json, resource, sqlite3, statistics, sys, time
+from pathlib import Path
+from kortrijk_cockpit.clock import SystemClock
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView, SortKey
+from kortrijk_cockpit.store import open_store
+from kortrijk_cockpit.store.database import sqlite_url
+path, runs, category, search, words = sys.argv[1], int(sys.argv[2]), *sys.argv[3:6]
+store = open_store(sqlite_url(Path(path)), backups=Path(path).parent / "backups")
+service = MailListService(store.session_factory, SystemClock())
+bare = sqlite3.connect(path)
+BARE = ("SELECT m.id FROM mails m WHERE m.id IN (SELECT rowid FROM mails_fts "
+        "WHERE mails_fts MATCH ?) AND CAST(m.categories AS TEXT) LIKE ? "
+        "ORDER BY m.received_at DESC, m.id DESC")
+
+def timed(work):
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+service.ids(MailQuery(MailView.SEARCH))  # warm the page cache alike for all
+sort_ms, everything = timed(lambda: service.ids(
+    MailQuery(MailView.SEARCH, sort=SortKey.SENDER, descending=False)))
+filter_ms, in_category = timed(lambda: service.ids(MailQuery(MailView.CATEGORY, category=category)))
+search_ms, ours = timed(lambda: service.ids(MailQuery(MailView.SEARCH, text=search)))
+bare_ms, theirs = timed(lambda: [r[0] for r in bare.execute(
+    BARE, (f'"{words}"*', f'%"{category}"%'))])
+assert ours == theirs, (len(ours), len(theirs))
+print(json.dumps({"sort_ms": sort_ms, "filter_ms": filter_ms, "search_ms": search_ms,
+                  "bare_ms": bare_ms, "mails": len(everything), "in_category": len(in_category),
+                  "hits": len(ours),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_child(script: str, args: list[str]) -> dict[str, float]:
+    env = {**os.environ}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True,
+                            env=env, cwd=ROOT, timeout=1800, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"child failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mails", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from kortrijk_cockpit.store import open_store
+    from kortrijk_cockpit.store.database import sqlite_url
+    from tests.benchmarks.inbox_data import seed_inbox
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "inbox.sqlite3"
+        store = open_store(sqlite_url(path), backups=Path(tmp) / "backups")
+        seed_inbox(store, args.mails)
+        store.close()
+        got = run_child(MEASURE, [str(path), str(args.runs), CATEGORY, SEARCH, SEARCH_WORDS])
+    print(f"mails={int(got['mails'])} in_category={int(got['in_category'])} "
+          f"hits={int(got['hits'])}")
+    print(f"inbox_sort_ms={got['sort_ms']:.1f}")
+    print(f"inbox_filter_ms={got['filter_ms']:.1f}")
+    print(f"inbox_search_ms={got['search_ms']:.1f}")
+    print(f"search_ratio={got['search_ms'] / max(got['bare_ms'], 0.01):.2f}")
+    print(f"inbox_rss_mb={got['rss_mb']:.1f}")
+    # Mail area (added with the GUI): inbox_open_ms, triage_next_ms, measured on
+    # this same store in a child process that opens the window.
+
+
+if __name__ == "__main__":
+    main()
