@@ -136,6 +136,8 @@ class ReadingPane(QWidget):
         self.links.setObjectName("mailLinks")
         self.links.setWordWrap(True)
         self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.links.linkActivated.connect(self._link)
 
         self.meeting = MeetingCard(self._now)
