@@ -1154,8 +1154,8 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Koppel aan persoon</translation>
     </message>
     <message>
-        <source>Type a name, function or organisation; Enter links the mail to the selected person.</source>
-        <translation>Typ een naam, functie of organisatie; Enter koppelt de mail aan de geselecteerde persoon.</translation>
+        <source>Type part of a name or mail address; Enter links the mail to the selected person.</source>
+        <translation>Typ een deel van een naam of mailadres; Enter koppelt de mail aan de geselecteerde persoon.</translation>
     </message>
     <message>
         <source>Filter people…</source>

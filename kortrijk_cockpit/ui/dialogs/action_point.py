@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -36,8 +36,6 @@ def default_due(today: date) -> date:
 
 
 def today_in_brussels() -> date:
-    from datetime import UTC, datetime
-
     return local(datetime.now(UTC)).date()
 
 

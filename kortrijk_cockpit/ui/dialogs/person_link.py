@@ -28,7 +28,7 @@ class PersonLinkDialog(PickerDialog):
         self._choices = choices
         self._sender = choices.person_for_sender(mail.sender_email)
         self.setWindowTitle(self.tr("Link to a person"))
-        self.intro.setText(self.tr("Type a name, function or organisation; Enter links the mail "
+        self.intro.setText(self.tr("Type part of a name or mail address; Enter links the mail "
                                    "to the selected person."))
         self.filter.setPlaceholderText(self.tr("Filter people…"))
         self.empty.setText(self.tr("No person matches."))
