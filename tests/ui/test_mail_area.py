@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -106,8 +104,6 @@ def test_a_hidden_area_only_marks_itself_stale(
 
 def test_search_filters_show_in_the_same_list_and_esc_clears(
         qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
-    # The filter syntax is mail-data's (services/mail_filter.py); until it is merged, skip.
-    pytest.importorskip("kortrijk_cockpit.services.mail_filter")
     f = folders(store)
     mine = mail(store, f.inbox, "Begroting 2027", sender_name="Jan Peeters",
                 sender_email="jan.peeters@kortrijk.be")
