@@ -31,10 +31,15 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outbox import OutboxService
+    from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
+    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.store import Store
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
@@ -78,6 +83,11 @@ class Core:
     triage: TriageService
     outbox: OutboxService
     folders: FolderService
+    mail_list: MailListService
+    outcomes: OutcomeService
+    trusted_senders: TrustedSenders
+    handing_on: HandOnService
+    suggestions: SuggestionService
     exchange: ExchangeConnection | None = None
 
 
@@ -118,10 +128,15 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outbox import OutboxService
+    from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
+    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
 
@@ -137,8 +152,12 @@ def build_core(options: Options, paths: Paths) -> Core:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
-                triage=TriageService(sessions), outbox=OutboxService(sessions),
+                triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
                 folders=FolderService(sessions),
+                mail_list=MailListService(sessions, clock), outcomes=OutcomeService(sessions),
+                trusted_senders=TrustedSenders(sessions),
+                handing_on=HandOnService(sessions, clock),
+                suggestions=SuggestionService(sessions),
                 exchange=exchange)
 
 
@@ -231,6 +250,9 @@ def run_gui(options: Options) -> int:
                 store_location=built.store.location, outbox=built.outbox,
                 folders=built.folders,
                 settings=built.settings, save_settings=lambda s: s.save(paths),
+                mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
+                trusted_senders=built.trusted_senders, handing_on=built.handing_on,
+                suggestions=built.suggestions,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

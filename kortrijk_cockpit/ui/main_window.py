@@ -44,14 +44,21 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_list import MailListService
+    from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
+    from kortrijk_cockpit.services.suggestions import SuggestionService
+    from kortrijk_cockpit.services.triage import TriageService
+    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
     from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
     from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
     from kortrijk_cockpit.ui.sync_worker import SyncController
+    from kortrijk_cockpit.ui.views.mail.area import MailArea
 
 WINDOW_STATE_FILE = "window.ini"
 D = TypeVar("D", bound=QDialog)
@@ -69,6 +76,13 @@ class MainWindowServices:
     folders: FolderService | None = None
     settings: Settings | None = None
     save_settings: Callable[[Settings], None] | None = None
+    # The Mail area (without mail_list, triage and outcomes it stays a placeholder):
+    mail_list: MailListService | None = None
+    triage: TriageService | None = None
+    outcomes: OutcomeService | None = None
+    handing_on: HandOnService | None = None
+    suggestions: SuggestionService | None = None
+    trusted_senders: TrustedSenders | None = None
 
 
 class MainWindow(QMainWindow):
@@ -165,6 +179,9 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.sync_worker import SyncState
 
         self._sync = controller
+        mail = self.mail_area()
+        if mail is not None:
+            mail.controller.set_sync(controller)  # type: ignore[attr-defined]
         labels = {
             SyncState.SYNCING: self.tr("Synchronising…"),
             SyncState.OFFLINE: self.tr("Offline: changes are kept and sent later"),
@@ -300,7 +317,20 @@ class MainWindow(QMainWindow):
             self.store_label.setText(self.tr("Shared database: {where}")
                                      .format(where=services.store_location))
         self.store_label.setToolTip(services.store_location)
+        self._replace_mail_placeholder()
         self.refresh()
+
+    def _replace_mail_placeholder(self) -> None:
+        """Mail was shown before the store opened (the remembered area): now the real area."""
+        placeholder = self.views.get("mail")
+        if not isinstance(placeholder, AreaView):
+            return
+        row = self.nav_model.row_of("mail")
+        del self.views["mail"]
+        self._watches = [w for w in self._watches if w.parent() is not placeholder]
+        view = self._view(row)  # takes the placeholder's place in the stack
+        if self.current_area() == "mail":
+            self.stack.setCurrentWidget(view)
 
     # -- actions ---------------------------------------------------------------
     def _action(self, text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
@@ -368,6 +398,15 @@ class MainWindow(QMainWindow):
         area = self._areas[row]
         if area.key not in self.views:
             placeholder = self.stack.widget(row)
+            view: QWidget
+            mail_area = self._mail_area() if area.key == "mail" else None
+            if mail_area is not None:
+                self.stack.insertWidget(row, mail_area)
+                if placeholder is not None:
+                    self.stack.removeWidget(placeholder)
+                    placeholder.deleteLater()
+                self.views[area.key] = mail_area
+                return mail_area
             view = AreaView(area)
             if self._snapshot is not None:
                 view.show_local_copy(self._snapshot)
@@ -380,6 +419,35 @@ class MainWindow(QMainWindow):
                 placeholder.deleteLater()
             self.views[area.key] = view
         return self.views[area.key]
+
+    def _mail_area(self) -> MailArea | None:
+        """The Mail area, once the store is open (a placeholder before that)."""
+        services = self._services
+        if (services is None or services.mail_list is None or services.triage is None
+                or services.outcomes is None):
+            return None
+        from kortrijk_cockpit.ui.views.mail.area import MailArea
+        from kortrijk_cockpit.ui.views.mail.controller import MailController, MailServices
+
+        area = MailArea()
+        controller = MailController(area, MailServices(
+            mail_list=services.mail_list, triage=services.triage, outcomes=services.outcomes,
+            clock=services.clock, folders=services.folders, handing_on=services.handing_on,
+            suggestions=services.suggestions, trusted_senders=services.trusted_senders,
+        ), self._runner, self.feed, self._state)
+        area.controller = controller  # type: ignore[attr-defined]
+        controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        controller.record_requested.connect(self.open_record)
+        controller.set_sync(self._sync)
+        if self._snapshot is not None:
+            controller.show_local_copy(self._snapshot)
+        return area
+
+    def mail_area(self) -> MailArea | None:
+        from kortrijk_cockpit.ui.views.mail.area import MailArea
+
+        view = self.views.get("mail")
+        return view if isinstance(view, MailArea) else None
 
     def _on_nav(self, row: int) -> None:
         if row < 0:
@@ -414,6 +482,9 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             if isinstance(view, AreaView):
                 view.show_local_copy(snapshot)
+        mail = self.mail_area()
+        if mail is not None:
+            mail.controller.show_local_copy(snapshot)  # type: ignore[attr-defined]
         self.dashboard_loaded.emit(snapshot)
 
     def _dashboard_failed(self, exc: BaseException) -> None:
@@ -434,9 +505,20 @@ class MainWindow(QMainWindow):
         return self._show(dialog)
 
     def open_hit(self, hit: SearchHit) -> None:
-        assert self._services is not None, "search hits exist only once attached"
-        area = AREA_OF_KIND.get(hit.kind, "today")
-        detail = self._services.records.detail(hit.kind, hit.ref_id)
+        self.open_record(hit.kind, hit.ref_id)
+
+    def open_record(self, kind: str, ref_id: int) -> None:
+        """A search hit or a mail's link: the record in its area (a mail in the Mail area)."""
+        assert self._services is not None, "records are opened only once attached"
+        area = AREA_OF_KIND.get(kind, "today")
+        if kind == "mail":
+            self.show_area("mail")
+            mail = self.mail_area()
+            if mail is not None:
+                if not mail.controller.reveal(ref_id):  # type: ignore[attr-defined]
+                    self.statusBar().showMessage(self.tr("This item no longer exists."), 5000)
+                return
+        detail = self._services.records.detail(kind, ref_id)
         self.show_area(area)
         view = self.views[area]
         if detail is not None and isinstance(view, AreaView):
@@ -454,7 +536,11 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
 
-        self._show(ShortcutsDialog(self._shortcuts, self))
+        from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
+
+        mail = [(keys, self.tr("Mail list: {what}").format(what=what))
+                for keys, what in mail_shortcuts()]
+        self._show(ShortcutsDialog(self._shortcuts + mail, self))
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -481,6 +567,9 @@ class MainWindow(QMainWindow):
         self._state.setValue("geometry", self.saveGeometry())
         self._state.setValue("state", self.saveState())
         self._state.setValue("area", self.current_area())
+        mail = self.mail_area()
+        if mail is not None:
+            mail.controller.save_state(self._state)  # type: ignore[attr-defined]
         self._state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

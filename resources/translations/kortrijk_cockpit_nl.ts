@@ -673,6 +673,282 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>MailArea</name>
+    <message>
+        <source>Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:</source>
+        <translation>Zoeken: woorden, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gesprekken</translation>
+    </message>
+    <message>
+        <source>One row per conversation: its newest mail</source>
+        <translation>Eén rij per gesprek: de nieuwste mail</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Aanvaarden</translation>
+    </message>
+</context>
+<context>
+    <name>MailController</name>
+    <message numerus="yes">
+        <source>%n mail(s) selected: every key acts on all of them</source>
+        <translation>
+            <numerusform>%n mail geselecteerd: elke toets werkt op de hele selectie</numerusform>
+            <numerusform>%n mails geselecteerd: elke toets werkt op de hele selectie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a mail to read it here.</source>
+        <translation>Kies een mail om ze hier te lezen.</translation>
+    </message>
+    <message>
+        <source>This mail no longer exists.</source>
+        <translation>Deze mail bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Suggestion: {outcome} — {reason}</source>
+        <translation>Voorstel: {outcome} — {reason} · A aanvaarden</translation>
+    </message>
+    <message>
+        <source>Replying and forwarding are not connected yet.</source>
+        <translation>Beantwoorden en doorsturen zijn nog niet aangesloten.</translation>
+    </message>
+    <message>
+        <source>Answering meeting requests is not connected yet.</source>
+        <translation>Vergaderverzoeken beantwoorden is nog niet aangesloten.</translation>
+    </message>
+    <message>
+        <source>Answering a meeting request</source>
+        <translation>Vergaderverzoek beantwoorden</translation>
+    </message>
+    <message>
+        <source>Allowing images</source>
+        <translation>Afbeeldingen toestaan</translation>
+    </message>
+    <message>
+        <source>Counting mail</source>
+        <translation>Mail tellen</translation>
+    </message>
+    <message>
+        <source>No mail in the synchronised folders</source>
+        <translation>Geen mail in de gesynchroniseerde mappen</translation>
+    </message>
+    <message>
+        <source>Last synchronised on {when}.</source>
+        <translation>Laatst gesynchroniseerd op {when}.</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>Niets gevonden</translation>
+    </message>
+    <message>
+        <source>Try other words or fewer filters. Esc clears the search.</source>
+        <translation>Probeer andere woorden of minder filters. Esc wist de zoekopdracht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) come back later (Later).</source>
+        <translation>
+            <numerusform>%n mail komt later terug (Later).</numerusform>
+            <numerusform>%n mails komen later terug (Later).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New mail appears here as it arrives.</source>
+        <translation>Nieuwe mail verschijnt hier zodra ze binnenkomt.</translation>
+    </message>
+    <message>
+        <source>All handled</source>
+        <translation>Alles behandeld</translation>
+    </message>
+    <message>
+        <source>Nothing to wait for</source>
+        <translation>Niets om op te wachten</translation>
+    </message>
+    <message>
+        <source>Mails marked &quot;Wacht op antwoord&quot; appear here until a reply arrives.</source>
+        <translation>Mails met &quot;Wacht op antwoord&quot; staan hier tot er een antwoord komt.</translation>
+    </message>
+    <message>
+        <source>No mail here</source>
+        <translation>Geen mail hier</translation>
+    </message>
+</context>
+<context>
+    <name>MailListModel</name>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>Vlag</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Bijlage</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>(deleted meanwhile)</source>
+        <translation>(intussen verwijderd)</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+        <source>Later until {when}</source>
+        <translation>Later tot {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for %n day(s)</source>
+        <translation>
+            <numerusform>Wacht sinds %n d.</numerusform>
+            <numerusform>Wacht sinds %n d.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reply</source>
+        <translation>Geen antwoord</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwoord</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nieuw</translation>
+    </message>
+</context>
+<context>
+    <name>MailShortcuts</name>
+    <message>
+        <source>Outcome with that key (Actie AD, Ter info, …)</source>
+        <translation>Uitkomst met die toets (Actie AD, Ter info, …)</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion</source>
+        <translation>Voorstel aanvaarden</translation>
+    </message>
+    <message>
+        <source>Next / previous mail</source>
+        <translation>Volgende / vorige mail</translation>
+    </message>
+    <message>
+        <source>Open the mail in its own window</source>
+        <translation>Mail in een eigen venster openen</translation>
+    </message>
+    <message>
+        <source>File to a folder</source>
+        <translation>Opbergen in een map</translation>
+    </message>
+    <message>
+        <source>Later: back in To handle on a chosen day</source>
+        <translation>Later: terug in Te behandelen op een gekozen dag</translation>
+    </message>
+    <message>
+        <source>Flag with a due date</source>
+        <translation>Markeren voor opvolging met een datum</translation>
+    </message>
+    <message>
+        <source>Read / unread</source>
+        <translation>Gelezen / ongelezen</translation>
+    </message>
+    <message>
+        <source>Make action point</source>
+        <translation>Maak actiepunt</translation>
+    </message>
+    <message>
+        <source>Put on the agenda of</source>
+        <translation>Agenderen op</translation>
+    </message>
+    <message>
+        <source>For a brief</source>
+        <translation>Voor fiche</translation>
+    </message>
+    <message>
+        <source>Link to a person</source>
+        <translation>Koppel aan persoon</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Beantwoorden</translation>
+    </message>
+    <message>
+        <source>Reply all</source>
+        <translation>Allen beantwoorden</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Doorsturen</translation>
+    </message>
+    <message>
+        <source>Undo the last triage step</source>
+        <translation>Laatste stap ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Search in mail</source>
+        <translation>Zoeken in mail</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Zoekopdracht wissen</translation>
+    </message>
+    <message>
+        <source>Show or hide these keys</source>
+        <translation>Deze toetsen tonen of verbergen</translation>
+    </message>
+</context>
+<context>
+    <name>MailViewTree</name>
+    <message>
+        <source>To handle</source>
+        <translation>Te behandelen</translation>
+    </message>
+    <message>
+        <source>Waiting for reply</source>
+        <translation>Wacht op antwoord</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Opvolgen</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Weergaven</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Mappen</translation>
+    </message>
+    <message>
+        <source>Some mails are past their date without a reply</source>
+        <translation>Sommige mails zijn over hun datum zonder antwoord</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
@@ -795,6 +1071,10 @@ Logbestand: {log}</translation>
 The cockpit of the office of the general director, Stad en OCMW Kortrijk.</source>
         <translation>{app} {version}
 De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</translation>
+    </message>
+    <message>
+        <source>Mail list: {what}</source>
+        <translation>Maillijst: {what}</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1289,13 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>ReaderWindow</name>
+    <message>
+        <source>(no subject)</source>
+        <translation>(geen onderwerp)</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <source>Images blocked</source>
@@ -1094,6 +1381,13 @@ Open it anyway?</source>
 {url}
 
 Toch openen?</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutOverlay</name>
+    <message>
+        <source>Keys in the mail list</source>
+        <translation>Toetsen in de maillijst</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1552,57 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+</context>
+<context>
+    <name>TriageActions</name>
+    <message>
+        <source>Handling mail</source>
+        <translation>Mail behandelen</translation>
+    </message>
+    <message>
+        <source>Marking read or unread</source>
+        <translation>Gelezen of ongelezen markeren</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Flagging</source>
+        <translation>Markeren voor opvolging</translation>
+    </message>
+    <message>
+        <source>Filing</source>
+        <translation>Opbergen</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Niets om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>Ongedaan gemaakt: {step}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Action point made</source>
+        <translation>Actiepunt gemaakt</translation>
+    </message>
+    <message>
+        <source>Put on the agenda</source>
+        <translation>Geagendeerd</translation>
+    </message>
+    <message>
+        <source>Linked to the brief</source>
+        <translation>Gekoppeld aan de fiche</translation>
+    </message>
+    <message>
+        <source>Linked to the person</source>
+        <translation>Gekoppeld aan de persoon</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,16 @@ from PySide6.QtWidgets import QApplication
 from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.services.dashboard import DashboardService
+from kortrijk_cockpit.services.folders import FolderService
+from kortrijk_cockpit.services.handing_on import HandOnService
+from kortrijk_cockpit.services.mail_list import MailListService
+from kortrijk_cockpit.services.outcomes import OutcomeService
 from kortrijk_cockpit.services.demo_data import seed_demo
 from kortrijk_cockpit.services.records import RecordService
 from kortrijk_cockpit.services.search import SearchService
+from kortrijk_cockpit.services.suggestions import SuggestionService
+from kortrijk_cockpit.services.triage import TriageService
+from kortrijk_cockpit.services.trusted_senders import TrustedSenders
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.application import create_application
 from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
@@ -43,6 +50,13 @@ def make_services(store: Store) -> MainWindowServices:
         clock=clock,
         store_dialect=store.dialect,
         store_location=store.location,
+        folders=FolderService(store.session_factory),
+        mail_list=MailListService(store.session_factory, clock),
+        triage=TriageService(store.session_factory, clock),
+        outcomes=OutcomeService(store.session_factory),
+        trusted_senders=TrustedSenders(store.session_factory),
+        handing_on=HandOnService(store.session_factory, clock),
+        suggestions=SuggestionService(store.session_factory),
     )
 
 

@@ -76,6 +76,7 @@ def test_vandaag_reloads_once_per_burst_and_only_while_shown(
     assert len(loads) == 2
 
     window.show_area("mail")
+    qtbot.waitUntil(lambda: window._runner.active_count == 0)  # the Mail area's own counts
     window.feed.publish(Changes.of(Kind.ACTION_POINT, updated=[1]))
     assert watch.stale and window._runner.active_count == 0  # hidden: nothing loads
 
@@ -114,18 +115,21 @@ def test_a_round_reaches_the_feed_page_by_page(
 def test_the_mail_area_counts_what_a_round_brought_in_while_it_is_shown(
         qtbot, window, demo_store: Store) -> None:  # type: ignore[no-untyped-def]
     window.show()
-    qtbot.waitUntil(lambda: window._snapshot is not None)
     window.show_area("mail")
-    view = window.views["mail"]
-    before = view.empty_title.text()
+    area = window.mail_area()
+    controller = area.controller
+    qtbot.waitUntil(lambda: controller.counts is not None)
+    before = controller.counts.todo
     with demo_store.session_factory.begin() as s:  # what a sync page writes
         inbox = s.scalar(select(MailFolder).where(MailFolder.kind == FolderKind.INBOX))
         assert inbox is not None
-        mail = Mail(folder_id=inbox.id, exchange_id="nieuw", change_key="ck", subject="Nieuw")
+        mail = Mail(folder_id=inbox.id, exchange_id="nieuw", change_key="ck", subject="Nieuw",
+                    received_at=NOW)
         s.add(mail)
         s.flush()
         new_id = mail.id
-    with qtbot.waitSignal(window.dashboard_loaded):
-        window.feed.publish(Changes.of(Kind.MAIL, created=[new_id]))
-    count = int(before.split()[0])
-    assert view.empty_title.text() == f"{count + 1} mails gesynchroniseerd"
+    window.feed.publish(Changes.of(Kind.MAIL, created=[new_id]))
+    qtbot.waitUntil(lambda: controller.counts.todo == before + 1)
+    assert controller.model.row_of(new_id) == 0  # the newest, on top of Te behandelen
+    todo = area.tree_model.index_of("todo").data()
+    assert todo == f"Te behandelen ({before + 1})"

@@ -1,0 +1,179 @@
+"""The Mail area's widgets: views and folders, the list under a search field,
+the reading pane under a suggestion bar. Layout only; `MailController` wires
+it to the services."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kortrijk_cockpit.ui.models.mail_list import MailListModel
+from kortrijk_cockpit.ui.views.mail.delegates import CategoryChipDelegate, PaperclipDelegate
+from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
+from kortrijk_cockpit.ui.views.mail.shortcut_overlay import ShortcutOverlay
+from kortrijk_cockpit.ui.views.mail.view_tree import MailViewTree
+
+STATE_GROUP = "mail"
+
+
+class MailArea(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mailArea")
+        self.tree_model = MailViewTree(self)
+        self.tree = QTreeView()
+        self.tree.setObjectName("mailViews")
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("mailSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            self.tr("Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:"))
+        self.search_error = QLabel()
+        self.search_error.setObjectName("searchError")
+        self.search_error.setWordWrap(True)
+        self.search_error.hide()
+        self.grouping = QToolButton()
+        self.grouping.setText(self.tr("Conversations"))
+        self.grouping.setToolTip(self.tr("One row per conversation: its newest mail"))
+        self.grouping.setCheckable(True)
+
+        self.list = QTableView()
+        self.list.setObjectName("mailList")
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSortingEnabled(True)
+        self.list.setWordWrap(False)
+        self.list.setShowGrid(False)
+        self.list.setAlternatingRowColors(True)
+        self.list.verticalHeader().hide()
+        # Fixed row heights: the view never asks 100,000 rows for their size.
+        self.list.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.list.verticalHeader().setDefaultSectionSize(26)
+        self.list.horizontalHeader().setHighlightSections(False)
+        self.chips = CategoryChipDelegate(self.list)
+        self.list.setItemDelegateForColumn(MailListModel.CATEGORIES, self.chips)
+        self.list.setItemDelegateForColumn(MailListModel.ATTACHMENT,
+                                           PaperclipDelegate(self.list))
+
+        self.empty_title = QLabel()
+        self.empty_title.setObjectName("emptyTitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text = QLabel()
+        self.empty_text.setObjectName("emptyText")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        empty = QWidget()
+        column = QVBoxLayout(empty)
+        column.addStretch(1)
+        column.addWidget(self.empty_title)
+        column.addWidget(self.empty_text)
+        column.addStretch(2)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list)
+        self.list_stack.addWidget(empty)
+
+        middle = QWidget()
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.grouping)
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(search_row)
+        middle_layout.addWidget(self.search_error)
+        middle_layout.addWidget(self.list_stack, 1)
+
+        self.suggestion = QFrame()
+        self.suggestion.setObjectName("suggestionBar")
+        self.suggestion_text = QLabel()
+        self.suggestion_text.setWordWrap(True)
+        self.suggestion_accept = QPushButton(self.tr("Accept"))
+        self.suggestion_accept.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the keys
+        bar = QHBoxLayout(self.suggestion)
+        bar.setContentsMargins(10, 6, 10, 6)
+        bar.addWidget(self.suggestion_text, 1)
+        bar.addWidget(self.suggestion_accept)
+        self.suggestion.hide()
+        self.pane = ReadingPane()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.suggestion)
+        right_layout.addWidget(self.pane, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mailSplitter")
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([220, 1000, 560])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+        self.overlay = ShortcutOverlay(self)
+
+    def set_model(self, model: MailListModel) -> None:
+        self.list.setModel(model)
+        header = self.list.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(MailListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((MailListModel.SENDER, 170), (MailListModel.RECEIVED, 140),
+                              (MailListModel.CATEGORIES, 140), (MailListModel.FLAG, 64),
+                              (MailListModel.ATTACHMENT, 64), (MailListModel.STATE, 130)):
+            self.list.setColumnWidth(column, width)
+
+    def show_empty(self, title: str, text: str) -> None:
+        self.empty_title.setText(title)
+        self.empty_text.setText(text)
+        self.list_stack.setCurrentIndex(1)
+
+    def show_list(self) -> None:
+        self.list_stack.setCurrentIndex(0)
+
+    def is_empty_shown(self) -> bool:
+        return self.list_stack.currentIndex() == 1
+
+    def show_search_error(self, message: str) -> None:
+        self.search_error.setText(message)
+        self.search_error.setVisible(bool(message))
+
+    # -- remembered between runs ----------------------------------------------------
+    def save_layout(self, state: QSettings) -> None:
+        state.beginGroup(STATE_GROUP)
+        state.setValue("splitter", self.splitter.saveState())
+        state.endGroup()
+
+    def restore_layout(self, state: QSettings) -> None:
+        state.beginGroup(STATE_GROUP)
+        splitter = state.value("splitter")
+        state.endGroup()
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        super().resizeEvent(event)
+        self.overlay.fit()

@@ -1,0 +1,570 @@
+"""Wires the Mail area to the services: views and search into the list, the
+current mail into the reading pane, the change feed into the list and counts.
+Triage keys and their writes live in `triage_actions.py`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+
+from kortrijk_cockpit.changes import Changes, Kind
+from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.ui.change_feed import COALESCE_MS, ChangeFeed
+from kortrijk_cockpit.ui.models.mail_list import MailListModel, sort_column
+from kortrijk_cockpit.ui.tasks import Lane, TaskRunner
+from kortrijk_cockpit.ui.views.mail.area import STATE_GROUP, MailArea
+from kortrijk_cockpit.ui.views.mail.reader_window import ReaderWindow
+from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
+from kortrijk_cockpit.ui.views.mail.triage_actions import TriageActions
+from kortrijk_cockpit.ui.views.mail.view_tree import KeyRole, TODO, query_for
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.clock import Clock
+    from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_list import (
+        MailDetail,
+        MailListService,
+        MailQuery,
+        ViewCounts,
+    )
+    from kortrijk_cockpit.services.outcomes import Outcome, OutcomeService
+    from kortrijk_cockpit.services.suggestions import Suggestion, SuggestionService
+    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.triage import TriageService
+
+
+@dataclass(frozen=True)
+class MailServices:
+    mail_list: MailListService
+    triage: TriageService
+    outcomes: OutcomeService
+    clock: Clock
+    folders: FolderService | None = None
+    handing_on: HandOnService | None = None
+    suggestions: SuggestionService | None = None
+    trusted_senders: TrustedSenders | None = None
+
+
+class MailController(QObject):
+    message = Signal(str)  # for the window's status bar
+    mail_shown = Signal(int)  # the reading pane shows this mail
+    record_requested = Signal(str, int)  # LinkKind value, target id: the window opens it
+    compose_requested = Signal(int, str)  # mail id, "reply" | "reply_all" | "forward"
+
+    def __init__(self, area: MailArea, services: MailServices, runner: TaskRunner,
+                 feed: ChangeFeed, state: QSettings | None = None) -> None:
+        super().__init__(area)
+        from kortrijk_cockpit.services.mail_list import MailQuery, SortKey
+
+        self.area = area
+        self.services = services
+        self.runner = runner
+        self.feed = feed
+        self._state = state
+        self._compose: Any = None
+        self.outcomes: list[Outcome] = []
+        self.suggestion: Suggestion | None = None
+        self.counts: ViewCounts | None = None  # the tree's numbers, once counted
+        self._view_key = TODO
+        self._pending: Changes | None = None  # news for a hidden area, or within a burst
+        self._counts_running = self._counts_again = False
+        self._readers: list[ReaderWindow] = []
+
+        base = MailQuery()
+        if state is not None:
+            state.beginGroup(STATE_GROUP)
+            self._view_key = str(state.value("view", TODO))
+            sort = str(state.value("sort", SortKey.RECEIVED.value))
+            base = replace(base, sort=SortKey(sort) if sort in set(SortKey) else SortKey.RECEIVED,
+                           descending=str(state.value("descending", "true")) == "true",
+                           conversations=str(state.value("conversations", "false")) == "true")
+            state.endGroup()
+            area.restore_layout(state)
+        self.model = MailListModel(services.mail_list, base, services.clock.now, self)
+        area.set_model(self.model)
+        self._load_outcomes()
+        self._load_tree()
+        if self.area.tree_model.index_of(self._view_key).row() < 0:
+            self._view_key = TODO
+        try:
+            self.model.set_query(query_for(self._view_key, base))
+        except UserFacingError:
+            self.model.set_query(query_for(TODO, base))
+        header = area.list.horizontalHeader()
+        header.setSortIndicator(sort_column(self.model.query.sort.value),
+                                Qt.SortOrder.DescendingOrder if self.model.query.descending
+                                else Qt.SortOrder.AscendingOrder)
+        area.list.setSortingEnabled(True)  # asks model.sort with the same order: a no-op
+        area.grouping.setChecked(self.model.query.conversations)
+        self._select_tree(self._view_key)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self._apply_pending)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.run_search)
+
+        area.tree.selectionModel().currentChanged.connect(self._tree_changed)
+        area.list.selectionModel().currentRowChanged.connect(self._current_changed)
+        area.list.selectionModel().selectionChanged.connect(self._selection_changed)
+        area.list.activated.connect(lambda _index: self.open_reader())
+        area.grouping.toggled.connect(self._set_grouping)
+        area.search.textEdited.connect(lambda _text: self._search_timer.start())
+        area.search.returnPressed.connect(self.run_search)
+        area.suggestion_accept.clicked.connect(self.accept_suggestion)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._update_empty)
+        self._search_actions()
+        self.hook_pane(area.pane)
+        self.actions = TriageActions(self)
+        feed.changed.connect(self._on_changed)
+        area.installEventFilter(self)
+        self._update_empty()
+        self.select_row(0)
+        self.load_counts()
+
+    # -- views, sort, grouping, search --------------------------------------------------
+    def _load_outcomes(self) -> None:
+        self.outcomes = list(self.services.outcomes.outcomes())
+        self.area.chips.colours = {o.name: o.colour for o in self.outcomes if o.colour}
+
+    def _load_tree(self) -> None:
+        from kortrijk_cockpit.services.mail_list import ViewCounts
+
+        folders = self.services.folders.mail_folders() if self.services.folders else []
+        current = self._view_key
+        self.area.tree_model.set_entries([o.name for o in self.outcomes], folders,
+                                         self.counts or ViewCounts())
+        self.area.tree.expandAll()
+        self._select_tree(current)
+
+    def _select_tree(self, key: str) -> None:
+        index = self.area.tree_model.index_of(key)
+        if index.isValid() and self.area.tree.currentIndex() != index:
+            self.area.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def view_key(self) -> str:
+        return self._view_key
+
+    def choose_view(self, key: str) -> None:
+        self._select_tree(key)
+        if key != self._view_key or self.model.query.text:
+            self._show_view(key)
+
+    def _tree_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(KeyRole)
+        if key and (key != self._view_key or self.model.query.text):
+            self._show_view(key)
+
+    def _show_view(self, key: str) -> None:
+        self._view_key = key
+        self.area.search.clear()
+        self.area.show_search_error("")
+        self.model.set_query(query_for(key, self.model.query))
+        self.select_row(0)
+
+    def _set_grouping(self, on: bool) -> None:
+        if on != self.model.query.conversations:
+            keep = self.current_id()
+            self.model.set_query(replace(self.model.query, conversations=on))
+            self.select_id(keep) if keep is not None and self.model.row_of(keep) >= 0 \
+                else self.select_row(0)
+
+    def run_search(self) -> None:
+        from kortrijk_cockpit.services.mail_list import MailView
+
+        self._search_timer.stop()
+        text = self.area.search.text().strip()
+        if text == self.model.query.text:
+            return
+        if text:
+            # Results in the same list, from every folder.
+            query = replace(query_for(self._view_key, self.model.query),
+                            view=MailView.SEARCH, folder_id=None, category=None, text=text)
+        else:
+            query = query_for(self._view_key, self.model.query)
+        try:
+            self.model.set_query(query)
+        except UserFacingError as exc:
+            self.area.show_search_error(exc.user_message)  # the old list stays
+            return
+        self.area.show_search_error("")
+        self.select_row(0)
+
+    def clear_search(self) -> None:
+        self._search_timer.stop()
+        self.area.search.clear()
+        self.run_search()
+        self.area.show_search_error("")
+        self.area.list.setFocus()
+
+    def _search_actions(self) -> None:
+        find = QAction(self.area)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.area.search.setFocus)
+        self.area.addAction(find)
+        escape = QAction(self.area.search)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.triggered.connect(self.clear_search)
+        self.area.search.addAction(escape)
+
+    # -- selection and the reading pane ---------------------------------------------------
+    def current_id(self) -> int | None:
+        index = self.area.list.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.area.list.selectionModel().selectedRows())
+        if not rows:
+            current = self.current_id()
+            return [current] if current is not None else []
+        return [self.model.id_at(r) for r in rows]
+
+    def select_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            if self.model.rowCount() == 0:
+                self._show_mail(None)
+            return
+        index = self.model.index(row, MailListModel.SUBJECT)
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.area.list.selectionModel().setCurrentIndex(index, flags)
+        self.area.list.scrollTo(index)
+
+    def select_id(self, mail_id: int) -> bool:
+        row = self.model.row_of(mail_id)
+        if row >= 0:
+            self.select_row(row)
+        return row >= 0
+
+    def move(self, step: int) -> None:
+        current = self.area.list.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        self.select_row(max(0, min(row, self.model.rowCount() - 1)))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_mail(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        count = len(self.area.list.selectionModel().selectedRows())
+        if count > 1:
+            self.message.emit(self.tr("%n mail(s) selected: every key acts on all of them",
+                                      "", count))
+
+    def _show_mail(self, mail_id: int | None) -> None:
+        pane = self.area.pane
+        if mail_id is None:
+            self.suggestion = None
+            self.area.suggestion.hide()
+            pane.clear(self.tr("Choose a mail to read it here."))
+            return
+        if pane.mail_id() == mail_id and not self._stale_detail:
+            return
+        self._stale_detail = False
+        # One record: a short read on the GUI thread, so the next mail shows at once.
+        detail = self.services.mail_list.detail(mail_id)
+        if detail is None:
+            pane.clear(self.tr("This mail no longer exists."))
+            self.area.suggestion.hide()
+            return
+        pane.show_mail(detail)
+        self._show_suggestion(detail)
+        self.mail_shown.emit(mail_id)
+
+    _stale_detail = False
+
+    def refresh_pane(self) -> None:
+        self._stale_detail = True
+        self._show_mail(self.current_id())
+
+    def _show_suggestion(self, detail: MailDetail) -> None:
+        self.suggestion = None
+        service = self.services.suggestions
+        if service is not None and detail.outcome is None:
+            self.suggestion = service.suggest(detail.id)
+        if self.suggestion is None:
+            self.area.suggestion.hide()
+            return
+        outcome = self.suggestion.outcome
+        reason = self.suggestion.reason.removesuffix(f": {outcome}")  # named once is enough
+        self.area.suggestion_text.setText(
+            self.tr("Suggestion: {outcome} — {reason}").format(outcome=outcome, reason=reason))
+        self.area.suggestion.show()
+
+    def accept_suggestion(self) -> None:
+        current = self.current_id()
+        if self.suggestion is not None and current is not None:
+            self.actions.apply_outcome(self.suggestion.outcome, [current])
+
+    def reveal(self, mail_id: int) -> bool:
+        """Show this mail (a quick-search hit): in the list as it is, else in its folder."""
+        if self.select_id(mail_id):
+            self.area.list.setFocus()
+            return True
+        detail = self.services.mail_list.detail(mail_id)
+        if detail is None:
+            return False
+        key = f"folder:{detail.folder_id}"
+        self._select_tree(key)
+        if self._view_key != key or self.model.query.text:
+            self._view_key = key
+            self.area.search.clear()
+            self.area.show_search_error("")
+            self.model.set_query(query_for(key, self.model.query))
+        found = self.select_id(mail_id)
+        self.area.list.setFocus()
+        return found
+
+    def show_local_copy(self, snapshot: Any) -> None:
+        """What the overview knows of the whole mailbox, for an honest empty state."""
+        self._mails_stored = snapshot.mails_stored
+        self._synced_at = snapshot.mail_synced_at
+        self._update_empty()
+
+    _mails_stored: int | None = None
+    _synced_at: Any = None
+
+    def open_reader(self) -> ReaderWindow | None:
+        current = self.current_id()
+        detail = self.services.mail_list.detail(current) if current is not None else None
+        if detail is None:
+            return None
+        reader = ReaderWindow(detail, self.area.window())
+        self.hook_pane(reader.pane)
+        self._readers.append(reader)
+        reader.destroyed.connect(lambda *_: self._readers.remove(reader)
+                                 if reader in self._readers else None)
+        reader.show()
+        return reader
+
+    # -- the pane's requests -----------------------------------------------------------------
+    def hook_pane(self, pane: ReadingPane) -> None:
+        pane.link_activated.connect(self.record_requested)
+        pane.allow_images.connect(self.allow_images)
+        pane.meeting_response.connect(self.respond_to_meeting)
+        pane.open_attachment.connect(lambda att: self._attachment("open", pane, att))
+        pane.save_attachment.connect(lambda att: self._attachment("save", pane, att))
+
+    def set_compose(self, service: Any) -> None:
+        """The lead wires mail-exchange's ComposeService here; until then the
+        reply and meeting buttons say they are not connected."""
+        self._compose = service
+
+    def set_sync(self, sync: Any) -> None:
+        """Attachments of synced mail are fetched by the sync worker (None: not connected;
+        imported mails' attachments still open from disk)."""
+        from kortrijk_cockpit.ui.views.mail.attachment_actions import AttachmentActions
+
+        if self._attachments is not None:
+            self._attachments.deleteLater()
+        self._attachments = AttachmentActions(sync, self.area)
+        self._attachments.status.connect(lambda text: self.message.emit(text) if text else None)
+
+    _attachments: Any = None
+
+    def _attachment(self, what: str, pane: ReadingPane, attachment_id: int) -> None:
+        info = pane.attachment(attachment_id)
+        if info is None:
+            return
+        if self._attachments is None:
+            self.set_sync(None)
+        getattr(self._attachments, what)(info)
+
+    def compose(self, mode: str) -> None:
+        current = self.current_id()
+        if current is None:
+            return
+        if self._compose is None:
+            self.message.emit(self.tr("Replying and forwarding are not connected yet."))
+            return
+        self.compose_requested.emit(current, mode)
+
+    def respond_to_meeting(self, mail_id: int, response: str, text: str) -> None:
+        compose = self._compose
+        if compose is None:
+            self.message.emit(self.tr("Answering meeting requests is not connected yet."))
+            return
+        self.write(self.tr("Answering a meeting request"),
+                   lambda: compose.respond_to_meeting(mail_id, response, text),
+                   on_success=lambda _c: self.refresh_pane())
+
+    def allow_images(self, address_or_domain: str) -> None:
+        trusted = self.services.trusted_senders
+        if trusted is None:
+            return
+        self.write(self.tr("Allowing images"), lambda: trusted.trust(address_or_domain),
+                   on_success=lambda _r: self.refresh_pane())
+
+    # -- writes --------------------------------------------------------------------------
+    def write(self, label: str, work: Any, *, on_success: Any = None,
+              on_failure: Any = None) -> None:
+        """A store write on the store lane; what it returns (a Changes, or a value
+        with `.changes`) is announced on the feed even if the area is gone by then."""
+        feed, initiator = self.feed, self
+
+        def announce(result: object) -> None:
+            changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
+            if isinstance(changes, Changes):
+                feed.publish(changes, initiator)
+
+        self.runner.run(label, lambda _ctx: work(), owner=self.area, lane=Lane.STORE,
+                        on_landed=announce, on_success=on_success,
+                        on_failure=on_failure or (lambda exc: self.failed(label, exc)))
+
+    def failed(self, label: str, exc: BaseException) -> None:
+        """A Dutch message; the list shows what the store has now, nothing typed is lost."""
+        from kortrijk_cockpit.ui.dialogs.messages import show_failure
+
+        if not isinstance(exc, UserFacingError):
+            self.runner.report(label, exc)
+            return
+        keep = self.selected_ids()
+        self.model.reload()
+        for mail_id in keep:
+            if self.select_id(mail_id):
+                break
+        self.refresh_pane()
+        show_failure(self.area, label, exc, reload=self.model.reload)
+
+    # -- the change feed ----------------------------------------------------------------
+    def _on_changed(self, changes: Changes, initiator: object) -> None:
+        if not changes.touches_any((Kind.MAIL, Kind.FOLDER)):
+            return
+        self._pending = changes if self._pending is None else self._pending | changes
+        if not self.area.isVisible():
+            return  # stale: applied at the next show
+        if initiator is self:
+            self._apply_pending()  # her own step: at once, no flicker
+        elif not self._timer.isActive():
+            self._timer.start()  # a sync burst: once
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.area and event.type() == QEvent.Type.Show and self._pending:
+            self._timer.start()
+        return False
+
+    @property
+    def stale(self) -> bool:
+        return self._pending is not None
+
+    def _apply_pending(self) -> None:
+        changes, self._pending = self._pending, None
+        if changes is None:
+            return
+        bar = self.area.list.verticalScrollBar()
+        top = bar.value()
+        anchor = self.model.id_at(top) if 0 <= top < self.model.rowCount() else None
+        current = self.current_id()
+        try:
+            self.model.apply(changes)
+        except UserFacingError as exc:  # the search's filter went stale: show it, keep the list
+            self.area.show_search_error(exc.user_message)
+            return
+        if anchor is not None and self.model.row_of(anchor) >= 0:
+            # Mails arriving above keep what she looks at in place.
+            self.area.list.updateGeometries()
+            bar.setValue(self.model.row_of(anchor))
+        if changes.touched(Kind.FOLDER):
+            self._load_tree()
+        if current is not None and (current in changes.mails.updated
+                                    or Kind.MAIL in changes.wholesale):
+            self.refresh_pane()
+        elif self.current_id() is None and self.model.rowCount():
+            self.select_row(0)
+        self.load_counts()
+
+    def load_counts(self) -> None:
+        if self._counts_running:
+            self._counts_again = True
+            return
+        self._counts_running = True
+        service = self.services.mail_list
+        self.runner.run(self.tr("Counting mail"), lambda _ctx: service.counts(),
+                        owner=self.area, on_success=self._counts_ready,
+                        on_failure=self._counts_failed)
+
+    def _counts_ready(self, counts: Any) -> None:
+        self.counts = counts
+        self._counts_running = False
+        self.area.tree_model.set_counts(counts)
+        self._update_empty()
+        if self._counts_again:
+            self._counts_again = False
+            self.load_counts()
+
+    def _counts_failed(self, exc: BaseException) -> None:
+        self._counts_running = False
+        self.runner.report(self.tr("Counting mail"), exc)
+
+    def _update_empty(self) -> None:
+        from kortrijk_cockpit.services.mail_list import MailView
+
+        if self.model.rowCount():
+            self.area.show_list()
+            return
+        view = self.model.query.view
+        counts = self.counts
+        if self._mails_stored == 0:
+            from kortrijk_cockpit.ui.areas import areas
+            from kortrijk_cockpit.ui.formatting import format_datetime
+
+            mail = next(a for a in areas() if a.key == "mail")
+            if self._synced_at is None:  # never connected: the promise
+                self.area.show_empty(mail.empty_title, mail.empty_text)
+            else:
+                self.area.show_empty(
+                    self.tr("No mail in the synchronised folders"),
+                    self.tr("Last synchronised on {when}.").format(
+                        when=format_datetime(self._synced_at)))
+        elif view == MailView.SEARCH:
+            self.area.show_empty(self.tr("Nothing found"),
+                                 self.tr("Try other words or fewer filters. Esc clears the search."))
+        elif view == MailView.TODO:
+            later = getattr(counts, "later", 0) or 0
+            text = (self.tr("%n mail(s) come back later (Later).", "", later) if later
+                    else self.tr("New mail appears here as it arrives."))
+            self.area.show_empty(self.tr("All handled"), text)
+        elif view == MailView.WAITING:
+            self.area.show_empty(self.tr("Nothing to wait for"),
+                                 self.tr("Mails marked \"Wacht op antwoord\" appear here until "
+                                         "a reply arrives."))
+        else:
+            self.area.show_empty(self.tr("No mail here"), "")
+
+    # -- remembered between runs -----------------------------------------------------------
+    def save_state(self, state: QSettings) -> None:
+        query = self.model.query
+        state.beginGroup(STATE_GROUP)
+        state.setValue("view", self._view_key)
+        state.setValue("sort", query.sort.value)
+        state.setValue("descending", "true" if query.descending else "false")
+        state.setValue("conversations", "true" if query.conversations else "false")
+        state.endGroup()
+        self.area.save_layout(state)
+
+    def shown_mail(self) -> int | None:
+        return self.area.pane.mail_id()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._search_timer.stop()

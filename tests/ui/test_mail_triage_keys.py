@@ -1,0 +1,225 @@
+"""Triage by keyboard in the Mail area, checked in the store, the outbox and,
+after a real push, on the sandbox's mailbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.config import Paths
+from kortrijk_cockpit.domain import Mail, OutboxEntry
+from kortrijk_cockpit.exchange.ews import EwsBackend
+from kortrijk_cockpit.exchange.outbox import OutboxPusher
+from kortrijk_cockpit.exchange.sync import SyncEngine
+from kortrijk_cockpit.sandbox import Mailbox
+from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.ui.main_window import MainWindow
+from kortrijk_cockpit.ui.tasks import TaskRunner
+from kortrijk_cockpit.ui.views.mail.area import MailArea
+from kortrijk_cockpit.ui.views.mail.controller import MailController
+from kortrijk_cockpit.ui.views.mail.reader_window import ReaderWindow
+from tests.integration.mail_world import folders, mail
+from tests.ui.conftest import NOW, make_services
+
+
+def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths  # type: ignore[no-untyped-def]
+          ) -> tuple[MainWindow, MailArea, MailController]:
+    window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
+                        services=make_services(store))
+    qtbot.addWidget(window)
+    window.resize(1600, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.show_area("mail")
+    area = window.mail_area()
+    assert area is not None
+    controller: MailController = area.controller  # type: ignore[attr-defined]
+    area.list.setFocus()
+    qtbot.waitUntil(area.list.hasFocus)
+    return window, area, controller
+
+
+def landed(qtbot, controller: MailController, steps: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: len(controller.actions.undo_stack) == steps)
+
+
+def on_server(mailbox: Mailbox, subject: str):  # type: ignore[no-untyped-def]
+    [item] = [i for f in mailbox.folders for i in f.items if i.subject == subject]
+    return item
+
+
+def test_key_5_puts_it_on_the_mat_shows_the_next_mail_and_ctrl_z_pushes_the_reverse(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    clock = FixedClock(NOW)
+    for minutes, subject in ((1, "Nota BBC"), (2, "Tweede"), (3, "Derde")):
+        mailbox.add_message("inbox", subject=subject, categories=["Rood"],
+                            sender=("Els Vandamme", "els.vandamme@kortrijk.be"),
+                            received=NOW - timedelta(minutes=minutes))
+    SyncEngine(store.session_factory, backend, clock).sync()
+    window, area, controller = ready(qtbot, store, runner, paths)
+    model = controller.model
+    first, second = model.id_at(0), model.id_at(1)
+    assert area.pane.mail_id() == first
+
+    qtbot.keyClick(area.list, Qt.Key.Key_5)
+    assert controller.current_id() == second and area.pane.mail_id() == second  # at once
+    landed(qtbot, controller, 1)
+    qtbot.waitUntil(lambda: model.row_of(first) == -1)  # it left Te behandelen
+    assert model.id_at(0) == second and controller.current_id() == second
+    with store.session() as s:
+        assert s.get(Mail, first).categories == ["Agenderen MAT", "Rood"]  # type: ignore[union-attr]
+        assert s.scalar(select(OutboxEntry.kind).where(OutboxEntry.mail_id == first)) \
+            == "set_categories"
+
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    assert pusher.push().pushed >= 1
+    assert on_server(mailbox, "Nota BBC").categories == ["Agenderen MAT", "Rood"]
+
+    qtbot.keyClick(area.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Ongedaan gemaakt"))
+    qtbot.waitUntil(lambda: model.row_of(first) == 0)  # back in Te behandelen
+    assert controller.current_id() == first
+    assert pusher.push().pushed >= 1
+    assert on_server(mailbox, "Nota BBC").categories == ["Rood"]
+
+
+def test_every_key_acts_on_the_whole_selection(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(4)]
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    selection = area.list.selectionModel()
+    for row in (0, 1):
+        selection.select(controller.model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select
+                         | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.keyClick(area.list, Qt.Key.Key_3)  # Ter info
+    assert controller.current_id() == ids[2]  # the next one not chosen
+    landed(qtbot, controller, 1)
+    qtbot.waitUntil(lambda: controller.model.ids() == ids[2:])
+    with store.session() as s:
+        assert [s.get(Mail, i).categories for i in ids] == [  # type: ignore[union-attr]
+            ["Ter info"], ["Ter info"], [], []]
+
+    qtbot.keyClick(area.list, Qt.Key.Key_U)  # read, then unread again
+    landed(qtbot, controller, 2)
+    with store.session() as s:
+        assert s.get(Mail, ids[2]).is_read  # type: ignore[union-attr]
+    qtbot.keyClick(area.list, Qt.Key.Key_J)
+    assert controller.current_id() == ids[3]
+    qtbot.keyClick(area.list, Qt.Key.Key_K)
+    assert controller.current_id() == ids[2] and area.pane.mail_id() == ids[2]
+
+
+def test_later_asks_when_and_takes_the_mail_out_until_then(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.ui.dialogs.snooze import SnoozeDialog
+
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(2)]
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    qtbot.keyClick(area.list, Qt.Key.Key_L)
+    dialog = controller.actions.dialog
+    assert isinstance(dialog, SnoozeDialog) and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_2)  # Morgen (8:00)
+    landed(qtbot, controller, 1)
+    qtbot.waitUntil(lambda: controller.model.ids() == ids[1:])
+    with store.session() as s:
+        until = s.get(Mail, ids[0]).snoozed_until  # type: ignore[union-attr]
+    assert until is not None and until.astimezone(NOW.tzinfo).date() == NOW.date() + timedelta(1)
+    qtbot.waitUntil(area.list.hasFocus)  # the keys go on in the list
+
+
+def test_enter_opens_the_mail_in_its_own_window(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    mail(store, f.inbox, "Uitnodiging Voka", body_text="Graag uw aanwezigheid.")
+    window, area, _controller = ready(qtbot, store, runner, paths)
+    qtbot.keyClick(area.list, Qt.Key.Key_Return)
+    reader = window.findChild(ReaderWindow)
+    assert reader is not None and reader.isVisible()
+    assert reader.windowTitle() == "Uitnodiging Voka" and reader.pane.mail_id() is not None
+    reader.close()
+
+
+def test_a_mail_deleted_meanwhile_gives_a_dutch_message_and_loses_nothing(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(2)]
+    window, area, controller = ready(qtbot, store, runner, paths)
+    with store.session_factory.begin() as s:  # Outlook deleted it; no sync yet
+        s.delete(s.get(Mail, ids[0]))
+    qtbot.keyClick(area.list, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None)
+    box = window.findChild(QMessageBox)
+    assert "bestaat niet meer" in box.text()
+    assert controller.actions.undo_stack == []
+    assert controller.model.ids() == [ids[1]] and controller.current_id() == ids[1]
+    with store.session() as s:
+        assert s.get(Mail, ids[1]).categories == []  # type: ignore[union-attr]
+    box.close()
+
+
+def test_without_compose_reply_says_it_is_not_connected(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    mail(store, f.inbox, "Vraag")
+    window, area, controller = ready(qtbot, store, runner, paths)
+    requested: list[tuple[int, str]] = []
+    controller.compose_requested.connect(lambda mail_id, mode: requested.append((mail_id, mode)))
+    qtbot.keyClick(area.list, Qt.Key.Key_R)
+    assert "nog niet aangesloten" in window.statusBar().currentMessage()
+    controller.set_compose(object())
+    qtbot.keyClick(area.list, Qt.Key.Key_R, Qt.KeyboardModifier.ShiftModifier)
+    assert requested == [(controller.current_id(), "reply_all")]
+
+
+def test_a_accepts_the_suggestion_shown_above_the_pane(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    for n in range(3):  # how her earlier mails were handled
+        mail(store, f.inbox, f"Agendapunt {n}", hours_ago=48 + n, categories=["Agenderen MAT"],
+             sender_email="jan.peeters@kortrijk.be")
+    new = mail(store, f.inbox, "Nog een punt", sender_email="jan.peeters@kortrijk.be")
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    assert area.pane.mail_id() == new and area.suggestion.isVisible()
+    assert area.suggestion_text.text() == (
+        "Voorstel: Agenderen MAT — 3 van de 3 vorige mails van deze afzender · A aanvaarden")
+    qtbot.keyClick(area.list, Qt.Key.Key_A)
+    landed(qtbot, controller, 1)
+    with store.session() as s:
+        assert s.get(Mail, new).categories == ["Agenderen MAT"]  # type: ignore[union-attr]
+    assert area.is_empty_shown() and area.empty_title.text() == "Alles behandeld"
+
+
+def test_t_makes_an_action_point_the_mail_then_shows(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.domain import ActionPoint, LinkKind
+    from kortrijk_cockpit.ui.dialogs.action_point import ActionPointDialog
+
+    f = folders(store)
+    chosen = mail(store, f.inbox, "RE: Offerte brandweerkazerne")
+    window, area, controller = ready(qtbot, store, runner, paths)
+    qtbot.keyClick(area.list, Qt.Key.Key_T)
+    dialog = controller.actions.dialog
+    assert isinstance(dialog, ActionPointDialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.title.text() == "Offerte brandweerkazerne"
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.owner, "Jan Peeters")
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Actiepunt gemaakt")
+    with store.session() as s:
+        point = s.scalar(select(ActionPoint).where(ActionPoint.source_mail_id == chosen))
+        assert point is not None and point.title == "Offerte brandweerkazerne"
+    detail = controller.services.mail_list.detail(chosen)
+    assert detail is not None and [link.kind for link in detail.links] == [LinkKind.ACTION_POINT]
+    assert area.pane.mail_id() == chosen
