@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
     from kortrijk_cockpit.clock import Clock
+    from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
@@ -88,6 +90,8 @@ class Core:
     trusted_senders: TrustedSenders
     handing_on: HandOnService
     suggestions: SuggestionService
+    compose: ComposeService
+    importer: MailImporter
     exchange: ExchangeConnection | None = None
 
 
@@ -125,10 +129,12 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
+    from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
@@ -150,6 +156,13 @@ def build_core(options: Options, paths: Paths) -> Core:
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     if options.demo and dashboard.snapshot().next_meeting is None:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
+    mailbox, director = settings.exchange_mailbox, settings.director_name
+    if exchange is not None:
+        mailbox = exchange.settings.mailbox
+    if options.demo:
+        from kortrijk_cockpit.demo_office.cast import OWNER
+
+        director = director or OWNER.name
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
@@ -158,6 +171,10 @@ def build_core(options: Options, paths: Paths) -> Core:
                 trusted_senders=TrustedSenders(sessions),
                 handing_on=HandOnService(sessions, clock),
                 suggestions=SuggestionService(sessions),
+                compose=ComposeService(sessions, clock, mailbox, director_name=director),
+                importer=MailImporter(sessions, clock, paths.attachments,
+                                      days_back=settings.calendar_days_back,
+                                      days_ahead=settings.calendar_days_ahead),
                 exchange=exchange)
 
 
@@ -192,7 +209,8 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
 
     mailbox_round = MailboxRound(lambda: EwsBackend(exchange.settings, exchange.secret),
                                  core.store.session_factory, core.clock,
-                                 SyncOptions.from_settings(core.settings))
+                                 SyncOptions.from_settings(core.settings),
+                                 attachments_root=core.paths.attachments)
     return SyncController(SyncWorker(mailbox_round),
                           interval_minutes=core.settings.sync_interval_minutes,
                           profile=exchange.settings)
@@ -252,7 +270,8 @@ def run_gui(options: Options) -> int:
                 settings=built.settings, save_settings=lambda s: s.save(paths),
                 mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
-                suggestions=built.suggestions,
+                suggestions=built.suggestions, compose=built.compose,
+                importer=built.importer,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

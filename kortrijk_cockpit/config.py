@@ -115,6 +115,7 @@ class Settings:
     exchange_authority: str = ""  # oauth2: the sign-in authority (tenant)
     exchange_client_id: str = ""  # oauth2: the city's app registration
     show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
+    director_name: str = ""  # signs replies sent on the director's behalf
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

@@ -71,11 +71,7 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
 
 def mail_importer(core: Core) -> MailImporter:
     """The importer over the core's store, for `import` and for dropping files on the window."""
-    from kortrijk_cockpit.services.mail_import import MailImporter
-
-    return MailImporter(core.store.session_factory, core.clock, core.paths.attachments,
-                        days_back=core.settings.calendar_days_back,
-                        days_ahead=core.settings.calendar_days_ahead)
+    return core.importer
 
 
 def run_import(args: argparse.Namespace, options: Options) -> int:

@@ -42,9 +42,11 @@ from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.clock import Clock
+    from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
+    from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.outbox import OutboxService
@@ -57,6 +59,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
     from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
+    from kortrijk_cockpit.ui.dialogs.templates import TemplatesDialog
+    from kortrijk_cockpit.ui.import_task import ImportTask
     from kortrijk_cockpit.ui.sync_worker import SyncController
     from kortrijk_cockpit.ui.views.mail.area import MailArea
 
@@ -83,6 +87,8 @@ class MainWindowServices:
     handing_on: HandOnService | None = None
     suggestions: SuggestionService | None = None
     trusted_senders: TrustedSenders | None = None
+    compose: ComposeService | None = None  # replies, forwards, meeting answers, standard texts
+    importer: MailImporter | None = None  # files dropped on the window
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +164,8 @@ class MainWindow(QMainWindow):
         self.sync_cancel.hide()
         self.statusBar().addPermanentWidget(self.sync_cancel)
         self._sync: SyncController | None = None
+        self._file_drop: ImportTask | None = None
+        self.compose_dialog: QDialog | None = None  # the latest reply window (tests reach it)
         # A throttling wait counts down in the status bar, so it is clearly not stuck.
         self._throttle_until = 0.0
         self._throttle_timer = QTimer(self)
@@ -290,6 +298,36 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.connection_saved)
         return self._show(dialog)
 
+    def open_templates(self) -> TemplatesDialog | None:
+        from kortrijk_cockpit.ui.dialogs.templates import TemplatesDialog
+
+        if self._services is None or self._services.compose is None:
+            self._not_ready()
+            return None
+        return self._show(TemplatesDialog(self._services.compose, self._runner, self))
+
+    def open_compose(self, mail_id: int, mode: str) -> None:
+        """Reply, reply all or forward: the draft is read off the GUI thread, then
+        the dialog opens; what it queues is announced on the feed."""
+        from kortrijk_cockpit.services.compose import ComposeMode
+        from kortrijk_cockpit.ui.dialogs.compose import ComposeDialog
+
+        services = self._services
+        if services is None or services.compose is None:
+            self._not_ready()
+            return
+        compose = services.compose
+
+        def opened(draft: Draft) -> None:
+            dialog = ComposeDialog(compose, self._runner, draft, self)
+            dialog.sent.connect(lambda changes: self.feed.publish(changes, dialog))
+            dialog.sent.connect(self._sync_now)
+            self.compose_dialog = self._show(dialog)
+
+        self._runner.run(self.tr("Preparing the reply"),
+                         lambda _ctx: compose.draft(mail_id, ComposeMode(mode)), owner=self,
+                         on_success=opened)
+
     def bring_to_front(self) -> None:
         self.showNormal()
         self.raise_()
@@ -317,6 +355,10 @@ class MainWindow(QMainWindow):
             self.store_label.setText(self.tr("Shared database: {where}")
                                      .format(where=services.store_location))
         self.store_label.setToolTip(services.store_location)
+        if services.importer is not None and self._file_drop is None:
+            from kortrijk_cockpit.ui.import_task import install_file_drop
+
+            self._file_drop = install_file_drop(self, self._runner, services.importer)
         self._replace_mail_placeholder()
         self.refresh()
 
@@ -361,6 +403,9 @@ class MainWindow(QMainWindow):
         self.folders_action = self._action(self.tr("Folders to synchronise…"), "Ctrl+Shift+M",
                                            self.open_folders)
         file_menu.addAction(self.folders_action)
+        self.templates_action = QAction(self.tr("Standard texts…"), self)
+        self.templates_action.triggered.connect(self.open_templates)
+        file_menu.addAction(self.templates_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
@@ -439,6 +484,9 @@ class MainWindow(QMainWindow):
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.record_requested.connect(self.open_record)
         controller.set_sync(self._sync)
+        if services.compose is not None:
+            controller.set_compose(services.compose)
+            controller.compose_requested.connect(self.open_compose)
         if self._snapshot is not None:
             controller.show_local_copy(self._snapshot)
         return area

@@ -983,6 +983,10 @@ Logbestand: {log}</translation>
         <translation>Verbinding…</translation>
     </message>
     <message>
+        <source>Preparing the reply</source>
+        <translation>Antwoord voorbereiden</translation>
+    </message>
+    <message>
         <source>Opening the database</source>
         <translation>Gegevensbank openen</translation>
     </message>
@@ -1017,6 +1021,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Folders to synchronise…</source>
         <translation>Mappen om te synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Standard texts…</source>
+        <translation>Standaardteksten…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
