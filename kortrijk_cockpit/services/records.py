@@ -24,6 +24,16 @@ from kortrijk_cockpit.services.mail_links import day, read_links
 
 
 @dataclass(frozen=True)
+class RelatedRecord:
+    """A record this one is linked to through a handed-on mail, to follow from the card."""
+
+    kind: str  # a record kind: "mail", "action_point", "agenda_item", "brief", "person"
+    ref_id: int
+    title: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
 class RecordDetail:
     kind: str
     ref_id: int
@@ -31,6 +41,8 @@ class RecordDetail:
     subtitle: str
     when: datetime | None
     body: str
+    # A mail: what it became; an action point, agenda item, brief or person: its mails.
+    related: tuple[RelatedRecord, ...] = ()
 
 
 def _mail(m: Mail) -> Summary:
@@ -91,25 +103,23 @@ class RecordService:
             if row is None:
                 return None
             title, subtitle, when, body = read(row)
-            lines = _link_lines(s, kind, ref_id)
-        if lines:
-            body = "\n\n".join(x for x in (body, "\n".join(lines)) if x)
-        return RecordDetail(kind, ref_id, title, subtitle, when, body)
+            related = _related(s, kind, ref_id)
+        return RecordDetail(kind, ref_id, title, subtitle, when, body, related)
 
 
 _LINKED_KINDS = {"action_point": LinkKind.ACTION_POINT, "agenda_item": LinkKind.AGENDA_ITEM,
                  "brief": LinkKind.BRIEF, "person": LinkKind.PERSON}
-_BECAME = {LinkKind.ACTION_POINT: "Actiepunt", LinkKind.AGENDA_ITEM: "Agendapunt",
-           LinkKind.BRIEF: "Fiche", LinkKind.PERSON: "Persoon"}
 
 
-def _link_lines(s: Session, kind: str, ref_id: int) -> list[str]:
-    """Handed-on mail, followed from both sides: where a record came from, what a
-    mail became."""
+def _related(s: Session, kind: str, ref_id: int) -> tuple[RelatedRecord, ...]:
+    """Handed-on mail, followed from both sides: what a mail became, where a record
+    came from."""
     if kind == "mail":
-        return [f"Werd {_BECAME[link.kind].lower()}: {link.title}"
-                + (f" ({link.detail})" if link.detail else "") for link in read_links(s, ref_id)]
+        return tuple(RelatedRecord(str(link.kind), link.target_id, link.title, link.detail)
+                     for link in read_links(s, ref_id))
     if kind not in _LINKED_KINDS:
-        return []
-    return [f"Uit mail: {m.subject} ({', '.join(x for x in (m.sender, day(m.received_at)) if x)})"
-            for m in mails_linked_to(s, _LINKED_KINDS[kind], ref_id)]
+        return ()
+    return tuple(
+        RelatedRecord("mail", m.id, m.subject or "(zonder onderwerp)",
+                      ", ".join(x for x in (m.sender, day(m.received_at)) if x))
+        for m in mails_linked_to(s, _LINKED_KINDS[kind], ref_id))

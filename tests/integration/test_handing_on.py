@@ -24,15 +24,15 @@ from kortrijk_cockpit.domain import (
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.handing_on import HandOnService
 from kortrijk_cockpit.services.mail_list import MailListService
-from kortrijk_cockpit.services.records import RecordService
+from kortrijk_cockpit.services.records import RecordService, RelatedRecord
 from kortrijk_cockpit.store import Store
 from tests.integration.mail_world import NOW, folders, mail
 
 
-def _body(store: Store, kind: str, ref_id: int) -> str:
+def _related(store: Store, kind: str, ref_id: int) -> list[RelatedRecord]:
     record = RecordService(store.session_factory).detail(kind, ref_id)
     assert record is not None
-    return record.body
+    return list(record.related)
 
 
 def _service(store: Store) -> HandOnService:
@@ -76,10 +76,12 @@ def test_an_action_point_from_a_mail_is_followed_from_both_sides(store: Store) -
         assert point is not None and point.source_mail_id == asked
     detail = MailListService(store.session_factory, FixedClock(NOW)).detail(asked)
     assert detail is not None and detail.links == (handed.link,)
-    assert "Uit mail: Nota fietsbeleid (Els Vandamme, 23/11/2026)" in _body(
-        store, "action_point", point_id)
-    assert "Werd actiepunt: Nota fietsbeleid nalezen (Jan Peeters · 04/12/2026)" in _body(
-        store, "mail", asked)
+    # Each side links to the other, to be followed from the record's card.
+    assert _related(store, "action_point", point_id) == [
+        RelatedRecord("mail", asked, "Nota fietsbeleid", "Els Vandamme, 23/11/2026")]
+    assert _related(store, "mail", asked) == [
+        RelatedRecord("action_point", point_id, "Nota fietsbeleid nalezen",
+                      "Jan Peeters · 04/12/2026")]
     assert [m.id for m in _service(store).mails_linked_to(LinkKind.ACTION_POINT, point_id)] == [
         asked]
 
@@ -98,7 +100,8 @@ def test_agenderen_op_the_next_planned_meeting_of_a_series(store: Store) -> None
         item = s.get(AgendaItem, handed.link.target_id)
         assert item is not None and (item.meeting_id, item.source_mail_id) == (
             meetings["next"], asked)
-    assert "Uit mail: Personeelsplan 2027" in _body(store, "agenda_item", handed.link.target_id)
+    assert [(r.kind, r.ref_id, r.title) for r in _related(
+        store, "agenda_item", handed.link.target_id)] == [("mail", asked, "Personeelsplan 2027")]
     assert [(c.id, c.series_code) for c in service.meetings_ahead()] == [
         (meetings["next"], "MAT")]
     assert [(c.code, c.name) for c in service.series()] == [("MAT", "Managementteam")]
@@ -141,8 +144,11 @@ def test_voor_fiche_and_koppel_aan_persoon_then_unlink(store: Store) -> None:
     assert on_person.changes.rows(Kind.PERSON).updated == {person_id}
     assert [(link.kind, link.title) for link in service.links(asked)] == [
         (LinkKind.BRIEF, "Nieuwjaarsreceptie Voka"), (LinkKind.PERSON, "Jan Peeters")]
-    assert "Uit mail: Receptie Voka" in _body(store, "person", person_id)
-    assert "Uit mail: Receptie Voka" in _body(store, "brief", brief_id)
+    for kind, ref_id in (("person", person_id), ("brief", brief_id)):
+        assert [(r.kind, r.ref_id, r.title) for r in _related(store, kind, ref_id)] == [
+            ("mail", asked, "Receptie Voka")]
+    assert [(r.kind, r.ref_id) for r in _related(store, "mail", asked)] == [
+        ("brief", brief_id), ("person", person_id)]
 
     changes = service.unlink(asked, LinkKind.PERSON, person_id)
 
