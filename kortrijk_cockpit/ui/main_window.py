@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit import APP_NAME, __version__
 from kortrijk_cockpit.errors import UserFacingError
-from kortrijk_cockpit.changes import Kind
+from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
 from kortrijk_cockpit.ui.change_feed import ChangeFeed, StaleWatch
 from kortrijk_cockpit.ui.dialogs.messages import show_failure
@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
     from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
+    from kortrijk_cockpit.ui.dialogs.outcomes import OutcomesDialog
     from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
     from kortrijk_cockpit.ui.dialogs.templates import TemplatesDialog
     from kortrijk_cockpit.ui.import_task import ImportTask
@@ -306,6 +307,18 @@ class MainWindow(QMainWindow):
             return None
         return self._show(TemplatesDialog(self._services.compose, self._runner, self))
 
+    def open_outcomes(self) -> OutcomesDialog | None:
+        from kortrijk_cockpit.ui.dialogs.outcomes import OutcomesDialog
+
+        if self._services is None or self._services.outcomes is None:
+            self._not_ready()
+            return None
+        dialog = OutcomesDialog(self._services.outcomes, self._runner, self)
+        # Every mail's chips, the tree's views and the keys follow the new list.
+        dialog.saved.connect(lambda _outcomes: self.feed.publish(Changes.everything(Kind.MAIL),
+                                                                 dialog))
+        return self._show(dialog)
+
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then
         the dialog opens; what it queues is announced on the feed."""
@@ -406,6 +419,9 @@ class MainWindow(QMainWindow):
         self.templates_action = QAction(self.tr("Standard texts…"), self)
         self.templates_action.triggered.connect(self.open_templates)
         file_menu.addAction(self.templates_action)
+        self.outcomes_action = QAction(self.tr("Outcomes…"), self)
+        self.outcomes_action.triggered.connect(self.open_outcomes)
+        file_menu.addAction(self.outcomes_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
@@ -453,6 +469,7 @@ class MainWindow(QMainWindow):
                 self.views[area.key] = mail_area
                 return mail_area
             view = AreaView(area)
+            view.record_requested.connect(self.open_record)  # its card's mails and records
             if self._snapshot is not None:
                 view.show_local_copy(self._snapshot)
             # Its counts of synchronised mail and appointments come with the overview.

@@ -5,8 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kortrijk_cockpit.ui.areas import Area, kind_label
 from kortrijk_cockpit.ui.formatting import format_datetime
@@ -15,10 +23,16 @@ if TYPE_CHECKING:  # the services pull in SQLAlchemy, which loads after the wind
     from datetime import datetime
 
     from kortrijk_cockpit.services.dashboard import DashboardSnapshot
-    from kortrijk_cockpit.services.records import RecordDetail
+    from kortrijk_cockpit.services.records import RecordDetail, RelatedRecord
+
+# A related record reads as a link, yet is a button: Tab and Space reach it too.
+_LINK_STYLE = ("QPushButton { border: none; padding: 1px 0; text-align: left;"
+               " color: palette(link); text-decoration: underline; }")
 
 
 class AreaView(QWidget):
+    record_requested = Signal(str, int)  # record kind, id: a related record to show
+
     def __init__(self, area: Area, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.area = area
@@ -36,8 +50,18 @@ class AreaView(QWidget):
         self.record_meta.setObjectName("tileDetail")
         self.record_body = QPlainTextEdit()
         self.record_body.setReadOnly(True)
+        # Handed-on mail, both ways: the mails a record came from, what a mail became.
+        self.related = QWidget()
+        self.related_caption = QLabel()
+        self.related_caption.setObjectName("tileCaption")
+        self._related_rows = QVBoxLayout(self.related)
+        self._related_rows.setContentsMargins(0, 0, 0, 0)
+        self._related_rows.setSpacing(2)
+        self._related_rows.addWidget(self.related_caption)
+        self.related_links: list[QPushButton] = []
         card = QVBoxLayout(self.record)
-        for widget in (self.record_kind, self.record_title, self.record_meta, self.record_body):
+        for widget in (self.record_kind, self.record_title, self.record_meta, self.related,
+                       self.record_body):
             card.addWidget(widget)
         self.record.hide()
 
@@ -106,5 +130,33 @@ class AreaView(QWidget):
         self.record_meta.setText(" · ".join(m for m in meta if m))
         self.record_body.setPlainText(detail.body)
         self.record_body.setVisible(bool(detail.body))
+        self._show_related(detail)
         self.record.show()
         self.empty_state.hide()
+
+    def _show_related(self, detail: RecordDetail) -> None:
+        for button in self.related_links:
+            self._related_rows.removeWidget(button)
+            button.deleteLater()
+        self.related_links = [self._related_link(r) for r in detail.related]
+        for button in self.related_links:
+            self._related_rows.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.related_caption.setText(self.tr("Became") if detail.kind == "mail"
+                                     else self.tr("From mail"))
+        self.related.setVisible(bool(detail.related))
+
+    def _related_link(self, related: RelatedRecord) -> QPushButton:
+        text = related.title if related.kind == "mail" else (
+            f"{kind_label(related.kind)}: {related.title}")
+        if related.detail:
+            text += f" ({related.detail})"
+        button = QPushButton(text.replace("&", "&&"))  # a title's "&" is no mnemonic
+        button.setObjectName("relatedRecord")
+        button.setFlat(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setStyleSheet(_LINK_STYLE)
+        button.setToolTip(self.tr("Open the mail in Mail") if related.kind == "mail"
+                          else self.tr("Show this record"))
+        button.clicked.connect(
+            lambda *_: self.record_requested.emit(related.kind, related.ref_id))
+        return button
