@@ -135,6 +135,22 @@
         <source>Last synchronised on {when}.</source>
         <translation>Laatst gesynchroniseerd op {when}.</translation>
     </message>
+    <message>
+        <source>Became</source>
+        <translation>Werd</translation>
+    </message>
+    <message>
+        <source>From mail</source>
+        <translation>Uit mail</translation>
+    </message>
+    <message>
+        <source>Open the mail in Mail</source>
+        <translation>De mail openen in Mail</translation>
+    </message>
+    <message>
+        <source>Show this record</source>
+        <translation>Openen</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -1027,6 +1043,10 @@ Logbestand: {log}</translation>
         <translation>Standaardteksten…</translation>
     </message>
     <message>
+        <source>Outcomes…</source>
+        <translation>Uitkomsten…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1238,6 +1258,100 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Next try {when}</source>
         <translation>Volgende poging {when}</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeListModel</name>
+    <message>
+        <source>Outcome</source>
+        <translation>Uitkomst</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Toets</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesDialog</name>
+    <message>
+        <source>Outcomes</source>
+        <translation>Uitkomsten</translation>
+    </message>
+    <message>
+        <source>C&amp;olour…</source>
+        <translation>Kl&amp;eur…</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Toets:</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>Kleur:</translation>
+    </message>
+    <message>
+        <source>An outcome is an Outlook category: the director sees it in Outlook. Its key handles a mail in the list.</source>
+        <translation>Een uitkomst is een Outlook-categorie: de directeur ziet ze in Outlook. Met haar toets handelt u een mail in de lijst af.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>Toe&amp;voegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>Ve&amp;rwijderen…</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Om&amp;hoog</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Op&amp;slaan</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Opslaan (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Loading the outcomes</source>
+        <translation>Uitkomsten laden</translation>
+    </message>
+    <message>
+        <source>— (no key)</source>
+        <translation>— (geen toets)</translation>
+    </message>
+    <message>
+        <source>Remove the outcome “%1”?</source>
+        <translation>De uitkomst “%1” verwijderen?</translation>
+    </message>
+    <message>
+        <source>Mails that have it keep it as a category in Outlook; here it no longer has a key or a view of its own.</source>
+        <translation>Mails die ze hebben, houden ze als categorie in Outlook; hier heeft ze geen toets of eigen weergave meer.</translation>
+    </message>
+    <message>
+        <source>Saving the outcomes</source>
+        <translation>Uitkomsten opslaan</translation>
+    </message>
+    <message>
+        <source>Save the changes to the outcomes?</source>
+        <translation>De wijzigingen aan de uitkomsten opslaan?</translation>
     </message>
 </context>
 <context>

@@ -484,7 +484,9 @@ class MailController(QObject):
             # Mails arriving above keep what she looks at in place.
             self.area.list.updateGeometries()
             bar.setValue(self.model.row_of(anchor))
-        if changes.touched(Kind.FOLDER):
+        if Kind.MAIL in changes.wholesale:  # e.g. the office's outcomes were edited
+            self._load_outcomes()
+        if changes.touched(Kind.FOLDER) or Kind.MAIL in changes.wholesale:
             self._load_tree()
         if current is not None and (current in changes.mails.updated
                                     or Kind.MAIL in changes.wholesale):
