@@ -729,6 +729,10 @@ Logbestand: {log}</translation>
         <translation>Afbeeldingen toestaan</translation>
     </message>
     <message>
+        <source>Loading the mail list</source>
+        <translation>Maillijst laden</translation>
+    </message>
+    <message>
         <source>Counting mail</source>
         <translation>Mail tellen</translation>
     </message>
@@ -778,6 +782,10 @@ Logbestand: {log}</translation>
 </context>
 <context>
     <name>MailListModel</name>
+    <message>
+        <source>Loading the mail list</source>
+        <translation>Maillijst laden</translation>
+    </message>
     <message>
         <source>From</source>
         <translation>Van</translation>

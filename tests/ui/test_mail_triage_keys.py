@@ -3,6 +3,8 @@ after a real push, on the sandbox's mailbox."""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -16,8 +18,9 @@ from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher
 from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.sandbox import Mailbox
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery
 from kortrijk_cockpit.store import Store
-from kortrijk_cockpit.ui.main_window import MainWindow
+from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.mail.area import MailArea
 from kortrijk_cockpit.ui.views.mail.controller import MailController
@@ -26,10 +29,11 @@ from tests.integration.mail_world import folders, mail
 from tests.ui.conftest import NOW, make_services
 
 
-def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths  # type: ignore[no-untyped-def]
+def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+          services: MainWindowServices | None = None
           ) -> tuple[MainWindow, MailArea, MailController]:
     window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
-                        services=make_services(store))
+                        services=services or make_services(store))
     qtbot.addWidget(window)
     window.resize(1600, 900)
     window.show()
@@ -40,9 +44,15 @@ def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths  # type: ignore[
     area = window.mail_area()
     assert area is not None
     controller: MailController = area.controller  # type: ignore[attr-defined]
+    settled(qtbot, controller)
     area.list.setFocus()
     qtbot.waitUntil(area.list.hasFocus)
     return window, area, controller
+
+
+def settled(qtbot, controller: MailController) -> None:  # type: ignore[no-untyped-def]
+    """The list's ids come from the task runner: wait until the newest have landed."""
+    qtbot.waitUntil(lambda: controller.model.ready and not controller.model.busy)
 
 
 def landed(qtbot, controller: MailController, steps: int) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +172,7 @@ def test_a_mail_deleted_meanwhile_gives_a_dutch_message_and_loses_nothing(
     box = window.findChild(QMessageBox)
     assert "bestaat niet meer" in box.text()
     assert controller.actions.undo_stack == []
+    settled(qtbot, controller)
     assert controller.model.ids() == [ids[1]] and controller.current_id() == ids[1]
     with store.session() as s:
         assert s.get(Mail, ids[1]).categories == []  # type: ignore[union-attr]
@@ -197,6 +208,7 @@ def test_a_accepts_the_suggestion_shown_above_the_pane(
     landed(qtbot, controller, 1)
     with store.session() as s:
         assert s.get(Mail, new).categories == ["Agenderen MAT"]  # type: ignore[union-attr]
+    settled(qtbot, controller)
     assert area.is_empty_shown() and area.empty_title.text() == "Alles behandeld"
 
 
@@ -223,3 +235,35 @@ def test_t_makes_an_action_point_the_mail_then_shows(
     detail = controller.services.mail_list.detail(chosen)
     assert detail is not None and [link.kind for link in detail.links] == [LinkKind.ACTION_POINT]
     assert area.pane.mail_id() == chosen
+
+
+class ThreadRecordingMailList(MailListService):
+    """The real service; it only notes on which thread each ids query ran."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.threads: list[int] = []
+
+    def ids(self, query: MailQuery) -> list[int]:
+        self.threads.append(threading.get_ident())
+        return super().ids(query)
+
+
+def test_a_triage_key_never_runs_the_list_query_on_the_gui_thread(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(3)]
+    mail_list = ThreadRecordingMailList(store.session_factory, FixedClock(NOW))
+    _window, area, controller = ready(qtbot, store, runner, paths,
+                                      replace(make_services(store), mail_list=mail_list))
+    gui = threading.get_ident()
+    assert mail_list.threads and gui not in mail_list.threads  # opening the area neither
+    mail_list.threads.clear()
+
+    qtbot.keyClick(area.list, Qt.Key.Key_3)  # Ter info
+    assert mail_list.threads == []  # the key returned before any list query
+    assert controller.current_id() == ids[1]  # the next mail, at once
+    landed(qtbot, controller, 1)
+    settled(qtbot, controller)
+    assert controller.model.ids() == ids[1:] and controller.current_id() == ids[1]
+    assert mail_list.threads and gui not in mail_list.threads

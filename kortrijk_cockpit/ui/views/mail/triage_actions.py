@@ -167,11 +167,14 @@ class TriageActions(QObject):
         step = self.undo_stack.pop()
         triage = self.c.services.triage
 
-        def undone(reverse: TriageStep) -> None:
-            self.c.message.emit(self.tr("Undone: {step}").format(step=step.label))
-            for mail_id in step.mail_ids:  # back where she was
+        def back() -> None:
+            for mail_id in step.mail_ids:  # back where she was, once the list has them again
                 if self.c.select_id(mail_id):
                     break
+
+        def undone(reverse: TriageStep) -> None:
+            self.c.message.emit(self.tr("Undone: {step}").format(step=step.label))
+            self.c.model.when_settled(back)
 
         def failed(exc: BaseException) -> None:
             self.undo_stack.append(step)  # still there to try again
