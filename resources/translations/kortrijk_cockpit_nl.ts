@@ -877,6 +877,10 @@ Logbestand: {log}</translation>
         <translation>Markeren voor opvolging met een datum</translation>
     </message>
     <message>
+        <source>Clear the flag</source>
+        <translation>Opvolgmarkering wissen</translation>
+    </message>
+    <message>
         <source>Read / unread</source>
         <translation>Gelezen / ongelezen</translation>
     </message>
@@ -1579,6 +1583,10 @@ Toch openen?</translation>
     <message>
         <source>Flagging</source>
         <translation>Markeren voor opvolging</translation>
+    </message>
+    <message>
+        <source>Clearing the flag</source>
+        <translation>Opvolgmarkering wissen</translation>
     </message>
     <message>
         <source>Filing</source>

@@ -216,7 +216,7 @@ def test_the_shortcut_overlay_lists_every_key(qtbot, window: MainWindow) -> None
     assert area.overlay.isVisible()
     text = area.overlay.card.text()
     for words in ("ongedaan maken", "Later", "Maak actiepunt", "Agenderen op", "Voor fiche",
-                  "Koppel aan persoon", "Volgende / vorige mail"):
+                  "Koppel aan persoon", "Volgende / vorige mail", "Opvolgmarkering wissen"):
         assert words in text
     qtbot.keyClick(area.overlay, Qt.Key.Key_Escape)
     assert not area.overlay.isVisible() and area.list.hasFocus()

@@ -158,6 +158,7 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+Shift+U") and "Uitgaand" in r for r in rows)
     assert any(r.startswith("Ctrl+,") and "Verbinding" in r for r in rows)
     assert any(r.startswith("Ctrl+Z") and "Maillijst" in r for r in rows)
+    assert any(r.startswith("Shift+I") and "Opvolgmarkering wissen" in r for r in rows)
     assert len(rows) == 15 + len(mail_shortcuts())
 
 

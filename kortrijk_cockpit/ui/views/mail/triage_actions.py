@@ -43,6 +43,7 @@ class TriageActions(QObject):
             ("V", self.file_to_folder),
             ("L", self.later),
             ("I", self.flag),
+            ("Shift+I", self.clear_flag),
             ("U", self.toggle_read),
             ("T", self.make_action_point),
             ("G", self.put_on_agenda),
@@ -137,6 +138,11 @@ class TriageActions(QObject):
                   lambda d: self._chosen(_result(d, "due"), lambda due: self._step(
                       self.tr("Flagging"), lambda chosen: triage.flag(chosen, due),
                       ids=ids, advance=False), allow_none=True))
+
+    def clear_flag(self) -> None:
+        triage = self.c.services.triage
+        self._step(self.tr("Clearing the flag"), lambda chosen: triage.clear_flag(chosen),
+                   advance=False)
 
     def file_to_folder(self) -> None:
         from kortrijk_cockpit.ui.dialogs.file_to_folder import FolderPickerDialog
