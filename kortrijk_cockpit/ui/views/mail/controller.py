@@ -415,12 +415,15 @@ class MailController(QObject):
         self.compose_requested.emit(current, mode)
 
     def respond_to_meeting(self, mail_id: int, response: str, text: str) -> None:
+        from kortrijk_cockpit.exchange.records import ResponseKind
+
         compose = self._compose
         if compose is None:
             self.message.emit(self.tr("Answering meeting requests is not connected yet."))
             return
+        kind = ResponseKind(response)  # the card's plain word; the outbox keeps kind.value
         self.write(self.tr("Answering a meeting request"),
-                   lambda: compose.respond_to_meeting(mail_id, response, text),
+                   lambda: compose.respond_to_meeting(mail_id, kind, text),
                    on_success=lambda _c: self.refresh_pane())
 
     def allow_images(self, address_or_domain: str) -> None:
