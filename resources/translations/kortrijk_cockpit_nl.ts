@@ -745,6 +745,10 @@ Logbestand: {log}</translation>
         <translation>Afbeeldingen toestaan</translation>
     </message>
     <message>
+        <source>Loading the mail list</source>
+        <translation>Maillijst laden</translation>
+    </message>
+    <message>
         <source>Counting mail</source>
         <translation>Mail tellen</translation>
     </message>
@@ -794,6 +798,10 @@ Logbestand: {log}</translation>
 </context>
 <context>
     <name>MailListModel</name>
+    <message>
+        <source>Loading the mail list</source>
+        <translation>Maillijst laden</translation>
+    </message>
     <message>
         <source>From</source>
         <translation>Van</translation>
@@ -883,6 +891,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Flag with a due date</source>
         <translation>Markeren voor opvolging met een datum</translation>
+    </message>
+    <message>
+        <source>Clear the flag</source>
+        <translation>Opvolgmarkering wissen</translation>
     </message>
     <message>
         <source>Read / unread</source>
@@ -1693,6 +1705,10 @@ Toch openen?</translation>
     <message>
         <source>Flagging</source>
         <translation>Markeren voor opvolging</translation>
+    </message>
+    <message>
+        <source>Clearing the flag</source>
+        <translation>Opvolgmarkering wissen</translation>
     </message>
     <message>
         <source>Filing</source>

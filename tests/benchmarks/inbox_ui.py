@@ -3,7 +3,10 @@ and going from an outcome key to the next mail in the reading pane.
 
 Both time real widgets under the running platform (offscreen in CI); they end
 on what the user sees: a Paint event of the list's viewport with rows in it,
-and the reading pane showing the next mail.
+and the reading pane showing the next mail. `triage_stall_ms` is the longest
+the window stopped answering while a step's write landed and the list caught up.
+
+Run alone:  python tests/benchmarks/inbox_ui.py [--mails N] [--runs N] [--store PATH]
 """
 
 from __future__ import annotations
@@ -68,11 +71,45 @@ def _wait(loop: QEventLoop) -> None:
 
 
 def _until_idle(runner: TaskRunner) -> None:
+    """Until no task runs: a landed write starts the list's query from its callback,
+    so idle is checked again once that callback has run."""
     if runner.active_count:
         loop = QEventLoop()
-        runner.task_finished.connect(lambda _id: runner.active_count or loop.quit())
+
+        def check(_id: int) -> None:
+            if not runner.active_count:
+                QTimer.singleShot(0, lambda: runner.active_count or loop.quit())
+        runner.task_finished.connect(check)
         _wait(loop)
-        runner.task_finished.disconnect()
+        runner.task_finished.disconnect(check)
+
+
+class _LongestStall(QObject):
+    """The longest the GUI thread went without coming back to its event loop,
+    seen by a zero-interval timer (it fires on every pass of the loop)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.longest_ms = 0.0
+
+    def start(self) -> None:
+        self.longest_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._timer.stop()
+        self._tick()
+        return self.longest_ms
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest_ms = max(self.longest_ms, (now - self._last) * 1000)
+        self._last = now
 
 
 def open_area(store: Store, runner: TaskRunner, clock: Clock) -> tuple[MailArea, float]:
@@ -115,6 +152,14 @@ def measure_triage_next_ms(store: Store, *, presses: int = 9, key: Qt.Key = Qt.K
     Each press's write is let land before the next press, as when she reads a
     moment; the write itself is not in the figure (it runs on the store lane).
     """
+    return measure_triage(store, presses=presses, key=key, clock=clock)[0]
+
+
+def measure_triage(store: Store, *, presses: int = 9, key: Qt.Key = Qt.Key.Key_3,
+                   clock: Clock | None = None) -> tuple[float, float]:
+    """(triage_next_ms, triage_stall_ms): the second is the median of each step's
+    longest GUI-thread stall while its write lands and the list catches up
+    (the re-query, the rows leaving, the counts)."""
     clock = clock or SystemClock()
     runner = TaskRunner()
     area, _ms = open_area(store, runner, clock)
@@ -122,7 +167,8 @@ def measure_triage_next_ms(store: Store, *, presses: int = 9, key: Qt.Key = Qt.K
     assert controller is not None
     area.activateWindow()
     area.list.setFocus()
-    times = []
+    times, stalls = [], []
+    stall = _LongestStall()
     for _ in range(presses):
         before = controller.shown_mail()
         shown: list[float] = []
@@ -133,7 +179,52 @@ def measure_triage_next_ms(store: Store, *, presses: int = 9, key: Qt.Key = Qt.K
         if not shown or controller.shown_mail() == before:
             raise RuntimeError("the outcome key did not show the next mail")
         times.append((shown[0] - started) * 1000)
+        stall.start()
         _until_idle(runner)  # the write lands and is announced before the next key
+        stalls.append(stall.stop())
     area.close()
     area.deleteLater()
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(stalls)
+
+
+def main() -> None:
+    """python tests/benchmarks/inbox_ui.py [--mails N] [--runs N] [--store PATH]
+
+    Seeds a store (or reuses `--store`, seeded when missing) and prints
+    inbox_open_ms and triage_next_ms, each on its own line.
+    """
+    import argparse
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from kortrijk_cockpit.store import open_store
+    from kortrijk_cockpit.store.database import sqlite_url
+    from tests.benchmarks.inbox_data import seed_inbox
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mails", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--store", type=Path, default=None)
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.store or Path(tmp) / "inbox.sqlite3"
+        fresh = not path.exists()
+        store = open_store(sqlite_url(path), backups=path.parent / "backups")
+        if fresh:
+            seed_inbox(store, args.mails)
+        _app()
+        print(f"inbox_open_ms={measure_open_ms(store, runs=args.runs):.1f}")
+        next_ms, stall_ms = measure_triage(store)
+        print(f"triage_next_ms={next_ms:.1f}")
+        print(f"triage_stall_ms={stall_ms:.1f}")
+        store.close()
+
+
+if __name__ == "__main__":
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    main()

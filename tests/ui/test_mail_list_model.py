@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QTableView
 from sqlalchemy import insert
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -15,6 +15,7 @@ from kortrijk_cockpit.domain import Mail
 from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.models.mail_list import CACHE_LIMIT, MailListModel
+from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.mail_world import NOW, folders, mail
 
 
@@ -33,10 +34,12 @@ def many(store: Store, folder_id: int, count: int, *, start_hours: float = 1,
                               .where(Mail.subject.like(f"{prefix} %")).order_by(Mail.id)))
 
 
-def model_over(store: Store, qtbot, query: MailQuery = MailQuery()) -> tuple[MailListModel, QTableView]:  # type: ignore[no-untyped-def]
+def model_over(store: Store, qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
+               query: MailQuery = MailQuery()) -> tuple[MailListModel, QTableView]:
     service = MailListService(store.session_factory, FixedClock(NOW))
-    model = MailListModel(service, query, lambda: NOW)
-    model.set_query(query)
+    model = MailListModel(service, query, lambda: NOW, runner)
+    with qtbot.waitSignal(model.loaded):  # the ids come from the task runner
+        model.set_query(query)
     view = QTableView()
     view.setModel(model)
     view.resize(900, 600)
@@ -44,22 +47,22 @@ def model_over(store: Store, qtbot, query: MailQuery = MailQuery()) -> tuple[Mai
     return model, view
 
 
-def test_the_model_passes_qtmodeltester(qtmodeltester, qapp: QApplication,
+def test_the_model_passes_qtmodeltester(qtmodeltester, qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                         sqlite_store: Store) -> None:
     f = folders(sqlite_store)
     for n in range(5):
         mail(sqlite_store, f.inbox, f"Mail {n}", hours_ago=n, categories=["Ter info"] if n else [])
-    service = MailListService(sqlite_store.session_factory, FixedClock(NOW))
-    model = MailListModel(service, MailQuery(MailView.FOLDER, folder_id=f.inbox), lambda: NOW)
-    model.set_query(model.query)
+    model, _view = model_over(sqlite_store, qtbot, runner,
+                              MailQuery(MailView.FOLDER, folder_id=f.inbox))
+    assert model.rowCount() == 5
     qtmodeltester.check(model)
 
 
-def test_only_rows_near_what_is_painted_are_read(qtbot, qapp: QApplication,
+def test_only_rows_near_what_is_painted_are_read(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                                  sqlite_store: Store) -> None:
     f = folders(sqlite_store)
     many(sqlite_store, f.inbox, 6_000)
-    model, view = model_over(sqlite_store, qtbot)
+    model, view = model_over(sqlite_store, qtbot, runner)
     view.show()
     qtbot.waitUntil(lambda: model.cached_count() > 0)  # painted
     assert model.rowCount() == 6_000
@@ -72,11 +75,11 @@ def test_only_rows_near_what_is_painted_are_read(qtbot, qapp: QApplication,
     assert model.index(5_999, MailListModel.SENDER).data() == "Afzender 39"
 
 
-def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, qapp: QApplication,
+def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                                       store: Store) -> None:
     f = folders(store)
     many(store, f.inbox, 300, start_hours=2)
-    model, view = model_over(store, qtbot)
+    model, view = model_over(store, qtbot, runner)
     chosen = model.id_at(120)
     view.selectionModel().setCurrentIndex(
         model.index(120, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -91,7 +94,8 @@ def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, qapp: QApplication,
     gone = model.id_at(200)
     with store.session_factory.begin() as s:
         s.delete(s.get(Mail, gone))
-    model.apply(Changes.of(Kind.MAIL, created=new, removed=[gone]))
+    with qtbot.waitSignal(model.loaded):
+        model.apply(Changes.of(Kind.MAIL, created=new, removed=[gone]))
 
     assert resets == []  # never a reset
     assert inserted == [(0, 49)]  # one range, not fifty inserts
@@ -101,23 +105,25 @@ def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, qapp: QApplication,
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
 
 
-def test_sorting_by_a_header_keeps_the_same_mail_selected(qtbot, qapp: QApplication,
+def test_sorting_by_a_header_keeps_the_same_mail_selected(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                                           store: Store) -> None:
     f = folders(store)
     many(store, f.inbox, 120)
-    model, view = model_over(store, qtbot)
+    model, view = model_over(store, qtbot, runner)
     view.setSortingEnabled(True)
     view.horizontalHeader().setSortIndicator(MailListModel.RECEIVED, Qt.SortOrder.DescendingOrder)
     chosen = model.id_at(7)
     view.selectRow(7)
-    view.horizontalHeader().setSortIndicator(MailListModel.SENDER, Qt.SortOrder.AscendingOrder)
+    with qtbot.waitSignal(model.loaded):
+        view.horizontalHeader().setSortIndicator(MailListModel.SENDER,
+                                                 Qt.SortOrder.AscendingOrder)
     assert model.query.sort.value == "sender"
     assert model.index(0, MailListModel.SENDER).data() == "Afzender 0"
     assert model.id_at(view.currentIndex().row()) == chosen
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
 
 
-def test_rows_show_state_flag_and_unread_in_dutch(qtbot, app: QApplication,
+def test_rows_show_state_flag_and_unread_in_dutch(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
                                                   sqlite_store: Store) -> None:
     from kortrijk_cockpit.domain import FlagStatus
 
@@ -129,7 +135,7 @@ def test_rows_show_state_flag_and_unread_in_dutch(qtbot, app: QApplication,
                  snoozed_until=NOW + timedelta(days=1), flag_status=FlagStatus.FLAGGED,
                  flag_due_at=NOW + timedelta(days=3))
     new = mail(sqlite_store, f.inbox, "Nieuw", hours_ago=1)
-    model, _view = model_over(sqlite_store, qtbot,
+    model, _view = model_over(sqlite_store, qtbot, runner,
                               MailQuery(MailView.FOLDER, folder_id=f.inbox))
 
     def cell(mail_id: int, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -143,3 +149,35 @@ def test_rows_show_state_flag_and_unread_in_dutch(qtbot, app: QApplication,
     assert cell(later, MailListModel.FLAG) == "⚑ 26/11"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
         "Van", "Onderwerp", "Ontvangen", "Categorieën", "Vlag", "Bijlage", "Status"]
+
+
+def test_a_burst_of_sync_pages_costs_at_most_two_queries(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
+                                                         store: Store) -> None:
+    f = folders(store)
+    many(store, f.inbox, 100, start_hours=2)
+    model, _view = model_over(store, qtbot, runner)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    before = model.queries
+    for page in range(10):  # ten pages land faster than one ids query runs
+        new = many(store, f.inbox, 5, start_hours=1 - page / 20, prefix=f"Pagina{page}")
+        model.apply(Changes.of(Kind.MAIL, created=new))
+    qtbot.waitUntil(lambda: not model.busy)
+    assert model.queries - before <= 2
+    assert model.rowCount() == 150 and resets == []
+    assert model.index(0, MailListModel.SUBJECT).data() == "Pagina9 0"
+
+
+def test_an_answer_for_a_view_she_already_left_is_dropped(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
+                                                          store: Store) -> None:
+    f = folders(store)
+    inbox = many(store, f.inbox, 30)
+    archived = many(store, f.archive, 4, prefix="Archief")
+    model, _view = model_over(store, qtbot, runner)
+    lists: list[list[int]] = []
+    model.loaded.connect(lambda _reset: lists.append(model.ids()))
+    model.set_query(MailQuery(MailView.FOLDER, folder_id=f.inbox))
+    model.set_query(MailQuery(MailView.FOLDER, folder_id=f.archive))  # before the inbox landed
+    qtbot.waitUntil(lambda: not model.busy)
+    assert lists == [archived]  # newest first; the inbox never flashed by
+    assert model.query.folder_id == f.archive and not set(inbox) & set(model.ids())

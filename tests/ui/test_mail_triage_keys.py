@@ -3,33 +3,40 @@ after a real push, on the sandbox's mailbox."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import threading
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.config import Paths
-from kortrijk_cockpit.domain import Mail, OutboxEntry
+from kortrijk_cockpit.domain import LinkKind, Mail, OutboxEntry
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher
 from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.sandbox import Mailbox
+from kortrijk_cockpit.services.handing_on import HandOnService
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery
 from kortrijk_cockpit.store import Store
-from kortrijk_cockpit.ui.main_window import MainWindow
+from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
+from kortrijk_cockpit.ui.models.mail_list import MailListModel
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.mail.area import MailArea
 from kortrijk_cockpit.ui.views.mail.controller import MailController
 from kortrijk_cockpit.ui.views.mail.reader_window import ReaderWindow
 from tests.integration.mail_world import folders, mail
 from tests.ui.conftest import NOW, make_services
+from tests.ui.hand_on_world import seed
 
 
-def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths  # type: ignore[no-untyped-def]
+def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+          services: MainWindowServices | None = None
           ) -> tuple[MainWindow, MailArea, MailController]:
     window = MainWindow(runner, paths.config, report_unexpected=lambda e: None,
-                        services=make_services(store))
+                        services=services or make_services(store))
     qtbot.addWidget(window)
     window.resize(1600, 900)
     window.show()
@@ -40,9 +47,15 @@ def ready(qtbot, store: Store, runner: TaskRunner, paths: Paths  # type: ignore[
     area = window.mail_area()
     assert area is not None
     controller: MailController = area.controller  # type: ignore[attr-defined]
+    settled(qtbot, controller)
     area.list.setFocus()
     qtbot.waitUntil(area.list.hasFocus)
     return window, area, controller
+
+
+def settled(qtbot, controller: MailController) -> None:  # type: ignore[no-untyped-def]
+    """The list's ids come from the task runner: wait until the newest have landed."""
+    qtbot.waitUntil(lambda: controller.model.ready and not controller.model.busy)
 
 
 def landed(qtbot, controller: MailController, steps: int) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +175,7 @@ def test_a_mail_deleted_meanwhile_gives_a_dutch_message_and_loses_nothing(
     box = window.findChild(QMessageBox)
     assert "bestaat niet meer" in box.text()
     assert controller.actions.undo_stack == []
+    settled(qtbot, controller)
     assert controller.model.ids() == [ids[1]] and controller.current_id() == ids[1]
     with store.session() as s:
         assert s.get(Mail, ids[1]).categories == []  # type: ignore[union-attr]
@@ -197,6 +211,7 @@ def test_a_accepts_the_suggestion_shown_above_the_pane(
     landed(qtbot, controller, 1)
     with store.session() as s:
         assert s.get(Mail, new).categories == ["Agenderen MAT"]  # type: ignore[union-attr]
+    settled(qtbot, controller)
     assert area.is_empty_shown() and area.empty_title.text() == "Alles behandeld"
 
 
@@ -223,3 +238,195 @@ def test_t_makes_an_action_point_the_mail_then_shows(
     detail = controller.services.mail_list.detail(chosen)
     assert detail is not None and [link.kind for link in detail.links] == [LinkKind.ACTION_POINT]
     assert area.pane.mail_id() == chosen
+
+
+class ThreadRecordingMailList(MailListService):
+    """The real service; it only notes on which thread each ids query ran."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.threads: list[int] = []
+
+    def ids(self, query: MailQuery) -> list[int]:
+        self.threads.append(threading.get_ident())
+        return super().ids(query)
+
+
+def test_a_triage_key_never_runs_the_list_query_on_the_gui_thread(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(3)]
+    mail_list = ThreadRecordingMailList(store.session_factory, FixedClock(NOW))
+    _window, area, controller = ready(qtbot, store, runner, paths,
+                                      replace(make_services(store), mail_list=mail_list))
+    gui = threading.get_ident()
+    assert mail_list.threads and gui not in mail_list.threads  # opening the area neither
+    mail_list.threads.clear()
+
+    qtbot.keyClick(area.list, Qt.Key.Key_3)  # Ter info
+    assert mail_list.threads == []  # the key returned before any list query
+    assert controller.current_id() == ids[1]  # the next mail, at once
+    landed(qtbot, controller, 1)
+    settled(qtbot, controller)
+    assert controller.model.ids() == ids[1:] and controller.current_id() == ids[1]
+    assert mail_list.threads and gui not in mail_list.threads
+
+
+# Hand on, file and flag: each key opens its dialog, driven by keyboard ----------------------
+
+def dialog_of(qtbot, controller: MailController, kind: type) -> QDialog:  # type: ignore[no-untyped-def]
+    dialog = controller.actions.dialog
+    assert isinstance(dialog, kind) and dialog.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
+
+
+def linked_both_ways(store: Store, mail_id: int, kind: LinkKind, target_id: int) -> bool:
+    service = HandOnService(store.session_factory, FixedClock(NOW))
+    forward = any(link.kind == kind and link.target_id == target_id
+                  for link in service.links(mail_id))
+    back = any(ref.id == mail_id for ref in service.mails_linked_to(kind, target_id))
+    return forward and back
+
+
+def test_g_puts_the_mail_on_the_next_mat_and_the_pane_says_what_it_became(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.domain import AgendaItem
+    from kortrijk_cockpit.ui.dialogs.agenda_item import AgendaItemDialog
+
+    world = seed(sqlite_store)
+    chosen = mail(sqlite_store, world.inbox, "RE: Personeelsplan 2027")
+    window, area, controller = ready(qtbot, sqlite_store, runner, paths)
+    assert controller.current_id() == chosen and not area.pane.links.isVisible()
+    qtbot.keyClick(area.list, Qt.Key.Key_G)
+    dialog = dialog_of(qtbot, controller, AgendaItemDialog)
+    # Without an "Agenderen …" outcome the first series is chosen (not the separator).
+    assert dialog.meeting.currentText() == "Het volgende DC (donderdag 26/11/2026 09:00)"
+    qtbot.keyClick(dialog.title, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.title, " - advies")
+    qtbot.keyClick(dialog.title, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.meeting, Qt.Key.Key_Down)
+    assert dialog.meeting.currentText() == "Het volgende MAT (dinsdag 24/11/2026 09:00)"
+    qtbot.keyClick(dialog.meeting, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Geagendeerd")
+    with sqlite_store.session() as s:
+        item = s.scalar(select(AgendaItem).where(AgendaItem.source_mail_id == chosen))
+        assert item is not None and item.meeting_id == world.mat_next
+        assert item.title == "Personeelsplan 2027 - advies"
+        item_id = item.id
+    assert linked_both_ways(sqlite_store, chosen, LinkKind.AGENDA_ITEM, item_id)
+    qtbot.waitUntil(area.pane.links.isVisible)
+    assert area.pane.mail_id() == chosen
+    assert "Werd: " in area.pane.links.text()
+    assert "Agendapunt Personeelsplan 2027 - advies (MAT 24/11/2026)" in area.pane.links.text()
+    qtbot.waitUntil(area.list.hasFocus)  # the keys go on in the list
+
+
+def test_b_attaches_every_selected_mail_to_the_brief_typed(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.ui.dialogs.brief_link import BriefLinkDialog
+
+    world = seed(sqlite_store)
+    ids = [mail(sqlite_store, world.inbox, f"Voka {n}", hours_ago=n + 1) for n in range(3)]
+    window, area, controller = ready(qtbot, sqlite_store, runner, paths)
+    area.list.selectionModel().select(controller.model.index(1, 0),
+                                      QItemSelectionModel.SelectionFlag.Select
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+    qtbot.keyClick(area.list, Qt.Key.Key_B)
+    dialog = dialog_of(qtbot, controller, BriefLinkDialog)
+    qtbot.keyClicks(dialog.filter, "voka")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Gekoppeld aan de fiche")
+    assert [linked_both_ways(sqlite_store, i, LinkKind.BRIEF, world.voka) for i in ids] == [
+        True, True, False]
+    qtbot.waitUntil(lambda: "Fiche Netwerkmoment Voka" in area.pane.links.text())
+
+
+def test_p_links_the_mail_to_the_person_typed(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.ui.dialogs.person_link import PersonLinkDialog
+
+    world = seed(sqlite_store)
+    chosen = mail(sqlite_store, world.inbox, "Uitnodiging provincieraad",
+                  sender_name="Griffie", sender_email="griffie@west-vlaanderen.be")
+    window, area, controller = ready(qtbot, sqlite_store, runner, paths)
+    qtbot.keyClick(area.list, Qt.Key.Key_P)
+    dialog = dialog_of(qtbot, controller, PersonLinkDialog)
+    qtbot.keyClicks(dialog.filter, "sofie")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Gekoppeld aan de persoon")
+    assert linked_both_ways(sqlite_store, chosen, LinkKind.PERSON, world.sofie)
+    qtbot.waitUntil(lambda: "Persoon Sofie Maes (Gedeputeerde)" in area.pane.links.text())
+
+
+def test_v_files_the_mail_it_leaves_the_view_and_lands_in_that_folder_on_the_server(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    from kortrijk_cockpit.domain import MailFolder
+    from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.ui.dialogs.file_to_folder import FolderPickerDialog
+
+    clock = FixedClock(NOW)
+    for minutes, subject in ((1, "Verslag DC"), (2, "Tweede")):
+        mailbox.add_message("inbox", subject=subject, sender=("Els Vandamme",
+                                                             "els.vandamme@kortrijk.be"),
+                            received=NOW - timedelta(minutes=minutes))
+    SyncEngine(store.session_factory, backend, clock).sync()
+    with store.session() as s:
+        handled = s.scalar(select(MailFolder.id).where(MailFolder.display_name == "Behandeld"))
+    assert handled is not None
+    FolderService(store.session_factory).set_synced(handled, True)
+    FolderPickerDialog.recent = []
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    model = controller.model
+    first, second = model.id_at(0), model.id_at(1)
+
+    qtbot.keyClick(area.list, Qt.Key.Key_V)
+    dialog = dialog_of(qtbot, controller, FolderPickerDialog)
+    qtbot.keyClicks(dialog.filter, "behan")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    assert controller.current_id() == second  # the next mail, before the move lands
+    landed(qtbot, controller, 1)
+    qtbot.waitUntil(lambda: model.row_of(first) == -1)  # it left Te behandelen
+    with store.session() as s:
+        assert s.get(Mail, first).folder_id == handled  # type: ignore[union-attr]
+    assert OutboxPusher(store.session_factory, backend, clock).push().pushed == 1
+    assert [i.subject for i in mailbox.folder("Behandeld").items] == ["Verslag DC"]
+    assert [i.subject for i in mailbox.folder("inbox").items] == ["Tweede"]
+    FolderPickerDialog.recent = []
+
+
+def test_i_flags_with_a_due_date_on_the_server_and_shift_i_clears_it(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    from kortrijk_cockpit.clock import BRUSSELS
+    from kortrijk_cockpit.ui.dialogs.flag_due import FlagDialog
+
+    clock = FixedClock(NOW)
+    mailbox.add_message("inbox", subject="Offerte", received=NOW - timedelta(minutes=5),
+                        sender=("Jan Peeters", "jan.peeters@kortrijk.be"))
+    SyncEngine(store.session_factory, backend, clock).sync()
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    chosen = controller.current_id()
+    assert chosen is not None
+    flag_cell = controller.model.index(0, MailListModel.FLAG)
+
+    qtbot.keyClick(area.list, Qt.Key.Key_I)
+    dialog = dialog_of(qtbot, controller, FlagDialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_2)  # Morgen: Tuesday 24/11, due at the end of the day
+    landed(qtbot, controller, 1)
+    tomorrow = datetime(2026, 11, 24, 17, 0, tzinfo=BRUSSELS)
+    qtbot.waitUntil(lambda: flag_cell.data() == "⚑ 24/11")  # the row repaints in place
+    assert controller.current_id() == chosen  # a flag keeps the mail where it is
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    assert pusher.push().pushed == 1
+    server = on_server(mailbox, "Offerte")
+    assert server.flag_status == "Flagged" and server.flag_due == tomorrow
+
+    qtbot.waitUntil(area.list.hasFocus)
+    qtbot.keyClick(area.list, Qt.Key.Key_I, Qt.KeyboardModifier.ShiftModifier)
+    landed(qtbot, controller, 2)
+    qtbot.waitUntil(lambda: flag_cell.data() == "")
+    assert pusher.push().pushed == 1
+    server = on_server(mailbox, "Offerte")
+    assert server.flag_status == "NotFlagged" and server.flag_due is None

@@ -135,7 +135,8 @@ class AgendaItemDialog(GuardedDialog):
             self._targets.append((meeting.id, None))
         self.meeting.setModel(model)
         # The series the outcome names ("Agenderen DC"), else the first choice.
-        wanted = [i for i, (_m, code) in enumerate(self._targets) if code == wanted_series]
+        wanted = [i for i, (_m, code) in enumerate(self._targets)
+                  if wanted_series is not None and code == wanted_series]
         self.meeting.setCurrentIndex(wanted[0] if wanted else (0 if self._targets else -1))
 
     def request(self) -> AgendaRequest:

@@ -2,17 +2,23 @@
 
 The model keeps only the ids a query shows (`MailListService.ids`) and asks for
 rows in pages around the row being painted (`rows`), caching a bounded number.
-`apply(changes)` re-asks the ids and turns the difference into row removals,
-a layout change (only when the order of the remaining mails changed) and row
-insertions, plus `dataChanged` for updated mails: never a reset, so the
-selection, the current mail and the scroll position survive a sync page.
+
+The ids query takes 150-250 ms at 100,000 mails, so it runs on the task runner
+and its answer is applied on the GUI thread: a new view or search as a reset,
+a new order as a layout change, a change (`apply`) as row removals, a layout
+change (only when the order of the remaining mails changed) and row
+insertions: never a reset there, so the selection, the current mail and the
+scroll position survive a sync page. A newer view or order makes a running
+query's answer stale (dropped by generation); changes arriving while a query
+runs ask for one more afterwards, so a burst costs at most two. Rows changed in
+place repaint at once, without waiting for the ids.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +28,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -30,6 +37,7 @@ from kortrijk_cockpit.ui.formatting import format_datetime, local
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailRow
+    from kortrijk_cockpit.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,54 +56,177 @@ def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+@dataclass
+class _Request:
+    """One ids query on its way: what it asks and who waits for it."""
+
+    generation: int
+    query: MailQuery
+    reset: bool  # another list (view, search, grouping) rather than the same one updated
+    then: Callable[[], None] | None = None
+    failed: Callable[[BaseException], None] | None = None
+
+
 class MailListModel(QAbstractTableModel):
     SENDER, SUBJECT, RECEIVED, CATEGORIES, FLAG, ATTACHMENT, STATE = range(7)
     COLUMNS = 7
     IdRole = Qt.ItemDataRole.UserRole + 1
     RowRole = Qt.ItemDataRole.UserRole + 2  # the MailRow (None while gone)
 
+    # On the GUI thread, around a fresh id list being applied; True for a new list.
+    about_to_load = Signal(bool)
+    loaded = Signal(bool)
+    # A query that failed (a Dutch UserFacingError for a bad filter): the old list stays.
+    load_failed = Signal(object)
+
     def __init__(self, service: MailListService, query: MailQuery, now: Callable[[], datetime],
-                 parent: QObject | None = None) -> None:
+                 runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
-        self._query = query
+        self._runner = runner
+        self._query = query  # what the rows show
+        self._wanted = query  # the newest query asked for (shown once its ids land)
         self._now = now
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None  # built when first asked
         self._cache: OrderedDict[int, MailRow] = OrderedDict()
         self._gone: set[int] = set()  # asked for, but deleted meanwhile: a greyed row
         self.fetches = 0  # pages read from the store (the tests count them)
+        self.queries = 0  # ids queries started (the tests count them)
+        self._generation = 0  # of the newest request started
+        self._valid_from = 0  # answers to older requests are stale: a newer list was asked
+        self._running: dict[int, _Request] = {}
+        self._again = False  # changes came in while a query ran: ask once more after it
+        self._when_settled: list[Callable[[], None]] = []
+        self.ready = False  # the first list has landed
 
     # -- the query ---------------------------------------------------------------
     @property
     def query(self) -> MailQuery:
+        """The newest query asked for: what the next view, sort or search builds on."""
+        return self._wanted
+
+    @property
+    def shown_query(self) -> MailQuery:
         return self._query
 
-    def set_query(self, query: MailQuery) -> None:
-        """Another view or search: a new list (the service may raise a Dutch
-        UserFacingError for a bad filter; the old list then stays)."""
-        ids = self._service.ids(query)
-        self.beginResetModel()
-        self._query = query
-        self._set_ids(ids)
-        self._cache.clear()
-        self._gone.clear()
-        self.endResetModel()
+    @property
+    def busy(self) -> bool:
+        """A query is running or due: the ids shown may be about to change."""
+        return bool(self._running) or self._again
 
-    def set_sort(self, query: MailQuery) -> None:
+    def set_query(self, query: MailQuery, *, then: Callable[[], None] | None = None,
+                  failed: Callable[[BaseException], None] | None = None) -> None:
+        """Another view or search: a new list once its ids are in, then `then()`.
+        A bad filter (the service's Dutch UserFacingError) goes to `failed`, or
+        `load_failed`; the old list then stays."""
+        self._start(query, reset=True, then=then, failed=failed)
+
+    def set_sort(self, query: MailQuery, *, then: Callable[[], None] | None = None) -> None:
         """The same mails in another order: a layout change moves the selection along."""
-        ids = self._service.ids(query)
-        self._query = query
-        self._reorder(ids)
+        self._start(query, reset=False, then=then)
 
-    def reload(self) -> None:
-        self.apply(Changes.everything(Kind.MAIL))
+    def reload(self, *, then: Callable[[], None] | None = None) -> None:
+        """Everything may have changed (a failed write): repaint and re-ask now."""
+        self._repaint(Changes.everything(Kind.MAIL))
+        self._start(self._wanted, reset=False, then=then)
+
+    def _start(self, query: MailQuery, *, reset: bool, supersede: bool = True,
+               then: Callable[[], None] | None = None,
+               failed: Callable[[BaseException], None] | None = None) -> None:
+        self._generation += 1
+        request = _Request(self._generation, query, reset, then, failed)
+        if supersede:
+            # A newer list replaces the answers still on their way, not what they
+            # were for: a view switch then a header click still ends as a new list.
+            for older in self._running.values():
+                if older.generation >= self._valid_from:
+                    request.reset = request.reset or older.reset
+                    if older.then is not None:
+                        request.then = _chain(older.then, request.then)
+            self._valid_from = request.generation
+            self._again = False  # the new query sees every change made so far
+            self._wanted = query
+        self._running[request.generation] = request
+        self.queries += 1
+        service = self._service
+        self._runner.run(self.tr("Loading the mail list"), lambda _ctx: service.ids(query),
+                         owner=self, on_success=lambda ids: self._landed(request, ids),
+                         on_failure=lambda exc: self._failed(request, exc))
+
+    def _landed(self, request: _Request, ids: list[int]) -> None:
+        del self._running[request.generation]
+        if request.generation >= self._valid_from:
+            self.about_to_load.emit(request.reset)
+            if request.reset:
+                self.beginResetModel()
+                self._query = request.query
+                self._set_ids(ids)
+                self._cache.clear()
+                self._gone.clear()
+                self.endResetModel()
+            else:
+                self._query = request.query
+                self._merge(ids)
+            self.ready = True
+            self.loaded.emit(request.reset)
+            if request.then is not None:
+                request.then()
+        self._ask_again()
+
+    def _failed(self, request: _Request, exc: BaseException) -> None:
+        del self._running[request.generation]
+        if request.generation >= self._valid_from:
+            self._wanted = self._query  # the list shown stays what next steps build on
+            if request.failed is not None:
+                request.failed(exc)
+            else:
+                self.load_failed.emit(exc)
+        self._ask_again()
+
+    def _ask_again(self) -> None:
+        if self._again and not self._running:
+            self._again = False
+            self._start(self._wanted, reset=False, supersede=False)
+        if not self.busy:
+            waiting, self._when_settled = self._when_settled, []
+            for fn in waiting:
+                fn()
+
+    def when_settled(self, fn: Callable[[], None]) -> None:
+        """`fn()` once the ids shown are the newest asked for (now, when no query runs)."""
+        if self.busy:
+            self._when_settled.append(fn)
+        else:
+            fn()
 
     # -- the change feed -----------------------------------------------------------
     def apply(self, changes: Changes) -> None:
+        """Repaint changed rows now; re-ask the ids for what left, arrived or moved."""
         if not changes.touches_any((Kind.MAIL, Kind.FOLDER)):
             return
-        fresh = self._service.ids(self._query)
+        self._repaint(changes)
+        if self._running:
+            self._again = True  # one more query after the running one: a burst costs two
+        else:
+            self._start(self._wanted, reset=False, supersede=False)
+
+    def _repaint(self, changes: Changes) -> None:
+        if Kind.MAIL in changes.wholesale:
+            self._cache.clear()
+            self._gone.clear()
+            if self._ids:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._ids) - 1, self.COLUMNS - 1))
+            return
+        for mail_id in changes.mails.updated | changes.mails.created:
+            self._cache.pop(mail_id, None)
+            self._gone.discard(mail_id)
+            row = self.row_of(mail_id)
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
+
+    def _merge(self, fresh: list[int]) -> None:
         fresh_set = set(fresh)
         old_set = set(self._ids)
         # 1. mails that left the view, bottom to top, as ranges
@@ -118,20 +249,6 @@ class MailListModel(QAbstractTableModel):
             self.endInsertRows()
         if arriving:
             self._row_of = None
-        # 4. rows that changed in place: forget them and repaint
-        if Kind.MAIL in changes.wholesale:
-            self._cache.clear()
-            self._gone.clear()
-            if self._ids:
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(len(self._ids) - 1, self.COLUMNS - 1))
-            return
-        for mail_id in changes.mails.updated | changes.mails.created:
-            self._cache.pop(mail_id, None)
-            self._gone.discard(mail_id)
-            row = self.row_of(mail_id)
-            if row >= 0:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.COLUMNS - 1))
 
     def _reorder(self, ids: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -291,10 +408,21 @@ class MailListModel(QAbstractTableModel):
                 SortKey.FLAG_DUE, SortKey.ATTACHMENT, SortKey.STATE]
         if not 0 <= column < len(keys):
             return
-        query = replace(self._query, sort=keys[column],
+        query = replace(self._wanted, sort=keys[column],
                         descending=order == Qt.SortOrder.DescendingOrder)
-        if query != self._query:
+        if query != self._wanted:
             self.set_sort(query)
+
+
+def _chain(first: Callable[[], None],
+           second: Callable[[], None] | None) -> Callable[[], None]:
+    if second is None:
+        return first
+
+    def both() -> None:
+        first()
+        second()
+    return both
 
 
 def sort_column(key: str) -> int:

@@ -94,16 +94,19 @@ class MailController(QObject):
                            conversations=str(state.value("conversations", "false")) == "true")
             state.endGroup()
             area.restore_layout(state)
-        self.model = MailListModel(services.mail_list, base, services.clock.now, self)
+        self.model = MailListModel(services.mail_list, base, services.clock.now, runner, self)
         area.set_model(self.model)
         self._load_outcomes()
         self._load_tree()
         if self.area.tree_model.index_of(self._view_key).row() < 0:
             self._view_key = TODO
-        try:
-            self.model.set_query(query_for(self._view_key, base))
-        except UserFacingError:
-            self.model.set_query(query_for(TODO, base))
+        self._anchor: int | None = None  # the top row's mail while fresh ids are applied
+        self.model.about_to_load.connect(self._before_load)
+        self.model.loaded.connect(self._after_load)
+        self.model.load_failed.connect(self._load_failed)
+        # The ids come from the task runner; the counts wait for them (first paint first).
+        self.model.set_query(query_for(self._view_key, base), then=self._first_loaded,
+                             failed=lambda exc: self._first_failed(base, exc))
         header = area.list.horizontalHeader()
         header.setSortIndicator(sort_column(self.model.query.sort.value),
                                 Qt.SortOrder.DescendingOrder if self.model.query.descending
@@ -138,7 +141,18 @@ class MailController(QObject):
         area.installEventFilter(self)
         self._update_empty()
         self.select_row(0)
+
+    def _first_loaded(self) -> None:
+        self.select_row(0)
         self.load_counts()
+
+    def _first_failed(self, base: MailQuery, exc: BaseException) -> None:
+        if self._view_key == TODO:
+            self._load_failed(exc)
+            return
+        self._view_key = TODO  # the remembered view no longer works: Te behandelen
+        self._select_tree(TODO)
+        self.model.set_query(query_for(TODO, base), then=self._first_loaded)
 
     # -- views, sort, grouping, search --------------------------------------------------
     def _load_outcomes(self) -> None:
@@ -178,15 +192,16 @@ class MailController(QObject):
         self._view_key = key
         self.area.search.clear()
         self.area.show_search_error("")
-        self.model.set_query(query_for(key, self.model.query))
-        self.select_row(0)
+        self.model.set_query(query_for(key, self.model.query), then=lambda: self.select_row(0))
 
     def _set_grouping(self, on: bool) -> None:
         if on != self.model.query.conversations:
             keep = self.current_id()
-            self.model.set_query(replace(self.model.query, conversations=on))
-            self.select_id(keep) if keep is not None and self.model.row_of(keep) >= 0 \
-                else self.select_row(0)
+
+            def reselect() -> None:
+                if keep is None or not self.select_id(keep):
+                    self.select_row(0)
+            self.model.set_query(replace(self.model.query, conversations=on), then=reselect)
 
     def run_search(self) -> None:
         from kortrijk_cockpit.services.mail_list import MailView
@@ -201,11 +216,9 @@ class MailController(QObject):
                             view=MailView.SEARCH, folder_id=None, category=None, text=text)
         else:
             query = query_for(self._view_key, self.model.query)
-        try:
-            self.model.set_query(query)
-        except UserFacingError as exc:
-            self.area.show_search_error(exc.user_message)  # the old list stays
-            return
+        self.model.set_query(query, then=self._search_shown, failed=self._load_failed)
+
+    def _search_shown(self) -> None:
         self.area.show_search_error("")
         self.select_row(0)
 
@@ -325,15 +338,17 @@ class MailController(QObject):
         if detail is None:
             return False
         key = f"folder:{detail.folder_id}"
+
+        def show() -> None:
+            self.select_id(mail_id)
+            self.area.list.setFocus()
+        # Before the tree moves, so its change does not ask for the folder a second time.
+        self._view_key = key
+        self.area.search.clear()
+        self.area.show_search_error("")
+        self.model.set_query(query_for(key, self.model.query), then=show)
         self._select_tree(key)
-        if self._view_key != key or self.model.query.text:
-            self._view_key = key
-            self.area.search.clear()
-            self.area.show_search_error("")
-            self.model.set_query(query_for(key, self.model.query))
-        found = self.select_id(mail_id)
-        self.area.list.setFocus()
-        return found
+        return True
 
     def show_local_copy(self, snapshot: Any) -> None:
         """What the overview knows of the whole mailbox, for an honest empty state."""
@@ -400,12 +415,15 @@ class MailController(QObject):
         self.compose_requested.emit(current, mode)
 
     def respond_to_meeting(self, mail_id: int, response: str, text: str) -> None:
+        from kortrijk_cockpit.exchange.records import ResponseKind
+
         compose = self._compose
         if compose is None:
             self.message.emit(self.tr("Answering meeting requests is not connected yet."))
             return
+        kind = ResponseKind(response)  # the card's plain word; the outbox keeps kind.value
         self.write(self.tr("Answering a meeting request"),
-                   lambda: compose.respond_to_meeting(mail_id, response, text),
+                   lambda: compose.respond_to_meeting(mail_id, kind, text),
                    on_success=lambda _c: self.refresh_pane())
 
     def allow_images(self, address_or_domain: str) -> None:
@@ -439,10 +457,12 @@ class MailController(QObject):
             self.runner.report(label, exc)
             return
         keep = self.selected_ids()
-        self.model.reload()
-        for mail_id in keep:
-            if self.select_id(mail_id):
-                break
+
+        def reselect() -> None:
+            for mail_id in keep:
+                if self.select_id(mail_id):
+                    break
+        self.model.reload(then=reselect)
         self.refresh_pane()
         show_failure(self.area, label, exc, reload=self.model.reload)
 
@@ -471,19 +491,8 @@ class MailController(QObject):
         changes, self._pending = self._pending, None
         if changes is None:
             return
-        bar = self.area.list.verticalScrollBar()
-        top = bar.value()
-        anchor = self.model.id_at(top) if 0 <= top < self.model.rowCount() else None
         current = self.current_id()
-        try:
-            self.model.apply(changes)
-        except UserFacingError as exc:  # the search's filter went stale: show it, keep the list
-            self.area.show_search_error(exc.user_message)
-            return
-        if anchor is not None and self.model.row_of(anchor) >= 0:
-            # Mails arriving above keep what she looks at in place.
-            self.area.list.updateGeometries()
-            bar.setValue(self.model.row_of(anchor))
+        self.model.apply(changes)  # rows changed in place repaint now; the ids follow
         if Kind.MAIL in changes.wholesale:  # e.g. the office's outcomes were edited
             self._load_outcomes()
         if changes.touched(Kind.FOLDER) or Kind.MAIL in changes.wholesale:
@@ -491,9 +500,28 @@ class MailController(QObject):
         if current is not None and (current in changes.mails.updated
                                     or Kind.MAIL in changes.wholesale):
             self.refresh_pane()
-        elif self.current_id() is None and self.model.rowCount():
-            self.select_row(0)
         self.load_counts()
+
+    def _before_load(self, reset: bool) -> None:
+        top = self.area.list.verticalScrollBar().value()
+        self._anchor = None if reset or not 0 <= top < self.model.rowCount() \
+            else self.model.id_at(top)
+
+    def _after_load(self, reset: bool) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is not None and self.model.row_of(anchor) >= 0:
+            # Mails arriving above keep what she looks at in place.
+            self.area.list.updateGeometries()
+            self.area.list.verticalScrollBar().setValue(self.model.row_of(anchor))
+        if not reset and self.current_id() is None and self.model.rowCount():
+            self.select_row(0)
+        self._update_empty()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserFacingError):  # a bad or stale filter: shown, the list stays
+            self.area.show_search_error(exc.user_message)
+        else:
+            self.runner.report(self.tr("Loading the mail list"), exc)
 
     def load_counts(self) -> None:
         if self._counts_running:
@@ -526,7 +554,9 @@ class MailController(QObject):
             return
         view = self.model.query.view
         counts = self.counts
-        if self._mails_stored == 0:
+        if self._mails_stored != 0 and not self.model.ready:
+            self.area.show_list()  # while the first ids are on their way: no "all handled"
+        elif self._mails_stored == 0:
             from kortrijk_cockpit.ui.areas import areas
             from kortrijk_cockpit.ui.formatting import format_datetime
 

@@ -30,6 +30,8 @@ def mail_shortcuts() -> list[tuple[str, str]]:
             "MailShortcuts", "Later: back in To handle on a chosen day")),
         ("I", QCoreApplication.translate(
             "MailShortcuts", "Flag with a due date")),
+        ("Shift+I", QCoreApplication.translate(
+            "MailShortcuts", "Clear the flag")),
         ("U", QCoreApplication.translate(
             "MailShortcuts", "Read / unread")),
         ("T", QCoreApplication.translate(

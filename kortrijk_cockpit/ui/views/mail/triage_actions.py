@@ -43,6 +43,7 @@ class TriageActions(QObject):
             ("V", self.file_to_folder),
             ("L", self.later),
             ("I", self.flag),
+            ("Shift+I", self.clear_flag),
             ("U", self.toggle_read),
             ("T", self.make_action_point),
             ("G", self.put_on_agenda),
@@ -138,6 +139,11 @@ class TriageActions(QObject):
                       self.tr("Flagging"), lambda chosen: triage.flag(chosen, due),
                       ids=ids, advance=False), allow_none=True))
 
+    def clear_flag(self) -> None:
+        triage = self.c.services.triage
+        self._step(self.tr("Clearing the flag"), lambda chosen: triage.clear_flag(chosen),
+                   advance=False)
+
     def file_to_folder(self) -> None:
         from kortrijk_cockpit.ui.dialogs.file_to_folder import FolderPickerDialog
 
@@ -167,11 +173,14 @@ class TriageActions(QObject):
         step = self.undo_stack.pop()
         triage = self.c.services.triage
 
-        def undone(reverse: TriageStep) -> None:
-            self.c.message.emit(self.tr("Undone: {step}").format(step=step.label))
-            for mail_id in step.mail_ids:  # back where she was
+        def back() -> None:
+            for mail_id in step.mail_ids:  # back where she was, once the list has them again
                 if self.c.select_id(mail_id):
                     break
+
+        def undone(reverse: TriageStep) -> None:
+            self.c.message.emit(self.tr("Undone: {step}").format(step=step.label))
+            self.c.model.when_settled(back)
 
         def failed(exc: BaseException) -> None:
             self.undo_stack.append(step)  # still there to try again
