@@ -59,8 +59,9 @@ def test_an_action_points_mail_opens_in_mail_and_its_pane_links_back(
     area = window.mail_area()
     assert area is not None
     controller: MailController = area.controller  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: controller.current_id() == asked)  # the list loads off the GUI thread
     assert controller.current_id() == asked != newer  # selected in the list…
-    assert area.pane.mail_id() == asked  # …and read in the pane
+    qtbot.waitUntil(lambda: area.pane.mail_id() == asked)  # …and read in the pane
     became = area.pane.links
     assert became.isVisible() and "Actiepunt Fietsbeleid nalezen" in became.text()
 
