@@ -185,6 +185,7 @@ class ViewCounts:
     waiting: int = 0
     no_reply: int = 0  # of `waiting`, past their date
     follow_up: int = 0
+    later: int = 0  # put off with "Later", not back in Te behandelen yet
     per_category: dict[str, int] = field(default_factory=dict)
     unread_per_folder: dict[int, int] = field(default_factory=dict)
 
@@ -332,6 +333,7 @@ class MailListService:
                 waiting=count(sql.waiting, sql.not_deleted),
                 no_reply=count(sql.no_reply, sql.not_deleted),
                 follow_up=count(Mail.flag_status == FlagStatus.FLAGGED, sql.not_deleted),
+                later=count(sql.later),
                 per_category=_per_category(s, sql),
                 unread_per_folder={folder: int(n) for folder, n in unread},
             )

@@ -89,6 +89,12 @@ class TriageSql:
         return Mail.folder_id.not_in(self.deleted) if self.deleted else literal(True)
 
     @property
+    def later(self) -> ColumnElement[bool]:
+        """Untriaged mail put off till a later day: it comes back to Te behandelen then."""
+        return and_(Mail.folder_id.in_(self.triage_folders), not_(self.any_outcome),
+                    Mail.snoozed_until > self.now)
+
+    @property
     def todo(self) -> ColumnElement[bool]:
         # Untriaged mail of the inbox (or imported), not put off till later; plus any
         # waiting mail whose date passed without a reply: it comes back, marked.

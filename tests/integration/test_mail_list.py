@@ -238,6 +238,21 @@ def test_counts_per_view_and_unread_per_folder(store: Store) -> None:
     assert counts.unread_per_folder == {f.inbox: 1, f.archive: 1, f.deleted: 1}
 
 
+def test_later_counts_mails_put_off_till_a_later_day(store: Store) -> None:
+    """The empty Te behandelen says how many mails are still to come back."""
+    f = folders(store)
+    mail(store, f.inbox, "Volgende week", snoozed_until=NOW + timedelta(days=7))
+    mail(store, f.imported, "Uit bestand, morgen", synced=False,
+         snoozed_until=NOW + timedelta(days=1))
+    mail(store, f.inbox, "Al terug", snoozed_until=NOW - timedelta(minutes=1))
+    mail(store, f.inbox, "Toch afgehandeld", snoozed_until=NOW + timedelta(days=1),
+         categories=["Ter info"])
+
+    counts = _service(store).counts()
+
+    assert (counts.todo, counts.later) == (1, 2)
+
+
 def test_search_filters_narrow_the_list(store: Store) -> None:
     f = folders(store)
     wanted = mail(store, f.archive, "Personeelsplan 2027", hours_ago=24 * 3,
