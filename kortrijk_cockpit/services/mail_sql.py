@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kortrijk_cockpit.domain import FolderKind, Mail, MailFolder
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME
+from kortrijk_cockpit.services.waiting import overdue_receipts
 
 
 def like_escape(value: str) -> str:
@@ -71,6 +72,7 @@ class TriageSql:
         self.sent = folder_ids(s, FolderKind.SENT)
         self.deleted = folder_ids(s, FolderKind.DELETED)
         self.triage_folders = folder_ids(s, FolderKind.INBOX, FolderKind.IMPORTED)
+        self._overdue_receipt = overdue_receipts(now).condition()
 
     @property
     def any_outcome(self) -> ColumnElement[bool]:
@@ -81,8 +83,15 @@ class TriageSql:
         return and_(has_category(WAITING_OUTCOME), not_(replied(self.sent)))
 
     @property
+    def past_due(self) -> ColumnElement[bool]:
+        """Its waiting date passed: the one set in triage, or for a mail that got the
+        category in Outlook (no date) 5 working days after receipt (`waiting.py`)."""
+        return or_(Mail.waiting_due_at <= self.now,
+                   and_(Mail.waiting_due_at.is_(None), self._overdue_receipt))
+
+    @property
     def no_reply(self) -> ColumnElement[bool]:
-        return and_(self.waiting, Mail.waiting_due_at <= self.now)
+        return and_(self.waiting, self.past_due)
 
     @property
     def not_deleted(self) -> ColumnElement[bool]:
@@ -111,7 +120,7 @@ class TriageSql:
         is_replied = replied(self.sent)
         return case(
             (and_(has_waiting, is_replied), 4),
-            (and_(has_waiting, Mail.waiting_due_at <= self.now), 2),
+            (and_(has_waiting, self.past_due), 2),
             (has_waiting, 3),
             (self.any_outcome, 5),
             (Mail.snoozed_until > self.now, 1),
