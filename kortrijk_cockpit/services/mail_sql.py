@@ -4,7 +4,8 @@ Categories are a JSON list column. Matching its text (`'["Actie AD", ...]'`)
 with LIKE scans 100,000 rows in a few milliseconds on both backends and needs
 no JSON functions; the pattern is the category as SQLAlchemy's JSON type
 writes it (`json.dumps`, so non-ASCII is `\\u` escaped), quotes included, so
-"Actie AD" never matches "Actie ADVIES".
+"Actie AD" never matches "Actie ADVIES". On PostgreSQL a trigram index on
+`CAST(categories AS TEXT)` (migration 0006) serves this LIKE: keep that expression.
 """
 
 from __future__ import annotations
