@@ -149,7 +149,8 @@ def _outcome(sender: Member) -> str:
 
 def _waiting(mails: list[DemoMail]) -> list[DemoMail]:
     """Two mails marked "Wacht op antwoord": one whose conversation got a reply since, and
-    one still without one."""
+    one still without one. The mark replaces any other outcome, as triage does, so the
+    unanswered one (older than a week) is back in Te behandelen as "Geen antwoord"."""
     later = {m.thread: m.sent for m in mails if m.folder == "inbox"}  # the last inbox mail
     answered = unanswered = False
     for i, mail in enumerate(mails):
@@ -157,7 +158,8 @@ def _waiting(mails: list[DemoMail]) -> list[DemoMail]:
             continue
         replied = later[mail.thread] > mail.sent
         if (replied and not answered) or (not replied and not unanswered):
-            mails[i] = replace(mail, categories=(*mail.categories, WAITING))
+            kept = tuple(c for c in mail.categories if c not in OUTCOMES)
+            mails[i] = replace(mail, categories=(*kept, WAITING))
             answered, unanswered = answered or replied, unanswered or not replied
         if answered and unanswered:
             break

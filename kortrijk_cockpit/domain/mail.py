@@ -60,7 +60,9 @@ class Mail(Versioned, Base):
         Index("ix_mails_conversation", "conversation_id"),
         Index("ix_mails_folder_sender", "folder_id", "sender_name"),
         Index("ix_mails_message_id", "internet_message_id"),
-        Index("ix_mails_sender_received", "sender_email", "received_at"),  # suggestions, van:
+        # Expression indexes, made by migration 0006 only (SQLite cannot reflect them):
+        # (lower(sender_email), received_at) for the suggestions, and on PostgreSQL a
+        # trigram index on the categories' text for the category view.
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,6 +12,7 @@ from kortrijk_cockpit.domain import FolderKind, MailFolder
 from kortrijk_cockpit.errors import UserFacingError
 
 ALWAYS = (FolderKind.INBOX, FolderKind.SENT)  # the office cannot work without these
+LOCAL = (FolderKind.IMPORTED,)  # exist only in the store: nothing to synchronise
 
 
 @dataclass(frozen=True)
@@ -27,14 +28,18 @@ class FolderService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def mail_folders(self) -> list[FolderChoice]:
+    def mail_folders(self, *, include_local: bool = False) -> list[FolderChoice]:
+        """The folders the sync can keep: what the folders dialog offers. The Mail
+        area's tree also lists the local "Geïmporteerd" folder (`include_local`)."""
+        skipped = [FolderKind.CALENDAR] if include_local else [FolderKind.CALENDAR, *LOCAL]
         with self._sessions() as s:
-            folders = s.scalars(select(MailFolder).where(MailFolder.kind != FolderKind.CALENDAR)
+            folders = s.scalars(select(MailFolder).where(MailFolder.kind.not_in(skipped))
                                 .order_by(MailFolder.kind, MailFolder.display_name)).all()
         order = {k: i for i, k in enumerate(FolderKind)}
         return sorted(
-            (FolderChoice(f.id, f.display_name, f.kind, f.sync_enabled or f.kind in ALWAYS,
-                          f.kind in ALWAYS) for f in folders),
+            (FolderChoice(f.id, f.display_name, f.kind,
+                          f.kind not in LOCAL and (f.sync_enabled or f.kind in ALWAYS),
+                          f.kind in ALWAYS or f.kind in LOCAL) for f in folders),
             key=lambda c: (order[c.kind], c.name.lower()),
         )
 
@@ -43,6 +48,8 @@ class FolderService:
             folder = s.get(MailFolder, folder_id)
             if folder is None:
                 raise UserFacingError("Deze map bestaat niet meer.")
+            if folder.kind in LOCAL:
+                raise UserFacingError("Geïmporteerde mails staan alleen hier, niet in Exchange.")
             if folder.kind in ALWAYS and not synced:
                 raise UserFacingError("Postvak IN en Verzonden items worden altijd gesynchroniseerd.")
             folder.sync_enabled = synced

@@ -42,6 +42,7 @@ from kortrijk_cockpit.services.mail_sql import (
     replied,
 )
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME, outcome_names
+from kortrijk_cockpit.services.waiting import effective_due
 
 
 class MailView(enum.StrEnum):
@@ -113,6 +114,7 @@ class MailRow:
     state: TriageState
     outcome: str | None  # the office outcome among `categories`, if any
     snoozed_until: datetime | None = None
+    # Set in triage, or for a mail marked waiting in Outlook counted from its receipt.
     waiting_due_at: datetime | None = None
     is_meeting_request: bool = False
     conversation_size: int = 1  # with grouping on: mails in the conversation
@@ -185,6 +187,7 @@ class ViewCounts:
     waiting: int = 0
     no_reply: int = 0  # of `waiting`, past their date
     follow_up: int = 0
+    later: int = 0  # put off with "Later", not back in Te behandelen yet
     per_category: dict[str, int] = field(default_factory=dict)
     unread_per_folder: dict[int, int] = field(default_factory=dict)
 
@@ -276,6 +279,8 @@ class MailListService:
                  read, snoozed, waiting_due, item_class, size, links, has_reply) \
                     in s.execute(statement):
                 cats = tuple(categories or ())
+                if WAITING_OUTCOME in cats:
+                    waiting_due = effective_due(waiting_due, received)
                 state, outcome = triage_state(cats, outcomes, snoozed_until=snoozed,
                                               waiting_due_at=waiting_due,
                                               has_reply=bool(has_reply), now=now)
@@ -299,9 +304,12 @@ class MailListService:
             now = self._clock.now()
             has_reply = bool(s.scalar(select(replied(folder_ids(s, FolderKind.SENT)))
                                       .where(Mail.id == mail_id)))
+            due = mail.waiting_due_at
+            if WAITING_OUTCOME in (mail.categories or []):
+                due = effective_due(due, mail.received_at)
             state, outcome = triage_state(
                 mail.categories or [], outcome_names(s), snoozed_until=mail.snoozed_until,
-                waiting_due_at=mail.waiting_due_at, has_reply=has_reply, now=now)
+                waiting_due_at=due, has_reply=has_reply, now=now)
             attachments = tuple(
                 AttachmentInfo(a.id, a.name, a.content_type, a.size, a.is_inline, a.content_id,
                                a.saved_path)
@@ -332,6 +340,7 @@ class MailListService:
                 waiting=count(sql.waiting, sql.not_deleted),
                 no_reply=count(sql.no_reply, sql.not_deleted),
                 follow_up=count(Mail.flag_status == FlagStatus.FLAGGED, sql.not_deleted),
+                later=count(sql.later),
                 per_category=_per_category(s, sql),
                 unread_per_folder={folder: int(n) for folder, n in unread},
             )

@@ -4,7 +4,8 @@ Categories are a JSON list column. Matching its text (`'["Actie AD", ...]'`)
 with LIKE scans 100,000 rows in a few milliseconds on both backends and needs
 no JSON functions; the pattern is the category as SQLAlchemy's JSON type
 writes it (`json.dumps`, so non-ASCII is `\\u` escaped), quotes included, so
-"Actie AD" never matches "Actie ADVIES".
+"Actie AD" never matches "Actie ADVIES". On PostgreSQL a trigram index on
+`CAST(categories AS TEXT)` (migration 0006) serves this LIKE: keep that expression.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session, aliased
 
 from kortrijk_cockpit.domain import FolderKind, Mail, MailFolder
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME
+from kortrijk_cockpit.services.waiting import overdue_receipts
 
 
 def like_escape(value: str) -> str:
@@ -71,6 +73,7 @@ class TriageSql:
         self.sent = folder_ids(s, FolderKind.SENT)
         self.deleted = folder_ids(s, FolderKind.DELETED)
         self.triage_folders = folder_ids(s, FolderKind.INBOX, FolderKind.IMPORTED)
+        self._overdue_receipt = overdue_receipts(now).condition()
 
     @property
     def any_outcome(self) -> ColumnElement[bool]:
@@ -81,12 +84,25 @@ class TriageSql:
         return and_(has_category(WAITING_OUTCOME), not_(replied(self.sent)))
 
     @property
+    def past_due(self) -> ColumnElement[bool]:
+        """Its waiting date passed: the one set in triage, or for a mail that got the
+        category in Outlook (no date) 5 working days after receipt (`waiting.py`)."""
+        return or_(Mail.waiting_due_at <= self.now,
+                   and_(Mail.waiting_due_at.is_(None), self._overdue_receipt))
+
+    @property
     def no_reply(self) -> ColumnElement[bool]:
-        return and_(self.waiting, Mail.waiting_due_at <= self.now)
+        return and_(self.waiting, self.past_due)
 
     @property
     def not_deleted(self) -> ColumnElement[bool]:
         return Mail.folder_id.not_in(self.deleted) if self.deleted else literal(True)
+
+    @property
+    def later(self) -> ColumnElement[bool]:
+        """Untriaged mail put off till a later day: it comes back to Te behandelen then."""
+        return and_(Mail.folder_id.in_(self.triage_folders), not_(self.any_outcome),
+                    Mail.snoozed_until > self.now)
 
     @property
     def todo(self) -> ColumnElement[bool]:
@@ -105,7 +121,7 @@ class TriageSql:
         is_replied = replied(self.sent)
         return case(
             (and_(has_waiting, is_replied), 4),
-            (and_(has_waiting, Mail.waiting_due_at <= self.now), 2),
+            (and_(has_waiting, self.past_due), 2),
             (has_waiting, 3),
             (self.any_outcome, 5),
             (Mail.snoozed_until > self.now, 1),

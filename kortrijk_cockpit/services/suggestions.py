@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.domain import Mail
@@ -53,14 +53,17 @@ class SuggestionService:
             if mail is None:
                 return None
             outcomes = outcome_names(s)
-            address = (mail.sender_email or "").strip()
-            domain = address.rsplit("@", 1)[1].lower() if "@" in address else ""
+            # Exchange spells one address in several cases; lower(sender_email) is what
+            # the index ix_mails_sender_lower_received (migration 0006) holds.
+            address = (mail.sender_email or "").strip().lower()
+            sender = func.lower(Mail.sender_email)
+            domain = address.rsplit("@", 1)[1] if "@" in address else ""
             steps: list[tuple[str, ColumnElement[bool] | None]] = [
                 ("in dit gesprek",
                  Mail.conversation_id == mail.conversation_id if mail.conversation_id else None),
-                ("van deze afzender", Mail.sender_email == address if address else None),
+                ("van deze afzender", sender == address if address else None),
                 (f"van {domain}",
-                 Mail.sender_email.like(f"%@{like_escape(domain)}", escape="\\")
+                 sender.like(f"%@{like_escape(domain)}", escape="\\")
                  if domain and domain not in OWN_DOMAINS | PUBLIC_DOMAINS else None),
                 ("met een gelijkaardig onderwerp", _subject_match(s, mail.subject)),
             ]

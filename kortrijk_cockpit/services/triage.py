@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock, SystemClock
-from kortrijk_cockpit.demo_office.rhythm import is_working_day
 from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import (
@@ -35,6 +34,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     queue,
 )
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME, outcome_names
+from kortrijk_cockpit.services.waiting import waiting_due
 
 
 class MailNotFound(UserFacingError):
@@ -74,21 +74,6 @@ class TriageStep:
     mail_ids: tuple[int, ...]
     before: tuple[MailSnapshot, ...]
     changes: Changes = field(default=NOTHING, compare=False)
-
-
-WAITING_WORKING_DAYS = 5
-
-
-def waiting_due(now: datetime, working_days: int = WAITING_WORKING_DAYS) -> datetime:
-    """The same hour `working_days` working days later (weekends and Belgian holidays
-    skipped), when a mail waiting for an answer comes back if none came."""
-    moment = now.astimezone(BRUSSELS)
-    left = working_days
-    while left:
-        moment += timedelta(days=1)
-        if is_working_day(moment.date()):
-            left -= 1
-    return moment
 
 
 class TriageService:

@@ -1,6 +1,6 @@
 """Inbox benchmark: the mail list's queries with 100,000 mails in the store.
 
-Run on demand:  python tests/benchmarks/bench_inbox.py [--mails N] [--runs N]
+Run on demand:  python tests/benchmarks/bench_inbox.py [--mails N] [--runs N] [--pg]
 
 The store is seeded once (tests/benchmarks/inbox_data.py); the measuring
 runs in a fresh child process, so its memory is its own. Medians of --runs.
@@ -11,6 +11,9 @@ Printed, each on its own line:
     inbox_search_ms=<full text plus a filter>                       target: 50
     search_ratio=<ours / the bare SQL query for the same hits>      target: 2.0
     inbox_rss_mb=<the measuring process, peak>                      target: 400
+With --pg the same store is also made on a throwaway PostgreSQL server
+(tests/pg_server.py) and the list's queries measured there:
+    inbox_sort_pg_ms=  inbox_filter_pg_ms=  inbox_search_pg_ms=     targets as above
 The Mail area's own figures (inbox_open_ms, triage_next_ms) come from the
 GUI; they are added under "Mail area" in `main` below.
 """
@@ -67,6 +70,33 @@ print(json.dumps({"sort_ms": sort_ms, "filter_ms": filter_ms, "search_ms": searc
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+MEASURE_PG = """
+import json, statistics, sys, time
+from kortrijk_cockpit.clock import SystemClock
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView, SortKey
+from kortrijk_cockpit.store import open_store
+from kortrijk_cockpit.store.database import parse_url
+url, runs, category, search = sys.argv[1], int(sys.argv[2]), *sys.argv[3:5]
+store = open_store(parse_url(url))
+service = MailListService(store.session_factory, SystemClock())
+
+def timed(work):
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = work()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+service.ids(MailQuery(MailView.SEARCH))  # warm the buffer cache alike for all
+sort_ms, _ = timed(lambda: service.ids(
+    MailQuery(MailView.SEARCH, sort=SortKey.SENDER, descending=False)))
+filter_ms, in_category = timed(lambda: service.ids(MailQuery(MailView.CATEGORY, category=category)))
+search_ms, hits = timed(lambda: service.ids(MailQuery(MailView.SEARCH, text=search)))
+print(json.dumps({"sort_ms": sort_ms, "filter_ms": filter_ms, "search_ms": search_ms,
+                  "in_category": len(in_category), "hits": len(hits)}))
+"""
+
 
 def run_child(script: str, args: list[str]) -> dict[str, float]:
     env = {**os.environ}
@@ -82,6 +112,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mails", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--pg", action="store_true",
+                        help="also measure the list's queries on PostgreSQL")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from kortrijk_cockpit.store import open_store
@@ -103,6 +135,31 @@ def main() -> None:
     print(f"inbox_rss_mb={got['rss_mb']:.1f}")
     # Mail area (added with the GUI): inbox_open_ms, triage_next_ms, measured on
     # this same store in a child process that opens the window.
+    if args.pg:
+        measure_pg(args.mails, args.runs)
+
+
+def measure_pg(mails: int, runs: int) -> None:
+    from kortrijk_cockpit.store import open_store
+    from kortrijk_cockpit.store.database import parse_url
+    from tests.benchmarks.inbox_data import seed_inbox
+    from tests.pg_server import PostgresServer
+
+    server = PostgresServer.start()
+    try:
+        url = server.create_database("inbox_bench")
+        store = open_store(parse_url(url))
+        seed_inbox(store, mails)
+        with store.engine.begin() as conn:  # fresh statistics, as autovacuum would leave them
+            conn.exec_driver_sql("ANALYZE")
+        store.close()
+        got = run_child(MEASURE_PG, [url, str(runs), CATEGORY, SEARCH])
+    finally:
+        server.stop()
+    print(f"pg_in_category={int(got['in_category'])} pg_hits={int(got['hits'])}")
+    print(f"inbox_sort_pg_ms={got['sort_ms']:.1f}")
+    print(f"inbox_filter_pg_ms={got['filter_ms']:.1f}")
+    print(f"inbox_search_pg_ms={got['search_ms']:.1f}")
 
 
 if __name__ == "__main__":

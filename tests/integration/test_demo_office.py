@@ -31,6 +31,7 @@ from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
 from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
 from kortrijk_cockpit.services.demo_data import seed_demo
+from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView, TriageState
 from kortrijk_cockpit.store import Store
 from tests.demo_checks import MENTIONS_FILE, file_text, glued
 from tests.integration.exchange_fixtures import NOW, settings_for
@@ -125,6 +126,23 @@ def test_synced_mail_reads_as_dutch_sentences_with_its_files_and_triage_history(
     assert sum(bool(m.categories) for m in older) > 40
     assert any(m.flag_status != FlagStatus.NONE for m in older)
     assert newer and not any(m.categories for m in newer)
+
+
+def test_demo_waiting_mail_comes_back_without_a_reply_and_leaves_with_one(
+        demo_store: Store) -> None:
+    """Marked "Wacht op antwoord" in the mailbox (no date from triage here): the one
+    without a reply is back in Te behandelen, marked; the answered one left the view."""
+    service = MailListService(demo_store.session_factory, FixedClock(NOW))
+    with demo_store.session() as s:
+        marked = s.scalars(select(Mail.id).where(Mail.waiting_due_at.is_(None))).all()
+    rows = service.rows(marked)
+    waiting = [r for r in rows.values() if "Wacht op antwoord" in r.categories]
+    assert sorted(r.state for r in waiting) == [TriageState.NO_REPLY, TriageState.REPLIED]
+    no_reply = next(r for r in waiting if r.state == TriageState.NO_REPLY)
+    assert no_reply.outcome == "Wacht op antwoord"
+    assert no_reply.id in service.ids(MailQuery(MailView.TODO))
+    assert service.ids(MailQuery(MailView.WAITING)) == [no_reply.id]
+    assert service.counts().no_reply == 1
 
 
 def test_the_briefs_are_about_the_external_events_in_the_calendar(demo_store: Store) -> None:

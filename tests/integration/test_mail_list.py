@@ -83,6 +83,35 @@ def test_waiting_mail_without_reply_by_its_date_comes_back_marked(store: Store) 
     assert (counts.todo, counts.waiting, counts.no_reply) == (1, 2, 1)
 
 
+def test_mail_marked_waiting_in_outlook_is_due_five_working_days_after_receipt(
+        store: Store) -> None:
+    """No date from triage here: NOW is Monday 23/11 10:00, so what came in the Monday
+    before up to 10:00 is past its date; later that Monday, or since, is still waiting."""
+    f = folders(store)
+    monday = NOW - timedelta(days=7)
+    overdue = mail(store, f.inbox, "Offerte", hours_ago=7 * 24 + 1, conversation_id="o",
+                   categories=["Wacht op antwoord"])
+    still = mail(store, f.inbox, "Vraag", hours_ago=7 * 24 - 1, conversation_id="s",
+                 categories=["Wacht op antwoord"])
+    answered = mail(store, f.sent, "Vraag aan de brandweer", hours_ago=30 * 24,
+                    conversation_id="a", categories=["Wacht op antwoord"])
+    mail(store, f.archive, "Re: Vraag aan de brandweer", hours_ago=2, conversation_id="a",
+         sender_email="brandweer@example.be")
+    service = _service(store)
+
+    assert service.ids(MailQuery(MailView.TODO)) == [overdue]
+    rows = service.rows([overdue, still, answered])
+    assert rows[overdue].state == TriageState.NO_REPLY
+    assert rows[overdue].waiting_due_at == monday - timedelta(hours=1) + timedelta(days=7)
+    assert rows[still].state == TriageState.WAITING
+    assert rows[answered].state == TriageState.REPLIED
+    assert service.detail(overdue).state == TriageState.NO_REPLY  # type: ignore[union-attr]
+    counts = service.counts()
+    assert (counts.todo, counts.waiting, counts.no_reply) == (1, 2, 1)
+    state_first = MailQuery(MailView.WAITING, sort=SortKey.STATE, descending=False)
+    assert service.ids(state_first) == [overdue, still]
+
+
 def test_opvolgen_lists_flagged_mail_by_due_date_undated_last(store: Store) -> None:
     f = folders(store)
     undated = mail(store, f.inbox, "Zonder datum", flag_status=FlagStatus.FLAGGED)
@@ -236,6 +265,21 @@ def test_counts_per_view_and_unread_per_folder(store: Store) -> None:
 
     assert (counts.todo, counts.follow_up, counts.per_category["Actie DM"]) == (1, 1, 2)
     assert counts.unread_per_folder == {f.inbox: 1, f.archive: 1, f.deleted: 1}
+
+
+def test_later_counts_mails_put_off_till_a_later_day(store: Store) -> None:
+    """The empty Te behandelen says how many mails are still to come back."""
+    f = folders(store)
+    mail(store, f.inbox, "Volgende week", snoozed_until=NOW + timedelta(days=7))
+    mail(store, f.imported, "Uit bestand, morgen", synced=False,
+         snoozed_until=NOW + timedelta(days=1))
+    mail(store, f.inbox, "Al terug", snoozed_until=NOW - timedelta(minutes=1))
+    mail(store, f.inbox, "Toch afgehandeld", snoozed_until=NOW + timedelta(days=1),
+         categories=["Ter info"])
+
+    counts = _service(store).counts()
+
+    assert (counts.todo, counts.later) == (1, 2)
 
 
 def test_search_filters_narrow_the_list(store: Store) -> None:

@@ -72,3 +72,22 @@ def test_subject_words_and_no_suggestion_without_a_clear_majority(store: Store) 
         "Agenderen DC"
     assert _suggest(store, undecided) is None
     assert _suggest(store, single) is None
+
+
+def test_the_sender_matches_in_any_case_and_by_its_index(store: Store) -> None:
+    """Exchange spells one colleague's address in several cases."""
+    f = folders(store)
+    for n in range(2):
+        mail(store, f.archive, f"Personeel {n}", categories=["Actie DM"],
+             sender_email="els.vandamme@kortrijk.be")
+    new = mail(store, f.inbox, "Nog een vraag", sender_email="Els.Vandamme@Kortrijk.be")
+
+    assert _suggest(store, new) == Suggestion(
+        "Actie DM", "2 van de 2 vorige mails van deze afzender: Actie DM")
+    if store.engine.dialect.name == "sqlite":  # PostgreSQL plans by table size
+        with store.engine.connect() as conn:
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT categories FROM mails "
+                "WHERE lower(sender_email) = 'els.vandamme@kortrijk.be' "
+                "ORDER BY received_at DESC LIMIT 200"))
+        assert "ix_mails_sender_lower_received" in plan and "TEMP B-TREE" not in plan, plan

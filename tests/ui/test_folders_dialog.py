@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from kortrijk_cockpit.domain import FolderKind, MailFolder
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.folders import FolderService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
@@ -20,6 +22,7 @@ def seed(store: Store) -> None:
             MailFolder(display_name="Behandeld", kind=FolderKind.CUSTOM, exchange_id="b",
                        sync_enabled=False),
             MailFolder(display_name="Agenda", kind=FolderKind.CALENDAR, exchange_id="c"),
+            MailFolder(display_name="Geïmporteerd", kind=FolderKind.IMPORTED),
         ])
 
 
@@ -32,7 +35,7 @@ def test_ticking_a_folder_keeps_it_in_sync(qtbot, app, sqlite_store: Store, qtmo
     model = dialog.model
     qtmodeltester.check(model)
     names = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert names == ["Postvak IN", "Verzonden items", "Behandeld"]
+    assert names == ["Postvak IN", "Verzonden items", "Behandeld"]  # not the imported mail
     inbox, _sent, done = (model.index(r, 0) for r in range(3))
     assert not model.flags(inbox) & Qt.ItemFlag.ItemIsEnabled  # always synced
     assert inbox.data(Qt.ItemDataRole.ToolTipRole) == "Altijd gesynchroniseerd"
@@ -65,3 +68,14 @@ def test_a_tick_waits_for_the_write_lock_without_freezing_the_window(  # type: i
         assert done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     qtbot.waitUntil(lambda: done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked)
     assert [c.synced for c in service.mail_folders()] == [True, True, True]
+
+
+def test_imported_mail_is_listed_for_the_mail_tree_but_never_synced(sqlite_store: Store) -> None:
+    seed(sqlite_store)
+    service = FolderService(sqlite_store.session_factory)
+    imported = next(c for c in service.mail_folders(include_local=True)
+                    if c.kind == FolderKind.IMPORTED)
+    assert (imported.name, imported.synced, imported.fixed) == ("Geïmporteerd", False, True)
+
+    with pytest.raises(UserFacingError, match="alleen hier"):
+        service.set_synced(imported.folder_id, True)

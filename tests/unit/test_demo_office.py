@@ -144,6 +144,18 @@ def test_older_mails_carry_a_triage_history_and_the_last_week_is_untouched() -> 
             assert "MAT" in mail.categories
 
 
+def test_on_any_day_the_waiting_mails_carry_no_other_outcome() -> None:
+    """Else "Actie AD" would win over "Wacht op antwoord" and --demo would show no
+    "Geen antwoord" mark on that day."""
+    from kortrijk_cockpit.demo_office.mails import OUTCOMES, WAITING
+
+    for day in range(40):
+        waiting = [m for m in demo_mails(150, 1, NOW + timedelta(days=day))
+                   if WAITING in m.categories]
+        assert len(waiting) == 2
+        assert not any(c in OUTCOMES for m in waiting for c in m.categories), day
+
+
 def test_the_same_seed_and_day_give_the_same_office() -> None:
     assert demo_mails(200, 1, NOW) == demo_mails(200, 1, NOW)
     assert demo_calendar(60, 1, NOW) == demo_calendar(60, 1, NOW)
