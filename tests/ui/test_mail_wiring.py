@@ -101,3 +101,13 @@ def test_an_eml_dropped_on_the_window_appears_in_te_behandelen(
         mail_id = s.scalars(select(Mail.id).where(Mail.imported_from == "offerte.eml")).one()
     model = area.controller.model  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: model.row_of(mail_id) != -1)
+    qtbot.waitUntil(lambda: any(text.startswith("Geïmporteerd") for text in tree_texts(area)))
+
+
+def tree_texts(area: MailArea) -> list[str]:
+    model = area.tree_model
+    texts = []
+    for top in range(model.rowCount()):
+        parent = model.index(top, 0)
+        texts += [str(model.index(row, 0, parent).data()) for row in range(model.rowCount(parent))]
+    return texts

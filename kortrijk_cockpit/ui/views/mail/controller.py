@@ -162,7 +162,8 @@ class MailController(QObject):
     def _load_tree(self) -> None:
         from kortrijk_cockpit.services.mail_list import ViewCounts
 
-        folders = self.services.folders.mail_folders() if self.services.folders else []
+        folders = (self.services.folders.mail_folders(include_local=True)  # + Geïmporteerd
+                   if self.services.folders else [])
         current = self._view_key
         self.area.tree_model.set_entries([o.name for o in self.outcomes], folders,
                                          self.counts or ViewCounts())
