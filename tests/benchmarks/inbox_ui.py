@@ -219,6 +219,9 @@ def main() -> None:
         next_ms, stall_ms = measure_triage(store)
         print(f"triage_next_ms={next_ms:.1f}")
         print(f"triage_stall_ms={stall_ms:.1f}")
+        import resource
+
+        print(f"ui_rss_mb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
         store.close()
 
 
