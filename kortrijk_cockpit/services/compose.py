@@ -30,7 +30,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     mail_values,
     queue,
 )
-from kortrijk_cockpit.exchange.records import OutgoingMail, ResponseKind
+from kortrijk_cockpit.exchange.records import MEETING_ANSWERS, OutgoingMail, ResponseKind
 
 REPLY_KIND = "reply"
 SIGNATURE_KIND = "signature"
@@ -267,11 +267,13 @@ class ComposeService:
             s.flush()
             return Changes.of(Kind.OUTBOX, created=[entry.id])
 
-    def respond_to_meeting(self, mail_id: int, response: ResponseKind,
+    def respond_to_meeting(self, mail_id: int, response: ResponseKind | str,
                            message: str = "") -> Changes:
-        """Accept, tentatively accept or decline an invitation for the director."""
-        if response not in (ResponseKind.ACCEPT, ResponseKind.TENTATIVE, ResponseKind.DECLINE):
-            raise ValueError(response)
+        """Accept, tentatively accept or decline an invitation for the director.
+        `response` as the reading pane names it ("accept", "tentative", "decline")."""
+        kind = next((k for k in MEETING_ANSWERS if k.value == response), None)
+        if kind is None:
+            raise UserFacingError(f"Onbekend antwoord op een uitnodiging: {response}")
         with self._sessions.begin() as s:
             mail = self._mail(s, mail_id)
             if not mail.meeting or mail.meeting.get("is_cancellation"):
@@ -279,7 +281,7 @@ class ComposeService:
             if not mail.exchange_id:
                 raise UserFacingError("Een geïmporteerde uitnodiging kan niet vanuit Exchange "
                                       "beantwoord worden.")
-            entry = answer_meeting(s, mail, response, message.strip())
+            entry = answer_meeting(s, mail, kind, message.strip())
             s.flush()
             return Changes.of(Kind.OUTBOX, created=[entry.id]) | \
                 Changes.of(Kind.MAIL, updated=[mail.id])

@@ -152,3 +152,26 @@ def test_a_reply_from_compose_reaches_sent_items_and_an_invitation_is_answered(
     assert "Beste Els," in reply.body_html and "Grote Markt 54, 8500 Kortrijk" in reply.body_html
     assert reply.conversation_id == mailbox.get(item).conversation_id
     assert "Voorlopig geaccepteerd: Stuurgroep Leiedal" in by_subject
+
+
+def test_a_meeting_answer_as_the_reading_pane_names_it_reaches_the_organiser(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    _, event = mailbox.deliver_meeting_request(
+        "Stuurgroep Leiedal", NOW + timedelta(days=2), NOW + timedelta(days=2, hours=1),
+        organizer=("Tom Desmet", "tom.desmet@leiedal.be"), received=NOW)
+    SyncEngine(store.session_factory, backend, FixedClock(NOW)).sync()
+    compose = service(store)
+    with store.session() as s:
+        invitation = s.scalars(select(Mail.id).where(Mail.meeting.is_not(None))).one()
+    with pytest.raises(UserFacingError, match="Onbekend antwoord"):
+        compose.respond_to_meeting(invitation, "maybe")
+    with pytest.raises(UserFacingError, match="Onbekend antwoord"):
+        compose.respond_to_meeting(invitation, "reply")
+
+    compose.respond_to_meeting(invitation, "accept", "Ik kom graag.")  # the pane's plain str
+    report = OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    assert (report.pushed, report.failed) == (1, 0)
+    assert mailbox.get(event).response == "Accept"
+    [sent] = mailbox.folder("sentitems").items
+    assert sent.subject == "Geaccepteerd: Stuurgroep Leiedal"
