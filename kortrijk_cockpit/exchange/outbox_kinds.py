@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
+import html
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -535,6 +536,9 @@ class _Respond(KindSpec):
     def response_kind(self, payload: Payload) -> ResponseKind:
         return self.response
 
+    def body_html(self, payload: Payload) -> str:
+        return str(payload.values.get("body_html") or "")
+
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
         ref = require(ref, "De mail waarop u antwoordt staat niet meer in Exchange.")
@@ -542,7 +546,7 @@ class _Respond(KindSpec):
         backend.send_response(OutgoingResponse(
             kind=self.response_kind(payload), reference_id=ref.exchange_id,
             subject=str(values.get("subject") or ""),
-            body_html=str(values.get("body_html") or values.get("message") or ""),
+            body_html=self.body_html(payload),
             to=tuple(values.get("to") or ()), cc=tuple(values.get("cc") or ()),
             marker=payload.marker))
         return Pushed()
@@ -599,6 +603,11 @@ class MeetingAnswer(_Respond):
 
     def response_kind(self, payload: Payload) -> ResponseKind:
         return ResponseKind(payload.values["response"])
+
+    def body_html(self, payload: Payload) -> str:
+        """Her message is plain text: escaped, its line breaks kept."""
+        message = str(payload.values.get("message") or "")
+        return "<br>".join(html.escape(line) for line in message.splitlines())
 
     def describe(self, payload: Payload) -> str:
         what = MEETING_RESPONSES.get(str(payload.values.get("response")), self.label)
