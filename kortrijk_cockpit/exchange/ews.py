@@ -308,7 +308,7 @@ def _mailboxes(people: tuple[str, ...]) -> list[Mailbox]:
     for person in people:
         name, _, rest = person.rpartition("<")
         email = rest.rstrip(">").strip() if rest.endswith(">") else person.strip()
-        found.append(Mailbox(name=name.strip() or None, email_address=email))
+        found.append(Mailbox(name=name.strip().strip('"').strip() or None, email_address=email))
     return found
 
 
@@ -698,16 +698,18 @@ class EwsBackend:
                 account=self._account, id=made.id, changekey=made.changekey)
             fields = [MARKER_FIELD] if response.marker else []
         else:
+            # Exchange works the recipients out itself and would add any we name here
+            # (ews-managed-api #123): so none here, and exactly hers in the UpdateItem.
             reply = _REPLY_OBJECTS[response.kind](
                 account=self._account, reference_item_id=ref, subject=response.subject,
-                to_recipients=_mailboxes(response.to) or None,
-                cc_recipients=_mailboxes(response.cc) or None,
                 author=Mailbox(email_address=self.mailbox))
             made = self._call(lambda: reply.save(folder=drafts))
             draft = Message(account=self._account, id=made.id, changekey=made.changekey)
             # Her text is the whole body (she saw and may have edited the quote).
             draft.body = HTMLBody(response.body_html)
-            fields = ["body", MARKER_FIELD]
+            draft.to_recipients = _mailboxes(response.to) or None
+            draft.cc_recipients = _mailboxes(response.cc) or None
+            fields = ["body", "to_recipients", "cc_recipients", MARKER_FIELD]
         if fields:
             setattr(draft, MARKER_FIELD, response.marker or None)
             self._call(lambda: draft.save(update_fields=fields))

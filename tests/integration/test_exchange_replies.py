@@ -130,3 +130,23 @@ def test_uitgaand_names_whom_a_reply_goes_to() -> None:
         "Doorgestuurd aan partner@leiedal.be: Doorst: Nota"
     assert describe("meeting_response", {"response": "decline", "subject": "Overleg Leiedal"}) \
         == "Uitnodiging weigeren: Overleg Leiedal"
+
+
+def test_reply_all_goes_exactly_to_whom_she_kept_in_the_dialog(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    pieter = ("Pieter Declercq", "pieter.declercq@kortrijk.be")
+    _, mail_id = synced(store, backend, mailbox, to=[("Hilde Vanthuyne", OWNER), JAN],
+                        cc=[pieter, LEIEDAL])
+    # She removed Leiedal from Cc in the dialog (Exchange's own reply all keeps it).
+    queue_reply(store, mail_id, OutboxKind.REPLY_ALL,
+                ["Els Vandamme <els.vandamme@kortrijk.be>", "Jan Vercruysse <jan.vercruysse@kortrijk.be>"],
+                cc=["Pieter Declercq <pieter.declercq@kortrijk.be>"])
+
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    [copy] = sent_items(mailbox)
+    [sent] = mailbox.sent
+    for message in (copy, sent):
+        assert message.to == [ELS, JAN]  # nobody twice
+        assert message.cc == [pieter]  # Leiedal does not get it
+        assert OWNER not in [a.email for a in (*message.to, *message.cc)]

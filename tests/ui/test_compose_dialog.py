@@ -164,3 +164,7 @@ def test_names_with_a_comma_stay_one_recipient(  # type: ignore[no-untyped-def]
                                    "Declercq, Pieter <pieter.declercq@kortrijk.be>"]
     assert entry.payload["cc"] == ['"Soenen, Evelien" <evelien.soenen@voka.be>',
                                    "jan@kortrijk.be"]
+    OutboxPusher(sqlite_store.session_factory, backend, FixedClock(NOW)).push()
+    [sent] = mailbox.sent
+    assert sent.to == [els, pieter]
+    assert sent.cc == [("Soenen, Evelien", "evelien.soenen@voka.be"), ("jan@kortrijk.be", "jan@kortrijk.be")]
