@@ -126,11 +126,18 @@ def _template(row: TextTemplate) -> Template:
 class ComposeService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, mailbox_name: str,
                  *, director_name: str = "") -> None:
-        """`mailbox_name`: the director's mail address (never answered to himself)."""
+        """`mailbox_name`: the director's mail address (never answered to himself); ""
+        until a connection is set up (`set_mailbox`)."""
         self._sessions = sessions
         self._clock = clock
-        self._me = mailbox_name.strip().lower()
+        self._me: frozenset[str] = frozenset()
+        self.set_mailbox(mailbox_name)
         self._director_name = director_name
+
+    def set_mailbox(self, address: str, *aliases: str) -> None:
+        """The director's mailbox now in use (and his other addresses, when known): reply
+        all leaves them out. Called when a connection is made or changed."""
+        self._me = frozenset(a.strip().lower() for a in (address, *aliases) if a.strip())
 
     # -- standard texts ---------------------------------------------------------------
     def templates(self, kind: str = REPLY_KIND) -> list[Template]:
@@ -205,12 +212,19 @@ class ComposeService:
         sender = _person(mail.sender_name, mail.sender_email)
         if mode == ComposeMode.REPLY:
             return ((sender,) if sender else ()), ()
-        def others(people: list[str]) -> list[str]:
-            return [p for p in people if address_of(p).lower() != self._me]
-        to = list(dict.fromkeys(others([sender, *mail.to_recipients])))
-        seen = {address_of(p).lower() for p in to}
-        cc = [p for p in others(list(mail.cc_recipients)) if address_of(p).lower() not in seen]
-        return tuple(p for p in to if p), tuple(cc)
+        me, seen = self._me, set()  # one read of `_me`: a connection may change it meanwhile
+
+        def keep(people: list[str]) -> tuple[str, ...]:
+            """Without the director, and nobody twice (however the address is written)."""
+            kept = []
+            for person in people:
+                key = address_of(person).strip().lower()
+                if key and key not in me and key not in seen:
+                    seen.add(key)
+                    kept.append(person)
+            return tuple(kept)
+
+        return keep([sender, *mail.to_recipients]), keep(list(mail.cc_recipients))
 
     def _placeholders(self, s: Session, mail: Mail) -> dict[str, str]:
         today = self._clock.now().astimezone(BRUSSELS)

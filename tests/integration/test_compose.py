@@ -175,3 +175,16 @@ def test_a_meeting_answer_as_the_reading_pane_names_it_reaches_the_organiser(
     assert mailbox.get(event).response == "Accept"
     [sent] = mailbox.folder("sentitems").items
     assert sent.subject == "Geaccepteerd: Stuurgroep Leiedal"
+
+
+def test_reply_all_leaves_out_the_mailbox_connected_after_start(store: Store) -> None:
+    compose = ComposeService(store.session_factory, FixedClock(NOW), "")  # no connection yet
+    mail_id = local_mail(store, to=[f"Hilde Vanthuyne <{OWNER}>", "jan.vercruysse@kortrijk.be"],
+                         cc=["Jan Vercruysse <Jan.Vercruysse@kortrijk.be>",
+                             "hilde.vanthuyne@kortrijk.be", "mat@kortrijk.be"])
+
+    compose.set_mailbox(f" {OWNER.upper()} ", "hilde.vanthuyne@kortrijk.be")  # connection made
+    draft = compose.draft(mail_id, ComposeMode.REPLY_ALL)
+
+    assert draft.to == ("Els Vandamme <els.vandamme@kortrijk.be>", "jan.vercruysse@kortrijk.be")
+    assert draft.cc == ("mat@kortrijk.be",)  # nobody twice, never the director
