@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -119,6 +119,19 @@ def _person(name: str, email: str) -> str:
     return f"{name} <{email}>" if name and email and name != email else (email or name)
 
 
+# pg_advisory_xact_lock key for writing the default standard texts ("KCtt").
+_DEFAULTS_LOCK = 0x4B437474
+
+
+def _lock_templates(s: Session) -> None:
+    """Held until the transaction ends: PostgreSQL's advisory lock; on SQLite a no-op
+    UPDATE, which takes the database's write lock (a reader holds no snapshot before)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(func.pg_advisory_xact_lock(_DEFAULTS_LOCK)))
+    else:
+        s.execute(update(TextTemplate).where(false()).values(kind=TextTemplate.kind))
+
+
 def _template(row: TextTemplate) -> Template:
     return Template(row.id, row.name, row.kind, row.body, row.position)
 
@@ -152,7 +165,13 @@ class ComposeService:
         return found[0].body if found else ""
 
     def _ensure_defaults(self, s: Session) -> None:
-        if s.scalar(select(func.count()).select_from(TextTemplate)):
+        count = select(func.count()).select_from(TextTemplate)
+        if s.scalar(count):
+            return
+        # Two first calls at once (a team on one PostgreSQL store) must not both write
+        # the defaults: take a write lock, then look again.
+        _lock_templates(s)
+        if s.scalar(count):
             return
         for position, (name, body) in enumerate(DEFAULT_TEMPLATES):
             s.add(TextTemplate(name=name, kind=REPLY_KIND, body=body, position=position))

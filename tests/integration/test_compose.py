@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.domain import Mail, MailFolder, OutboxEntry
+from kortrijk_cockpit.domain import Mail, MailFolder, OutboxEntry, TextTemplate
 from kortrijk_cockpit.domain.mail import FolderKind
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.ews import EwsBackend
@@ -188,3 +188,42 @@ def test_reply_all_leaves_out_the_mailbox_connected_after_start(store: Store) ->
 
     assert draft.to == ("Els Vandamme <els.vandamme@kortrijk.be>", "jan.vercruysse@kortrijk.be")
     assert draft.cc == ("mat@kortrijk.be",)  # nobody twice, never the director
+
+
+def test_two_first_calls_at_once_write_the_standard_texts_once(store: Store) -> None:
+    """Two assistants open the compose dialog at the same moment on a fresh store: both
+    see no texts yet (the barrier holds each after that first look)."""
+    import threading
+
+    from sqlalchemy import event
+
+    barrier, local = threading.Barrier(2, timeout=20), threading.local()
+
+    def after_execute(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "count(*)" in statement and "text_templates" in statement \
+                and not getattr(local, "looked", False):
+            local.looked = True
+            barrier.wait()
+
+    engine = store.engine
+    event.listen(engine, "after_cursor_execute", after_execute)
+    results: list[object] = []
+
+    def first_call() -> None:
+        try:
+            results.append([t.name for t in service(store).templates()])
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results.append(exc)
+
+    try:
+        threads = [threading.Thread(target=first_call) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        event.remove(engine, "after_cursor_execute", after_execute)
+
+    assert len(results) == 2 and all(isinstance(r, list) and len(r) == 5 for r in results), results
+    with store.session() as s:
+        assert len(s.scalars(select(TextTemplate)).all()) == 6  # five texts and the signature
