@@ -66,6 +66,7 @@ class OutboxKind(enum.StrEnum):
     REPLY_ALL = "reply_all"
     FORWARD = "forward"
     MEETING_RESPONSE = "meeting_response"
+    DISCARD_DRAFT = "discard_draft"
 
 
 class Target(enum.Enum):
@@ -183,6 +184,10 @@ class KindSpec:
 
     def settle(self, row: Any, payload: Payload, at: datetime) -> None:
         """Pushed: what the local row records once Exchange has it (`at`: now)."""
+
+    def discarded(self, s: Session, entry: OutboxEntry, payload: Payload) -> OutboxEntry | None:
+        """Discard: what Exchange still has to clean up, queued (None: nothing)."""
+        return None
 
 
 class _FieldKind(KindSpec):
@@ -555,6 +560,31 @@ class _Respond(KindSpec):
                 row: Any) -> Pushed | None:
         return Pushed() if backend.resume_response(payload.marker) else None
 
+    def discarded(self, s: Session, entry: OutboxEntry, payload: Payload) -> OutboxEntry | None:
+        # An attempt may have left a marked draft in the director's Drafts: it goes too.
+        if not payload.marker or not entry.attempts:
+            return None
+        return queue(s, OutboxKind.DISCARD_DRAFT,
+                     {"draft_marker": payload.marker,
+                      "subject": payload.values.get("subject") or ""})
+
+
+class DiscardDraft(KindSpec):
+    """A response she discarded in Uitgaand: its unsent draft leaves the director's Drafts."""
+
+    kind = OutboxKind.DISCARD_DRAFT
+    target = Target.NONE
+    label = "Concept verwijderen"
+
+    def describe(self, payload: Payload) -> str:
+        subject = payload.values.get("subject") or ""
+        return f"{self.label}: {subject}" if subject else self.label
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        backend.discard_response(str(payload.values["draft_marker"]))
+        return Pushed()
+
 
 class _Reply(_Respond):
     prefix: ClassVar[str]
@@ -627,7 +657,7 @@ class MeetingAnswer(_Respond):
 SPECS: dict[OutboxKind, KindSpec] = {
     spec.kind: spec for spec in (SetCategories(), SetRead(), SetFlag(), Move(), SendMail(),
                                  CreateEvent(), UpdateEvent(), CancelEvent(), Reply(),
-                                 ReplyAll(), Forward(), MeetingAnswer())
+                                 ReplyAll(), Forward(), MeetingAnswer(), DiscardDraft())
 }
 
 
