@@ -282,6 +282,7 @@ def run_gui(options: Options) -> int:
             if sync is not None:
                 sync.shutdown()
             sync = start_sync(core, exchange)
+            core.compose.set_mailbox(exchange.settings.mailbox)  # reply all leaves him out
             window.attach_sync(sync)
             sync.start()
 

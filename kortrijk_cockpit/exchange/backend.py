@@ -58,8 +58,9 @@ class MailboxBackend(Protocol):
         ...
 
     def find_marked(self, folder: FolderKind, marker: str) -> tuple[str, str] | None:
-        """(id, change key) of the item in Sent Items or the Calendar that carries our
-        `marker`, or None: what a write whose answer was lost really did."""
+        """(id, change key) of the item in Sent Items (or still in the Outbox) or the
+        Calendar that carries our `marker`, or None: what a write whose answer was lost
+        really did."""
         ...
 
     def find_in_folder(self, folder_exchange_id: str, subject: str,
@@ -91,8 +92,13 @@ class MailboxBackend(Protocol):
         ...
 
     def resume_response(self, marker: str) -> bool:
-        """After a lost answer: True when the response with `marker` was sent (found in
-        Sent Items, or found as a draft and sent now); False when nothing was."""
+        """After a lost answer or a failed attempt: True when the response with `marker`
+        was sent (found in Sent Items or the Outbox, or found as a draft and sent now);
+        False when nothing was."""
+        ...
+
+    def discard_response(self, marker: str) -> None:
+        """Remove the unsent draft of the response with `marker` (none there: nothing)."""
         ...
 
     def create_event(self, event: EventDraft) -> tuple[str, str]:

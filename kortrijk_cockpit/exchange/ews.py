@@ -52,6 +52,7 @@ from exchangelib.folders import (
     FolderCollection,
     Inbox,
     MsgFolderRoot,
+    Outbox,
     Root,
     SentItems,
 )
@@ -308,7 +309,7 @@ def _mailboxes(people: tuple[str, ...]) -> list[Mailbox]:
     for person in people:
         name, _, rest = person.rpartition("<")
         email = rest.rstrip(">").strip() if rest.endswith(">") else person.strip()
-        found.append(Mailbox(name=name.strip() or None, email_address=email))
+        found.append(Mailbox(name=name.strip().strip('"').strip() or None, email_address=email))
     return found
 
 
@@ -601,13 +602,13 @@ class EwsBackend:
         return self._event(item, item) if item is not None else None
 
     def find_marked(self, folder: FolderKind, marker: str) -> tuple[str, str] | None:
-        where = self._distinguished(SentItems if folder == FolderKind.SENT else Calendar)
-
-        def run() -> tuple[str, str] | None:
-            found = list(where.filter(**{MARKER_FIELD: marker}).only("subject")[:1])
-            return (found[0].id or "", found[0].changekey or "") if found else None
-
-        return self._call(run)
+        # What was sent can still wait in the Outbox until transport submits it.
+        places = (SentItems, Outbox) if folder == FolderKind.SENT else (Calendar,)
+        for cls in places:
+            found = self._marked_in(cls, marker)
+            if found is not None:
+                return found.id or "", found.changekey or ""
+        return None
 
     def find_in_folder(self, folder_exchange_id: str, subject: str,
                        received_at: datetime | None) -> str | None:
@@ -684,8 +685,15 @@ class EwsBackend:
     def send_response(self, response: OutgoingResponse) -> None:
         """Three steps, as Outlook does on behalf of someone: Exchange makes the response
         as a draft (keeping the conversation and In-Reply-To, or the meeting link); we
-        put our marker (and the whole body) on the draft; then it is sent with a copy in
-        Sent Items. A lost answer on the last two steps is found by `resume_response`."""
+        put our marker, her body and her recipients on the draft; then it is sent with a
+        copy in Sent Items.
+
+        Exactly once: an earlier attempt is looked up first (`resume_response`: sent,
+        on its way in the Outbox, or a marked draft, which is sent instead of making a
+        new one); a failure between making the draft and marking it removes the draft
+        again, so retries do not fill the director's Drafts."""
+        if response.marker and self.resume_response(response.marker):
+            return
         drafts = self._distinguished(Drafts)
         ref = ReferenceItemId(id=response.reference_id)
         if response.kind in MEETING_ANSWERS:
@@ -698,19 +706,25 @@ class EwsBackend:
                 account=self._account, id=made.id, changekey=made.changekey)
             fields = [MARKER_FIELD] if response.marker else []
         else:
+            # Exchange works the recipients out itself and would add any we name here
+            # (ews-managed-api #123): so none here, and exactly hers in the UpdateItem.
             reply = _REPLY_OBJECTS[response.kind](
                 account=self._account, reference_item_id=ref, subject=response.subject,
-                to_recipients=_mailboxes(response.to) or None,
-                cc_recipients=_mailboxes(response.cc) or None,
                 author=Mailbox(email_address=self.mailbox))
             made = self._call(lambda: reply.save(folder=drafts))
             draft = Message(account=self._account, id=made.id, changekey=made.changekey)
             # Her text is the whole body (she saw and may have edited the quote).
             draft.body = HTMLBody(response.body_html)
-            fields = ["body", MARKER_FIELD]
+            draft.to_recipients = _mailboxes(response.to) or None
+            draft.cc_recipients = _mailboxes(response.cc) or None
+            fields = ["body", "to_recipients", "cc_recipients", MARKER_FIELD]
         if fields:
             setattr(draft, MARKER_FIELD, response.marker or None)
-            self._call(lambda: draft.save(update_fields=fields))
+            try:
+                self._call(lambda: draft.save(update_fields=fields))
+            except BackendError:
+                self._delete_draft(made.id or "")
+                raise
         self._send_draft(draft)
 
     def _send_draft(self, draft: Any) -> None:
@@ -718,15 +732,46 @@ class EwsBackend:
         self._call(lambda: SendItem(account=self._account).get(items=[draft],
                                                                saved_item_folder=sent))
 
+    def _delete_draft(self, exchange_id: str) -> None:
+        """Best effort: a draft of ours that will not be sent (what fails stays for the
+        marker lookup, or is an unmarked draft the director can delete)."""
+        if not exchange_id:
+            return
+        draft = Message(account=self._account, id=exchange_id, changekey=None)
+        try:
+            self._call(lambda: draft.delete())
+        except BackendError as exc:
+            log.info("could not remove an unsent draft: %s", type(exc).__name__)
+
+    def _marked_in(self, cls: type[Folder], marker: str) -> Any | None:
+        """The item carrying our marker in this folder, or None (also when the delegate
+        may not look in the Outbox: it is not always shared)."""
+        try:
+            folder = self._distinguished(cls)
+        except AccessDenied:
+            if cls is not Outbox:
+                raise
+            log.info("no access to the director's Outbox; not looked in")
+            return None
+        found = self._call(lambda: list(folder.filter(**{MARKER_FIELD: marker})
+                                        .only("subject")[:1]))
+        return found[0] if found else None
+
     def resume_response(self, marker: str) -> bool:
+        # Right after SendItem the message waits in the Outbox until transport submits
+        # it, and only then is its copy in Sent Items: both mean it went.
         if self.find_marked(FolderKind.SENT, marker) is not None:
             return True
-        drafts = self._distinguished(Drafts)
-        found = self._call(lambda: list(drafts.filter(**{MARKER_FIELD: marker}).only("subject")[:1]))
-        if not found:
-            return False  # the draft never got our marker: nothing was sent
-        self._send_draft(found[0])
+        draft = self._marked_in(Drafts, marker)
+        if draft is None:
+            return False  # no draft with our marker: nothing was sent
+        self._send_draft(draft)
         return True
+
+    def discard_response(self, marker: str) -> None:
+        draft = self._marked_in(Drafts, marker)
+        if draft is not None:
+            self._call(lambda: draft.delete())
 
     def _calendar_item(self, event: EventDraft, item: CalendarItem) -> CalendarItem:
         item.subject = event.subject

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
+import html
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ class OutboxKind(enum.StrEnum):
     REPLY_ALL = "reply_all"
     FORWARD = "forward"
     MEETING_RESPONSE = "meeting_response"
+    DISCARD_DRAFT = "discard_draft"
 
 
 class Target(enum.Enum):
@@ -182,6 +184,10 @@ class KindSpec:
 
     def settle(self, row: Any, payload: Payload, at: datetime) -> None:
         """Pushed: what the local row records once Exchange has it (`at`: now)."""
+
+    def discarded(self, s: Session, entry: OutboxEntry, payload: Payload) -> OutboxEntry | None:
+        """Discard: what Exchange still has to clean up, queued (None: nothing)."""
+        return None
 
 
 class _FieldKind(KindSpec):
@@ -535,6 +541,9 @@ class _Respond(KindSpec):
     def response_kind(self, payload: Payload) -> ResponseKind:
         return self.response
 
+    def body_html(self, payload: Payload) -> str:
+        return str(payload.values.get("body_html") or "")
+
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
         ref = require(ref, "De mail waarop u antwoordt staat niet meer in Exchange.")
@@ -542,7 +551,7 @@ class _Respond(KindSpec):
         backend.send_response(OutgoingResponse(
             kind=self.response_kind(payload), reference_id=ref.exchange_id,
             subject=str(values.get("subject") or ""),
-            body_html=str(values.get("body_html") or values.get("message") or ""),
+            body_html=self.body_html(payload),
             to=tuple(values.get("to") or ()), cc=tuple(values.get("cc") or ()),
             marker=payload.marker))
         return Pushed()
@@ -550,6 +559,31 @@ class _Respond(KindSpec):
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
         return Pushed() if backend.resume_response(payload.marker) else None
+
+    def discarded(self, s: Session, entry: OutboxEntry, payload: Payload) -> OutboxEntry | None:
+        # An attempt may have left a marked draft in the director's Drafts: it goes too.
+        if not payload.marker or not entry.attempts:
+            return None
+        return queue(s, OutboxKind.DISCARD_DRAFT,
+                     {"draft_marker": payload.marker,
+                      "subject": payload.values.get("subject") or ""})
+
+
+class DiscardDraft(KindSpec):
+    """A response she discarded in Uitgaand: its unsent draft leaves the director's Drafts."""
+
+    kind = OutboxKind.DISCARD_DRAFT
+    target = Target.NONE
+    label = "Concept verwijderen"
+
+    def describe(self, payload: Payload) -> str:
+        subject = payload.values.get("subject") or ""
+        return f"{self.label}: {subject}" if subject else self.label
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        backend.discard_response(str(payload.values["draft_marker"]))
+        return Pushed()
 
 
 class _Reply(_Respond):
@@ -600,6 +634,11 @@ class MeetingAnswer(_Respond):
     def response_kind(self, payload: Payload) -> ResponseKind:
         return ResponseKind(payload.values["response"])
 
+    def body_html(self, payload: Payload) -> str:
+        """Her message is plain text: escaped, its line breaks kept."""
+        message = str(payload.values.get("message") or "")
+        return "<br>".join(html.escape(line) for line in message.splitlines())
+
     def describe(self, payload: Payload) -> str:
         what = MEETING_RESPONSES.get(str(payload.values.get("response")), self.label)
         subject = payload.values.get("subject") or ""
@@ -618,7 +657,7 @@ class MeetingAnswer(_Respond):
 SPECS: dict[OutboxKind, KindSpec] = {
     spec.kind: spec for spec in (SetCategories(), SetRead(), SetFlag(), Move(), SendMail(),
                                  CreateEvent(), UpdateEvent(), CancelEvent(), Reply(),
-                                 ReplyAll(), Forward(), MeetingAnswer())
+                                 ReplyAll(), Forward(), MeetingAnswer(), DiscardDraft())
 }
 
 

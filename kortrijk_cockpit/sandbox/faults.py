@@ -1,8 +1,8 @@
 """Fault injection: what tests switch on to see the client cope with a misbehaving Exchange.
 
 Counted faults are consumed by the next matching request(s); `operation`
-limits one to an EWS operation name ("GetItem"). The two switches
-(`deny_root`, `send_as_denied`) stay on until switched off.
+limits one to an EWS operation name ("GetItem"). The switches
+(`deny_root`, `send_as_denied`, `hold_in_outbox`) stay on until switched off.
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ class Faults:
         self.deny_root = False
         # ErrorSendAsDenied when sending: the delegate lacks Send-on-Behalf rights.
         self.send_as_denied = False
+        # Slow transport: what is sent waits in the Outbox (without its Sent Items copy)
+        # until `Mailbox.submit_outbox()`.
+        self.hold_in_outbox = False
 
     def _add(self, fault: Fault) -> None:
         if fault.remaining < 1:
@@ -109,3 +112,4 @@ class Faults:
             self._sync_state.clear()
             self.deny_root = False
             self.send_as_denied = False
+            self.hold_in_outbox = False

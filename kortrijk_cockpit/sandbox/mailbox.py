@@ -136,6 +136,8 @@ class Mailbox:
         self.clock = clock
         self.lock = threading.RLock()
         self.sent: list[SentMessage] = []
+        # Sent messages waiting in the Outbox for transport: (item id, what submits it).
+        self._held: list[tuple[str, Callable[[], None]]] = []
         self.invitations: list[Invitation] = []
         self._seq = 0
         self._numbers = itertools.count(1)
@@ -521,6 +523,22 @@ class Mailbox:
         """Delete permanently (a hard delete; use move_item to "deleteditems" for the bin)."""
         with self.lock:
             self._unplace(self.get(item_id))
+
+    def hold(self, item_id: str, submit: Callable[[], None]) -> None:
+        """A sent message waits in the Outbox until transport takes it (`submit_outbox`)."""
+        with self.lock:
+            self._held.append((item_id, submit))
+
+    def submit_outbox(self) -> int:
+        """Transport takes what waits in the Outbox: it leaves, its copy goes to Sent
+        Items. Returns how many went."""
+        with self.lock:
+            held, self._held = self._held, []
+            for item_id, submit in held:
+                if self.find(item_id) is not None:
+                    self.delete_item(item_id)
+                submit()
+            return len(held)
 
     def record_sent(self, message: SentMessage) -> None:
         with self.lock:

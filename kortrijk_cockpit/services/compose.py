@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -30,7 +30,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     mail_values,
     queue,
 )
-from kortrijk_cockpit.exchange.records import OutgoingMail, ResponseKind
+from kortrijk_cockpit.exchange.records import MEETING_ANSWERS, OutgoingMail, ResponseKind
 
 REPLY_KIND = "reply"
 SIGNATURE_KIND = "signature"
@@ -119,6 +119,19 @@ def _person(name: str, email: str) -> str:
     return f"{name} <{email}>" if name and email and name != email else (email or name)
 
 
+# pg_advisory_xact_lock key for writing the default standard texts ("KCtt").
+_DEFAULTS_LOCK = 0x4B437474
+
+
+def _lock_templates(s: Session) -> None:
+    """Held until the transaction ends: PostgreSQL's advisory lock; on SQLite a no-op
+    UPDATE, which takes the database's write lock (a reader holds no snapshot before)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(select(func.pg_advisory_xact_lock(_DEFAULTS_LOCK)))
+    else:
+        s.execute(update(TextTemplate).where(false()).values(kind=TextTemplate.kind))
+
+
 def _template(row: TextTemplate) -> Template:
     return Template(row.id, row.name, row.kind, row.body, row.position)
 
@@ -126,11 +139,18 @@ def _template(row: TextTemplate) -> Template:
 class ComposeService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock, mailbox_name: str,
                  *, director_name: str = "") -> None:
-        """`mailbox_name`: the director's mail address (never answered to himself)."""
+        """`mailbox_name`: the director's mail address (never answered to himself); ""
+        until a connection is set up (`set_mailbox`)."""
         self._sessions = sessions
         self._clock = clock
-        self._me = mailbox_name.strip().lower()
+        self._me: frozenset[str] = frozenset()
+        self.set_mailbox(mailbox_name)
         self._director_name = director_name
+
+    def set_mailbox(self, address: str, *aliases: str) -> None:
+        """The director's mailbox now in use (and his other addresses, when known): reply
+        all leaves them out. Called when a connection is made or changed."""
+        self._me = frozenset(a.strip().lower() for a in (address, *aliases) if a.strip())
 
     # -- standard texts ---------------------------------------------------------------
     def templates(self, kind: str = REPLY_KIND) -> list[Template]:
@@ -145,7 +165,13 @@ class ComposeService:
         return found[0].body if found else ""
 
     def _ensure_defaults(self, s: Session) -> None:
-        if s.scalar(select(func.count()).select_from(TextTemplate)):
+        count = select(func.count()).select_from(TextTemplate)
+        if s.scalar(count):
+            return
+        # Two first calls at once (a team on one PostgreSQL store) must not both write
+        # the defaults: take a write lock, then look again.
+        _lock_templates(s)
+        if s.scalar(count):
             return
         for position, (name, body) in enumerate(DEFAULT_TEMPLATES):
             s.add(TextTemplate(name=name, kind=REPLY_KIND, body=body, position=position))
@@ -205,12 +231,19 @@ class ComposeService:
         sender = _person(mail.sender_name, mail.sender_email)
         if mode == ComposeMode.REPLY:
             return ((sender,) if sender else ()), ()
-        def others(people: list[str]) -> list[str]:
-            return [p for p in people if address_of(p).lower() != self._me]
-        to = list(dict.fromkeys(others([sender, *mail.to_recipients])))
-        seen = {address_of(p).lower() for p in to}
-        cc = [p for p in others(list(mail.cc_recipients)) if address_of(p).lower() not in seen]
-        return tuple(p for p in to if p), tuple(cc)
+        me, seen = self._me, set()  # one read of `_me`: a connection may change it meanwhile
+
+        def keep(people: list[str]) -> tuple[str, ...]:
+            """Without the director, and nobody twice (however the address is written)."""
+            kept = []
+            for person in people:
+                key = address_of(person).strip().lower()
+                if key and key not in me and key not in seen:
+                    seen.add(key)
+                    kept.append(person)
+            return tuple(kept)
+
+        return keep([sender, *mail.to_recipients]), keep(list(mail.cc_recipients))
 
     def _placeholders(self, s: Session, mail: Mail) -> dict[str, str]:
         today = self._clock.now().astimezone(BRUSSELS)
@@ -267,11 +300,13 @@ class ComposeService:
             s.flush()
             return Changes.of(Kind.OUTBOX, created=[entry.id])
 
-    def respond_to_meeting(self, mail_id: int, response: ResponseKind,
+    def respond_to_meeting(self, mail_id: int, response: ResponseKind | str,
                            message: str = "") -> Changes:
-        """Accept, tentatively accept or decline an invitation for the director."""
-        if response not in (ResponseKind.ACCEPT, ResponseKind.TENTATIVE, ResponseKind.DECLINE):
-            raise ValueError(response)
+        """Accept, tentatively accept or decline an invitation for the director.
+        `response` as the reading pane names it ("accept", "tentative", "decline")."""
+        kind = next((k for k in MEETING_ANSWERS if k.value == response), None)
+        if kind is None:
+            raise UserFacingError(f"Onbekend antwoord op een uitnodiging: {response}")
         with self._sessions.begin() as s:
             mail = self._mail(s, mail_id)
             if not mail.meeting or mail.meeting.get("is_cancellation"):
@@ -279,7 +314,7 @@ class ComposeService:
             if not mail.exchange_id:
                 raise UserFacingError("Een geïmporteerde uitnodiging kan niet vanuit Exchange "
                                       "beantwoord worden.")
-            entry = answer_meeting(s, mail, response, message.strip())
+            entry = answer_meeting(s, mail, kind, message.strip())
             s.flush()
             return Changes.of(Kind.OUTBOX, created=[entry.id]) | \
                 Changes.of(Kind.MAIL, updated=[mail.id])

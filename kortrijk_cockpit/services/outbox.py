@@ -93,8 +93,13 @@ class OutboxService:
                 changes |= Changes.of(Kind.MAIL, updated=[row.id])
             elif isinstance(row, CalendarEvent):
                 changes |= Changes.of(Kind.EVENT, updated=[row.id])
+            payload = Payload.load(entry.payload)
             if row is not None:
-                spec.revert(row, Payload.load(entry.payload))
+                spec.revert(row, payload)
+            cleanup = spec.discarded(s, entry, payload)
+            if cleanup is not None:
+                s.flush()
+                changes |= Changes.of(Kind.OUTBOX, created=[cleanup.id])
             s.add(AuditEntry(action=f"outbox_discard:{entry.kind}", entity="outbox",
                              entity_id=entry.id,
                              detail={"mail_id": entry.mail_id, "event_id": entry.event_id}))

@@ -1164,6 +1164,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Ook in de agenda op dat moment: {items}</translation>
     </message>
     <message>
+        <source>{answer}: being recorded…</source>
+        <translation>{answer}: wordt vastgelegd…</translation>
+    </message>
+    <message>
         <source>Accepted</source>
         <translation>Aanvaard</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.domain import Mail, MailFolder, OutboxEntry
+from kortrijk_cockpit.domain import Mail, MailFolder, OutboxEntry, TextTemplate
 from kortrijk_cockpit.domain.mail import FolderKind
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.ews import EwsBackend
@@ -152,3 +152,78 @@ def test_a_reply_from_compose_reaches_sent_items_and_an_invitation_is_answered(
     assert "Beste Els," in reply.body_html and "Grote Markt 54, 8500 Kortrijk" in reply.body_html
     assert reply.conversation_id == mailbox.get(item).conversation_id
     assert "Voorlopig geaccepteerd: Stuurgroep Leiedal" in by_subject
+
+
+def test_a_meeting_answer_as_the_reading_pane_names_it_reaches_the_organiser(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    _, event = mailbox.deliver_meeting_request(
+        "Stuurgroep Leiedal", NOW + timedelta(days=2), NOW + timedelta(days=2, hours=1),
+        organizer=("Tom Desmet", "tom.desmet@leiedal.be"), received=NOW)
+    SyncEngine(store.session_factory, backend, FixedClock(NOW)).sync()
+    compose = service(store)
+    with store.session() as s:
+        invitation = s.scalars(select(Mail.id).where(Mail.meeting.is_not(None))).one()
+    with pytest.raises(UserFacingError, match="Onbekend antwoord"):
+        compose.respond_to_meeting(invitation, "maybe")
+    with pytest.raises(UserFacingError, match="Onbekend antwoord"):
+        compose.respond_to_meeting(invitation, "reply")
+
+    compose.respond_to_meeting(invitation, "accept", "Ik kom graag.")  # the pane's plain str
+    report = OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    assert (report.pushed, report.failed) == (1, 0)
+    assert mailbox.get(event).response == "Accept"
+    [sent] = mailbox.folder("sentitems").items
+    assert sent.subject == "Geaccepteerd: Stuurgroep Leiedal"
+
+
+def test_reply_all_leaves_out_the_mailbox_connected_after_start(store: Store) -> None:
+    compose = ComposeService(store.session_factory, FixedClock(NOW), "")  # no connection yet
+    mail_id = local_mail(store, to=[f"Hilde Vanthuyne <{OWNER}>", "jan.vercruysse@kortrijk.be"],
+                         cc=["Jan Vercruysse <Jan.Vercruysse@kortrijk.be>",
+                             "hilde.vanthuyne@kortrijk.be", "mat@kortrijk.be"])
+
+    compose.set_mailbox(f" {OWNER.upper()} ", "hilde.vanthuyne@kortrijk.be")  # connection made
+    draft = compose.draft(mail_id, ComposeMode.REPLY_ALL)
+
+    assert draft.to == ("Els Vandamme <els.vandamme@kortrijk.be>", "jan.vercruysse@kortrijk.be")
+    assert draft.cc == ("mat@kortrijk.be",)  # nobody twice, never the director
+
+
+def test_two_first_calls_at_once_write_the_standard_texts_once(store: Store) -> None:
+    """Two assistants open the compose dialog at the same moment on a fresh store: both
+    see no texts yet (the barrier holds each after that first look)."""
+    import threading
+
+    from sqlalchemy import event
+
+    barrier, local = threading.Barrier(2, timeout=20), threading.local()
+
+    def after_execute(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "count(*)" in statement and "text_templates" in statement \
+                and not getattr(local, "looked", False):
+            local.looked = True
+            barrier.wait()
+
+    engine = store.engine
+    event.listen(engine, "after_cursor_execute", after_execute)
+    results: list[object] = []
+
+    def first_call() -> None:
+        try:
+            results.append([t.name for t in service(store).templates()])
+        except Exception as exc:  # noqa: BLE001 - reported below
+            results.append(exc)
+
+    try:
+        threads = [threading.Thread(target=first_call) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        event.remove(engine, "after_cursor_execute", after_execute)
+
+    assert len(results) == 2 and all(isinstance(r, list) and len(r) == 5 for r in results), results
+    with store.session() as s:
+        assert len(s.scalars(select(TextTemplate)).all()) == 6  # five texts and the signature

@@ -77,8 +77,10 @@ def test_three_appointments_with_lost_answers_end_as_three(
     assert sorted(mailbox.get(i).subject for i in ids) == calendar_subjects(mailbox)
 
 
+@pytest.mark.parametrize("in_outbox", [False, True], ids=["submitted", "waiting-in-outbox"])
 def test_a_mail_whose_answer_was_lost_is_sent_once(
-        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        in_outbox: bool) -> None:
     outgoing = OutgoingMail(
         subject="Uitnodiging netwerkmoment Leiedal", body_html="<p>In bijlage het programma.</p>",
         to=("partner@leiedal.be",),
@@ -87,8 +89,10 @@ def test_a_mail_whose_answer_was_lost_is_sent_once(
     with store.session_factory.begin() as s:
         queue(s, OutboxKind.SEND_MAIL, mail_values(outgoing))
     sandbox.faults.lose_answer(operation="CreateItem")
+    sandbox.faults.hold_in_outbox = in_outbox  # transport has not taken it at the retry
 
     push_until_settled(store, backend, NOW)
+    mailbox.submit_outbox()
 
     assert [m.subject for m in mailbox.sent] == ["Uitnodiging netwerkmoment Leiedal"]
     assert [m.attachments for m in mailbox.sent] == [[("Programma.pdf", b"%PDF-1.4 programma")]]

@@ -130,3 +130,84 @@ def test_uitgaand_names_whom_a_reply_goes_to() -> None:
         "Doorgestuurd aan partner@leiedal.be: Doorst: Nota"
     assert describe("meeting_response", {"response": "decline", "subject": "Overleg Leiedal"}) \
         == "Uitnodiging weigeren: Overleg Leiedal"
+
+
+def test_reply_all_goes_exactly_to_whom_she_kept_in_the_dialog(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    pieter = ("Pieter Declercq", "pieter.declercq@kortrijk.be")
+    _, mail_id = synced(store, backend, mailbox, to=[("Hilde Vanthuyne", OWNER), JAN],
+                        cc=[pieter, LEIEDAL])
+    # She removed Leiedal from Cc in the dialog (Exchange's own reply all keeps it).
+    queue_reply(store, mail_id, OutboxKind.REPLY_ALL,
+                ["Els Vandamme <els.vandamme@kortrijk.be>", "Jan Vercruysse <jan.vercruysse@kortrijk.be>"],
+                cc=["Pieter Declercq <pieter.declercq@kortrijk.be>"])
+
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    [copy] = sent_items(mailbox)
+    [sent] = mailbox.sent
+    for message in (copy, sent):
+        assert message.to == [ELS, JAN]  # nobody twice
+        assert message.cc == [pieter]  # Leiedal does not get it
+        assert OWNER not in [a.email for a in (*message.to, *message.cc)]
+
+
+def drafts(mailbox: Mailbox) -> list:  # type: ignore[type-arg]
+    return mailbox.folder("drafts").items
+
+
+def test_a_reply_waiting_in_the_outbox_when_the_answer_was_lost_is_not_sent_again(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+    _, mail_id = synced(store, backend, mailbox)
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["Els Vandamme <els.vandamme@kortrijk.be>"])
+    sandbox.faults.hold_in_outbox = True  # transport has not taken it yet at the retry
+    sandbox.faults.lose_answer(operation="SendItem")
+
+    reports = push_until_settled(store, backend, NOW)
+    assert mailbox.submit_outbox() >= 1
+
+    assert len(reports) > 1
+    assert [m.subject for m in mailbox.sent] == ["Antw: Nota BBC"]
+    assert [i.subject for i in sent_items(mailbox)] == ["Antw: Nota BBC"]
+    assert drafts(mailbox) == [] and mailbox.folder("outbox").items == []
+    with store.session() as s:
+        assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
+
+
+@pytest.mark.parametrize("operation", ["UpdateItem", "SendItem"])
+def test_a_busy_server_after_the_draft_was_made_leaves_no_draft_behind(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        operation: str) -> None:
+    _, mail_id = synced(store, backend, mailbox)
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["Els Vandamme <els.vandamme@kortrijk.be>"])
+    sandbox.faults.server_busy(count=2, operation=operation)
+
+    reports = push_until_settled(store, backend, NOW)
+
+    assert len(reports) == 3  # twice throttled, then sent
+    assert [m.subject for m in mailbox.sent] == ["Antw: Nota BBC"]
+    assert drafts(mailbox) == []  # not one draft per retry in the director's Drafts
+    with store.session() as s:
+        assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
+
+
+def test_discarding_a_reply_whose_sending_failed_removes_its_draft(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
+    from kortrijk_cockpit.services.outbox import OutboxService
+
+    _, mail_id = synced(store, backend, mailbox)
+    mailbox.add_message("drafts", "Zijn eigen concept", is_draft=True)  # the director's: stays
+    queue_reply(store, mail_id, OutboxKind.REPLY, ["Els Vandamme <els.vandamme@kortrijk.be>"])
+    sandbox.faults.server_busy(operation="SendItem")
+    report = OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+    assert report.retry_at is not None and len(drafts(mailbox)) == 2  # ours, marked
+
+    outbox = OutboxService(store.session_factory)
+    [waiting] = outbox.open_entries()
+    outbox.discard(waiting.entry_id)
+    assert [i.description for i in outbox.open_entries()] == ["Concept verwijderen: Antw: Nota BBC"]
+    push_until_settled(store, backend, NOW + timedelta(minutes=1))
+
+    assert mailbox.sent == []
+    assert [d.subject for d in drafts(mailbox)] == ["Zijn eigen concept"]
+    assert outbox.open_entries() == []

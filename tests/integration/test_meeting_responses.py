@@ -202,3 +202,17 @@ def test_the_demo_mailbox_has_invitations_outcomes_per_sender_and_waiting_mail()
                                          for o in mail if o is not m)]
     assert len(waiting) == 2 and len(replied) == 1
     assert sum(m.flag_status == "Flagged" and m.flag_due is not None for m in mail) >= 2
+
+
+def test_her_message_to_the_organiser_arrives_as_she_typed_it(
+        store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
+    from kortrijk_cockpit.exchange.ews import html_to_text
+
+    _, _, mail_id = invited(store, backend, mailbox)
+    answer(store, mail_id, ResponseKind.ACCEPT, "Ik kom <later> & blijf kort\nGroet")
+
+    OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+
+    [sent] = mailbox.folder("sentitems").items
+    assert sent.body_html.startswith("Ik kom &lt;later&gt; &amp; blijf kort<br>Groet")
+    assert html_to_text(sent.body_html).startswith("Ik kom <later> & blijf kort\nGroet")

@@ -138,3 +138,33 @@ def test_the_standard_texts_editor_adds_edits_and_deletes_after_asking(  # type:
     dialog.delete_question.button(QMessageBox.StandardButton.Yes).click()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 6)
     assert "Felicitaties (kort)" not in [t.name for t in compose.templates()]
+
+
+def test_names_with_a_comma_stay_one_recipient(  # type: ignore[no-untyped-def]
+        qtbot, app, sqlite_store: Store, backend: EwsBackend, mailbox: Mailbox,
+        runner: TaskRunner) -> None:
+    els = ("Vandamme, Els", "els.vandamme@kortrijk.be")
+    pieter = ("Declercq, Pieter", "pieter.declercq@kortrijk.be")
+    mailbox.add_message("inbox", "Nota BBC", sender=els, to=[("Hilde Vanthuyne", OWNER), pieter],
+                        received=NOW - timedelta(hours=1), body_html="<p>Hierbij.</p>")
+    SyncEngine(sqlite_store.session_factory, backend, FixedClock(NOW)).sync()
+    with sqlite_store.session() as s:
+        mail_id = s.scalars(select(Mail.id)).one()
+    dialog = open_dialog(qtbot, compose_for(sqlite_store), runner, mail_id, ComposeMode.REPLY_ALL)
+    assert dialog.to.text() == ("Vandamme, Els <els.vandamme@kortrijk.be>; "
+                                "Declercq, Pieter <pieter.declercq@kortrijk.be>")
+    qtbot.keyClicks(dialog.cc, '"Soenen, Evelien" <evelien.soenen@voka.be>, jan@kortrijk.be')
+
+    with qtbot.waitSignal(dialog.sent):
+        qtbot.keyClick(dialog.body, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    with sqlite_store.session() as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+    assert entry.payload["to"] == ["Vandamme, Els <els.vandamme@kortrijk.be>",
+                                   "Declercq, Pieter <pieter.declercq@kortrijk.be>"]
+    assert entry.payload["cc"] == ['"Soenen, Evelien" <evelien.soenen@voka.be>',
+                                   "jan@kortrijk.be"]
+    OutboxPusher(sqlite_store.session_factory, backend, FixedClock(NOW)).push()
+    [sent] = mailbox.sent
+    assert sent.to == [els, pieter]
+    assert sent.cc == [("Soenen, Evelien", "evelien.soenen@voka.be"), ("jan@kortrijk.be", "jan@kortrijk.be")]

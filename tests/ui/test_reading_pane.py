@@ -148,12 +148,34 @@ def test_a_meeting_request_is_answered_from_the_card(qtbot, pane: ReadingPane) -
     qtbot.keyClicks(card.message, "Ik kom iets later.")
     qtbot.mouseClick(card.buttons["tentative"], Qt.MouseButton.LeftButton)
     assert answers == [(41, "tentative", "Ik kom iets later.")]
+    assert card.status.text() == "Voorlopig aanvaard: wordt vastgelegd…"  # not yet "sent"
+    assert card.answer.isHidden()
+    pane.show_mail(meeting_mail(response="tentative"))  # the write landed: the pane reloads
     assert card.status.text() == "Voorlopig aanvaard op 28 nov. 14:02"
     assert card.answer.isHidden()
 
-    pane.show_mail(meeting_mail(response="accept"))  # another mail answered earlier
-    pane.show_mail(mail(id=43, meeting=meeting_mail(response="accept").meeting))
+    pane.show_mail(mail(id=43, meeting=meeting_mail(response="accept").meeting))  # answered earlier
     assert card.status.text() == "Aanvaard" and card.answer.isHidden()
+
+
+def test_the_card_offers_the_answers_again_when_recording_failed(  # type: ignore[no-untyped-def]
+        qtbot, pane: ReadingPane) -> None:
+    pane.show_mail(meeting_mail())
+    card = pane.meeting
+    qtbot.keyClicks(card.message, "Ik kom graag.")
+    qtbot.mouseClick(card.buttons["accept"], Qt.MouseButton.LeftButton)
+    assert "Aanvaard op" not in card.status.text() and card.answer.isHidden()
+
+    pane.show_mail(meeting_mail())  # a reload before the answer was recorded changes nothing
+    assert card.answer.isHidden()
+    pane.meeting_answer_failed(99)  # another mail's answer
+    assert card.answer.isHidden()
+    pane.meeting_answer_failed(41)
+
+    assert card.status.isHidden() and card.answer.isVisible()
+    assert card.message.text() == "Ik kom graag."  # nothing she typed is lost
+    pane.show_mail(meeting_mail())
+    assert card.answer.isVisible() and card.status.isHidden()
 
 
 def test_a_cancellation_and_an_all_day_event(pane: ReadingPane) -> None:

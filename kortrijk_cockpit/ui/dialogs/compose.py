@@ -38,7 +38,36 @@ if TYPE_CHECKING:
 
 
 def _people(text: str) -> tuple[str, ...]:
-    return tuple(p.strip() for p in text.replace(",", ";").split(";") if p.strip())
+    """Recipients typed as "Naam <adres>" or "adres", separated by ";" or ",". A comma
+    inside quotes or <> separates nothing, and a part without an address before a comma
+    is the start of a name with a comma in it ("Vandamme, Els <els@kortrijk.be>")."""
+    parts: list[tuple[str, str]] = []  # (text, the separator after it)
+    current, quoted, angled = "", False, False
+    for char in text:
+        if char == '"':
+            quoted = not quoted
+        elif char == "<" and not quoted:
+            angled = True
+        elif char == ">" and not quoted:
+            angled = False
+        if char == ";" or (char == "," and not quoted and not angled):
+            parts.append((current.strip(), char))
+            current = ""
+        else:
+            current += char
+    parts.append((current.strip(), ";"))
+    people: list[str] = []
+    name = ""  # a name cut at its comma, waiting for the rest
+    for part, separator in parts:
+        if not part:
+            continue
+        part = f"{name}, {part}" if name else part
+        name = part if separator == "," and "@" not in part else ""
+        if not name:
+            people.append(part)
+    if name:
+        people.append(name)  # no address came: sending names it as no valid address
+    return tuple(people)
 
 
 class ComposeDialog(QDialog):

@@ -3,7 +3,9 @@ meeting answers AcceptItem, TentativelyAcceptItem, DeclineItem.
 
 As Exchange does: SaveOnly makes a draft in Drafts (the client may change it and
 send it with SendItem); SendAndSaveCopy sends at once with a copy in Sent Items.
-A reply stays in the original's conversation and names it in In-Reply-To. A
+A reply stays in the original's conversation and names it in In-Reply-To; its
+recipients are those Exchange works out (the sender; for reply all also everyone else
+but the director) with those in the request appended. A
 meeting answer goes to the organiser; once sent, the director's appointment is
 accepted (busy), kept tentative, or removed (declined), and the request moves to
 Deleted Items.
@@ -96,9 +98,12 @@ def response_fields(ctx: Context, elem: etree._Element) -> tuple[dict[str, Any],
     body = values.get("body_html")
     if body is None:  # NewBodyContent goes above Exchange's quote of the original
         body = (new_body.text or "" if new_body is not None else "") + _quote(original)
+    # As Exchange does: the recipients it works out itself, plus any the request names
+    # (appended, not instead: only an UpdateItem of the draft replaces them).
     fields.update(subject=values.get("subject") or REPLIES[name] + _PREFIXES.sub("", original.subject),
                   body_html=body, author=values.get("author") or ctx.owner(),
-                  to=values.get("to", to), cc=values.get("cc", cc), bcc=values.get("bcc", []),
+                  to=[*to, *values.get("to", [])], cc=[*cc, *values.get("cc", [])],
+                  bcc=values.get("bcc", []),
                   in_reply_to=original.internet_message_id if name != "ForwardItem" else "")
     return fields, attachments
 

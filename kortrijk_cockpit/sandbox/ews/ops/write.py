@@ -244,22 +244,36 @@ def _send(ctx: Context, *, subject: str, body_html: str, author: Address | None,
                        "right to send mail on behalf of the specified sending account.")
     if not (to or cc or bcc):
         raise EwsError("ErrorInvalidRecipients", "At least one recipient isn't valid.")
-    now = box.clock()
     sender = ctx.delegate()
-    saved_id = None
-    if save_to is not None:
-        saved = box.create_item(
-            MESSAGE, save_to.key, subject=subject, body_html=body_html, sender=sender,
-            author=author, to=list(to), cc=list(cc), bcc=list(bcc), is_read=True, received=now,
-            sent=now, created=now, last_modified=now, attachments=_attachments(ctx, attachments),
-            extended_properties=dict(extended_properties or {}), **copy)
-        saved_id = saved.id
-    box.record_sent(SentMessage(
-        subject=subject, body_html=body_html, author=author, sender=sender, to=list(to),
-        cc=list(cc), bcc=list(bcc),
-        attachments=[SentAttachment(a.name, a.content) for a in attachments],
-        sent_at=now, saved_item_id=saved_id))
-    answered(ctx, copy)
+
+    def submit() -> None:
+        now = box.clock()
+        saved_id = None
+        if save_to is not None:
+            saved = box.create_item(
+                MESSAGE, save_to.key, subject=subject, body_html=body_html, sender=sender,
+                author=author, to=list(to), cc=list(cc), bcc=list(bcc), is_read=True,
+                received=now, sent=now, created=now, last_modified=now,
+                attachments=_attachments(ctx, attachments),
+                extended_properties=dict(extended_properties or {}), **copy)
+            saved_id = saved.id
+        box.record_sent(SentMessage(
+            subject=subject, body_html=body_html, author=author, sender=sender, to=list(to),
+            cc=list(cc), bcc=list(bcc),
+            attachments=[SentAttachment(a.name, a.content) for a in attachments],
+            sent_at=now, saved_item_id=saved_id))
+        answered(ctx, copy)
+
+    if not ctx.faults.hold_in_outbox:
+        submit()
+        return
+    # Slow transport: the message waits in the Outbox, marker and all, until submitted.
+    now = box.clock()
+    waiting = box.create_item(
+        MESSAGE, "outbox", subject=subject, body_html=body_html, sender=sender, author=author,
+        to=list(to), cc=list(cc), bcc=list(bcc), is_read=True, received=now, sent=now,
+        created=now, last_modified=now, extended_properties=dict(extended_properties or {}))
+    box.hold(waiting.id, submit)
 
 
 def _created_xml(item: Item) -> str:

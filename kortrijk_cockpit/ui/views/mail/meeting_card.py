@@ -1,4 +1,8 @@
-"""A meeting request as the director would read it, with the three answers."""
+"""A meeting request as the director would read it, with the three answers.
+
+An answer shows as given only once the store has it (`show_meeting` with the
+answer); until then the card says it is being recorded, and `answer_failed`
+brings the buttons back with her message still typed."""
 
 from __future__ import annotations
 
@@ -32,6 +36,7 @@ class MeetingCard(QFrame):
         super().__init__(parent)
         self.setObjectName("meetingCard")
         self._now = now
+        self.pending: str | None = None  # the answer on its way to the store
         self.title = QLabel(self.tr("Meeting request"))
         self.title.setObjectName("tileCaption")
         self.when = QLabel()
@@ -74,8 +79,12 @@ class MeetingCard(QFrame):
         self.organiser.setVisible(bool(info.organizer))
         self.message.clear()
         self.set_conflicts([])
-        # The contract may later carry when she answered; until then the answer alone shows.
+        # The contract may later carry when she answered; until then the answer alone
+        # shows, or the moment of her own answer that just landed.
         responded_at = getattr(info, "responded_at", None)
+        if responded_at is None and self.pending is not None and self.pending == info.response:
+            responded_at = self._now()
+        self.pending = None
         if info.is_cancellation:
             self.title.setText(self.tr("Meeting cancelled"))
             self._show_status(self.tr("Cancelled"))
@@ -94,8 +103,19 @@ class MeetingCard(QFrame):
         self.conflicts.setVisible(bool(conflicts))
 
     def _respond(self, kind: str) -> None:
-        self._show_status(self._answered(kind, self._now()))
+        # Not "Accepted" yet: the answer still has to be recorded (it may fail).
+        self.pending = kind
+        self._show_status(self.tr("{answer}: being recorded…").format(
+            answer=self._answered(kind, None)))
         self.responded.emit(kind, self.message.text().strip())
+
+    def answer_failed(self) -> None:
+        """The answer could not be recorded: the buttons again, her message kept."""
+        if self.pending is None:
+            return
+        self.pending = None
+        self.status.hide()
+        self.answer.show()
 
     def _answered(self, kind: str, at: datetime | None) -> str:
         word = {"accept": self.tr("Accepted"), "tentative": self.tr("Tentatively accepted"),

@@ -192,7 +192,8 @@ class ReadingPane(QWidget):
         self.imported.setVisible(bool(detail.imported_from))
         self._show_links(detail.links)
         if detail.meeting is not None:
-            if not same_mail or self.meeting.isHidden():
+            landed = self.meeting.pending is not None and bool(detail.meeting.response)
+            if not same_mail or self.meeting.isHidden() or landed:
                 self.meeting.show_meeting(detail.meeting)
             self.meeting.show()
         else:
@@ -216,6 +217,12 @@ class ReadingPane(QWidget):
     def set_conflicts(self, conflicts: list[str]) -> None:
         """What else is in the director's agenda during the shown meeting request."""
         self.meeting.set_conflicts(conflicts)
+
+    def meeting_answer_failed(self, mail_id: int) -> None:
+        """The meeting answer for this mail was not recorded: the card offers the
+        answers again (the Mail area calls this from the write's failure)."""
+        if self._detail is not None and self._detail.id == mail_id:
+            self.meeting.answer_failed()
 
     def set_runner(self, runner: TaskRunner) -> None:
         """Allowed remote images are fetched on this runner (without one, they stay out)."""
