@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.config import Paths
-from kortrijk_cockpit.domain import OutboxEntry
+from kortrijk_cockpit.domain import Mail, OutboxEntry
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher
 from kortrijk_cockpit.exchange.sync import SyncEngine
@@ -46,12 +46,11 @@ def test_accepting_from_the_pane_answers_the_organiser_and_books_his_calendar(
 
     qtbot.keyClicks(card.message, "Ik kom graag.")
     qtbot.mouseClick(card.buttons["accept"], Qt.MouseButton.LeftButton)
-    assert card.status.text().startswith("Aanvaard op ")  # at once, before the write lands
-    answered = card.status.text()
+    assert card.status.text() == "Aanvaard: wordt vastgelegd…"  # at once; no claim it went
     qtbot.waitUntil(lambda: _entries(store) == ["meeting_response"])
-    qtbot.waitUntil(lambda: runner.active_count == 0)  # the write's refresh of the pane too
+    qtbot.waitUntil(lambda: card.status.text().startswith("Aanvaard op "))  # once it landed
+    qtbot.waitUntil(lambda: runner.active_count == 0)
     assert card.status.isVisible() and not card.answer.isVisible()
-    assert card.status.text() == answered  # the pane, refreshed, still says when
 
     assert OutboxPusher(store.session_factory, backend, clock).push().pushed == 1
     appointment = mailbox.get(event)
@@ -60,6 +59,34 @@ def test_accepting_from_the_pane_answers_the_organiser_and_books_his_calendar(
     assert sent.subject == f"Geaccepteerd: {SUBJECT}"
     assert sent.to == [PROVINCIE] and "Ik kom graag." in sent.body_html
     assert mailbox.find(request) is None  # Exchange moved the request to Deleted Items
+
+
+def test_an_answer_that_could_not_be_recorded_offers_the_buttons_again(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    clock = FixedClock(NOW)
+    start = NOW + timedelta(days=3, hours=4)
+    mailbox.deliver_meeting_request(SUBJECT, start, start + timedelta(hours=2),
+                                    organizer=PROVINCIE, received=NOW - timedelta(hours=1))
+    SyncEngine(store.session_factory, backend, clock).sync()
+    _window, area, controller = ready(qtbot, store, runner, paths)
+    controller.set_compose(ComposeService(store.session_factory, clock, mailbox.owner))
+    card = area.pane.meeting
+    mail_id = area.pane.mail_id()
+    with store.session_factory.begin() as s:  # an invitation imported from a file
+        imported = s.get(Mail, mail_id)
+        assert imported is not None
+        imported.exchange_id, imported.imported_from = None, "uitnodiging.eml"
+
+    qtbot.keyClicks(card.message, "Ik kom graag.")
+    qtbot.mouseClick(card.buttons["decline"], Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: card.answer.isVisible())  # the answers again…
+    assert card.message.text() == "Ik kom graag."  # …with her message kept
+    assert _entries(store) == []
+    box = area.findChild(QMessageBox)
+    assert box is not None and "geïmporteerde uitnodiging" in box.text()
+    box.close()
 
 
 def _entries(store: Store) -> list[str]:

@@ -377,7 +377,8 @@ class MailController(QObject):
     def hook_pane(self, pane: ReadingPane) -> None:
         pane.link_activated.connect(self.record_requested)
         pane.allow_images.connect(self.allow_images)
-        pane.meeting_response.connect(self.respond_to_meeting)
+        pane.meeting_response.connect(
+            lambda mail_id, response, text: self.respond_to_meeting(mail_id, response, text, pane))
         pane.open_attachment.connect(lambda att: self._attachment("open", pane, att))
         pane.save_attachment.connect(lambda att: self._attachment("save", pane, att))
 
@@ -415,17 +416,23 @@ class MailController(QObject):
             return
         self.compose_requested.emit(current, mode)
 
-    def respond_to_meeting(self, mail_id: int, response: str, text: str) -> None:
-        from kortrijk_cockpit.exchange.records import ResponseKind
-
+    def respond_to_meeting(self, mail_id: int, response: str, text: str,
+                           pane: ReadingPane | None = None) -> None:
+        """`pane`: the one whose card asked (the area's, or a reader window's); on a
+        failure its buttons come back with her message kept."""
+        asking = pane or self.area.pane
         compose = self._compose
         if compose is None:
+            asking.meeting_answer_failed(mail_id)
             self.message.emit(self.tr("Answering meeting requests is not connected yet."))
             return
-        kind = ResponseKind(response)  # the card's plain word; the outbox keeps kind.value
-        self.write(self.tr("Answering a meeting request"),
-                   lambda: compose.respond_to_meeting(mail_id, kind, text),
-                   on_success=lambda _c: self.refresh_pane())
+        label = self.tr("Answering a meeting request")
+
+        def failed(exc: BaseException) -> None:
+            asking.meeting_answer_failed(mail_id)
+            self.failed(label, exc)
+        self.write(label, lambda: compose.respond_to_meeting(mail_id, response, text),
+                   on_success=lambda _c: self.refresh_pane(), on_failure=failed)
 
     def allow_images(self, address_or_domain: str) -> None:
         trusted = self.services.trusted_senders
