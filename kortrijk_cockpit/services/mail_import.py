@@ -48,7 +48,7 @@ class ImportSkip:
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{_shown(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class ImportFailure:
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{_shown(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ class ImportedFile:
     @property
     def line(self) -> str:
         if self.mails:
-            text = f"{self.path.name}: mail \u201c{self.subject}\u201d ge\u00efmporteerd"
+            text = f"{_shown(self.path)}: mail \u201c{self.subject}\u201d ge\u00efmporteerd"
         else:
             count = len(self.events)
-            text = f"{self.path.name}: {count} {'afspraak' if count == 1 else 'afspraken'} " \
+            text = f"{_shown(self.path)}: {count} {'afspraak' if count == 1 else 'afspraken'} " \
                    "ge\u00efmporteerd"
         return text + (f" ({'; '.join(self.notes)})" if self.notes else "")
 
@@ -133,7 +133,7 @@ class MailImporter:
         for done, path in enumerate(files):
             if ctx.cancelled:
                 return _with(report, cancelled=True)
-            ctx.progress(done, len(files), path.name)
+            ctx.progress(done, len(files), _shown(path))
             try:
                 outcome, broken = self._import_one(path, ctx)
             except NotReadable as exc:
@@ -142,11 +142,11 @@ class MailImporter:
             except Cancelled:
                 return _with(report, cancelled=True)  # that file's transaction rolled back
             except UserFacingError as exc:  # the store refused it: say why, in its words
-                log.warning("import of %s failed: %s", path.name, exc.user_message)
+                log.warning("import of %s failed: %s", _shown(path), exc.user_message)
                 report.failures.append(ImportFailure(path, exc.user_message))
                 continue
             except Exception:  # noqa: BLE001 - one bad file never stops the others
-                log.exception("import of %s failed", path.name)
+                log.exception("import of %s failed", _shown(path))
                 report.failures.append(ImportFailure(path, UNEXPECTED))
                 continue
             report.failures.extend(ImportFailure(path, line, partial=True) for line in broken)
@@ -205,7 +205,7 @@ class MailImporter:
                 received_at=received, sent_at=parsed.sent_at,
                 body_text=_text(parsed.body_text), body_html=_text(parsed.body_html),
                 has_attachments=any(not a.is_inline for a in parsed.attachments),
-                internet_message_id=message_id, imported_from=_text(path.name, 1024),
+                internet_message_id=message_id, imported_from=_text(_shown(path), 1024),
             )
             s.add(mail)
             s.flush()
@@ -257,7 +257,7 @@ class MailImporter:
                     location=_text(event.location), organizer=_text(event.organizer),
                     attendees=[_text(a) for a in event.attendees],
                     body_text=_text(event.body_text), is_cancelled=event.is_cancelled,
-                    ical_uid=uid, imported_from=_text(path.name, 1024)))
+                    ical_uid=uid, imported_from=_text(_shown(path), 1024)))
             if not rows:
                 return ImportSkip(path, ALREADY)
             s.add_all(rows)
@@ -306,6 +306,12 @@ def _read(path: Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise NotReadable(f"te groot (meer dan {MAX_MB} MB)")
     return data
+
+
+def _shown(path: Path) -> str:
+    """The file name as a line can carry it: bytes that are no UTF-8 (kept by Python as
+    lone surrogates, which no terminal or log file can write) become \ufffd."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _received(path: Path, mail: ParsedMail, now: datetime) -> datetime:

@@ -571,3 +571,22 @@ def test_one_broken_event_is_reported_by_name_and_the_others_imported(
         "agenda.ics: afspraak “Directiecomité” (UID kapot@kortrijk.be) is "
         "beschadigd en niet geïmporteerd"]
     assert report.summary == "Geïmporteerd: 0 mails en 2 afspraken; 1 afspraak niet gelezen."
+
+
+def test_a_file_name_that_is_no_utf8_is_shown_and_stored_with_a_replacement_character(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    # Linux keeps such names as bytes; Python hands them over with lone surrogates,
+    # which a terminal, a log file or a Qt signal cannot carry.
+    folder = os.fsencode(tmp_path)
+    good, bad = folder + b"/caf\xe9.eml", folder + b"/kapot\xe9.msg"
+    Path(os.fsdecode(good)).write_bytes(OFFERTE)
+    Path(os.fsdecode(bad)).write_bytes(b"geen Outlook-bericht")
+
+    report = importer.import_files([os.fsdecode(good), os.fsdecode(bad)])
+
+    lines = [*(i.line for i in report.imported), *(f.line for f in report.failures)]
+    assert lines == [
+        "caf\ufffd.eml: mail \u201cOfferte renovatie belfort \u2013 versie 2\u201d ge\u00efmporteerd",
+        "kapot\ufffd.msg: geen Outlook-bericht (beschadigd of een ander bestandstype)"]
+    assert all(line.encode("utf-8") for line in lines)
+    assert [m.imported_from for m in mails(store)] == ["caf\ufffd.eml"]
