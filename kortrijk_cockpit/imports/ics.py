@@ -93,7 +93,7 @@ def parse_ics(data: bytes, start: datetime, end: datetime,
             continue
         events.extend(found)
         if cut and limit == MAX_PER_SERIES:
-            notes.append(f"reeks \u201c{found[0].subject}\u201d ingekort tot "
+            notes.append(f"reeks \u201c{_summary(components)}\u201d ingekort tot "
                          f"{_count(MAX_PER_SERIES)} afspraken")
         elif cut:
             notes.append(f"agenda ingekort tot {_count(MAX_PER_FILE)} afspraken")
@@ -186,10 +186,13 @@ def _uid(components: list[Any]) -> str:
     return str(components[0].get("UID", ""))
 
 
+def _summary(components: list[Any]) -> str:
+    return str(components[0].get("SUMMARY", "")).strip() or NO_SUBJECT
+
+
 def _name(components: list[Any]) -> str:
-    summary = str(components[0].get("SUMMARY", "")).strip() or NO_SUBJECT
     uid = _uid(components)
-    return f"afspraak \u201c{summary}\u201d" + (f" (UID {uid})" if uid else "")
+    return f"afspraak \u201c{_summary(components)}\u201d" + (f" (UID {uid})" if uid else "")
 
 
 def _count(number: int) -> str:
