@@ -193,9 +193,10 @@ def property_storage(props: dict[int, Value], header: bytes) -> list[Node]:
 @dataclass
 class MsgAttachment:
     name: str
-    data: bytes
+    data: bytes = b""
     mime: str = "application/octet-stream"
     content_id: str | None = None
+    embedded: MsgMail | None = None  # an attached Outlook item instead of a file
 
 
 @dataclass
@@ -215,6 +216,16 @@ class MsgMail:
 
 def msg_bytes(mail: MsgMail) -> bytes:
     """An Outlook .msg file (Unicode strings, as Outlook 2003 and later write)."""
+    children = _message(mail, embedded=False)
+    children.append(Node("__nameid_version1.0", children=[
+        Node("__substg1.0_00020102", b""), Node("__substg1.0_00030102", b""),
+        Node("__substg1.0_00040102", b"")]))
+    return compound_file(children)
+
+
+def _message(mail: MsgMail, *, embedded: bool) -> list[Node]:
+    """A message's properties, recipients and attachments: the file's root storage, or
+    the storage of an attached Outlook item (whose property header is 8 bytes shorter)."""
     props: dict[int, Value] = {0x001A: "IPM.Note", 0x0C1A: mail.sender_name,
                                0x0C1F: mail.sender_email, 0x0C1E: "SMTP",
                                0x5D01: mail.sender_email, 0x1000: mail.body,
@@ -234,22 +245,25 @@ def msg_bytes(mail: MsgMail) -> bytes:
     recipients = [*((n, a, 1) for n, a in mail.to), *((n, a, 2) for n, a in mail.cc)]
     counts = struct.pack("<IIII", len(recipients), len(mail.attachments),
                          len(recipients), len(mail.attachments))
-    children = property_storage(props, b"\0" * 8 + counts + b"\0" * 8)
+    children = property_storage(props, b"\0" * 8 + counts + (b"" if embedded else b"\0" * 8))
     for number, (name, address, kind) in enumerate(recipients):
         recipient: dict[int, Value] = {0x3001: name, 0x3003: address, 0x3002: "SMTP",
                                        0x39FE: address, 0x0C15: kind}
         children.append(Node(f"__recip_version1.0_#{number:08X}",
                              children=property_storage(recipient, b"\0" * 8)))
     for number, att in enumerate(mail.attachments):
-        attachment: dict[int, Value] = {0x3705: 1, 0x3701: att.data, 0x3707: att.name,
-                                        0x3704: att.name[:12], 0x3001: att.name,
-                                        0x370E: att.mime, 0x0E20: len(att.data)}
-        if att.content_id:
-            attachment[0x3712] = att.content_id
-        children.append(Node(f"__attach_version1.0_#{number:08X}",
-                             children=property_storage(attachment, b"\0" * 8)))
-    children.append(Node("__nameid_version1.0", children=[
-        Node("__substg1.0_00020102", b""), Node("__substg1.0_00030102", b""),
-        Node("__substg1.0_00040102", b"")]))
-    return compound_file(children)
+        children.append(Node(f"__attach_version1.0_#{number:08X}", children=_attachment(att)))
+    return children
 
+
+def _attachment(att: MsgAttachment) -> list[Node]:
+    if att.embedded is not None:  # attach method 5: an embedded message, PT_OBJECT 0x3701
+        props: dict[int, Value] = {0x3705: 5, 0x3001: att.name, 0x370E: "message/rfc822"}
+        return [*property_storage(props, b"\0" * 8),
+                Node("__substg1.0_3701000D", children=_message(att.embedded, embedded=True))]
+    attachment: dict[int, Value] = {0x3705: 1, 0x3701: att.data, 0x3707: att.name,
+                                    0x3704: att.name[:12], 0x3001: att.name,
+                                    0x370E: att.mime, 0x0E20: len(att.data)}
+    if att.content_id:
+        attachment[0x3712] = att.content_id
+    return property_storage(attachment, b"\0" * 8)

@@ -11,6 +11,7 @@ import email
 import email.utils
 from datetime import UTC, datetime
 from email import policy
+from email.parser import BytesParser
 from email.message import EmailMessage, Message
 
 from kortrijk_cockpit.imports.records import (
@@ -22,23 +23,45 @@ from kortrijk_cockpit.imports.records import (
 )
 from kortrijk_cockpit.imports.text import decode, decode_words, html_to_text, repair, text_to_html
 
+# Real mail nests multiparts a handful of levels deep; deeper is hostile or broken.
+MAX_DEPTH = 32
+ORIGINAL_NAME = "origineel bericht.eml"
+TOO_DEEP = f"te diep genest: het volledige bericht is bewaard als bijlage \u201c{ORIGINAL_NAME}\u201d"
+TOO_DEEP_DROPPED = "te diep genest: de diepste delen zijn weggelaten"
+
 # At least one of these makes a file a mail; random bytes and other text files have none.
 _MAIL_HEADERS = ("from", "to", "cc", "subject", "date", "message-id", "mime-version",
                  "content-type", "received", "return-path", "sender", "reply-to")
 
 
 def parse_eml(data: bytes) -> ParsedMail:
-    message = email.message_from_bytes(data, _class=EmailMessage, policy=policy.default)
+    try:
+        message = email.message_from_bytes(data, _class=EmailMessage, policy=policy.default)
+    except RecursionError:
+        # The stdlib parser recurses once per nested multipart: a few hundred levels
+        # exhaust the stack. Real mail nests a handful; read the headers and keep the rest whole.
+        message = BytesParser(_class=EmailMessage, policy=policy.default).parsebytes(
+            data, headersonly=True)
+        _check_headers(message)
+        return read_message(message, data, walk=False)
+    _check_headers(message)
+    return read_message(message, data)
+
+
+def _check_headers(message: Message) -> None:
     if not any(name in message for name in _MAIL_HEADERS):
         raise NotReadable("geen e-mailbericht (geen kopregels gevonden)")
-    return read_message(message)
 
 
-def read_message(message: Message) -> ParsedMail:
+def read_message(message: Message, original: bytes | None = None, *,
+                 walk: bool = True) -> ParsedMail:
+    """The mail in `message`; where its structure cannot be read whole (too deeply
+    nested), the parts we reach are read and `original` is kept as an attachment."""
     sender_name, sender_email = _sender(message)
     html, text = "", ""
     attachments: list[ParsedAttachment] = []
-    for part in _leaves(message):
+    leaves, complete = _leaves(message) if walk else ([], False)
+    for part in leaves:
         kind = part.get_content_type()
         is_body = part.get_content_disposition() != "attachment" and not part.get_filename()
         if is_body and kind == "text/html" and not html:
@@ -46,7 +69,16 @@ def read_message(message: Message) -> ParsedMail:
         elif is_body and kind == "text/plain" and not text:
             text = _text(part)
         else:
-            attachments.append(_attachment(part))
+            attachment = _attachment(part)
+            if attachment is None:
+                complete = False
+            else:
+                attachments.append(attachment)
+    notes: tuple[str, ...] = ()
+    if not complete:
+        notes = (TOO_DEEP if original is not None else TOO_DEEP_DROPPED,)
+        if original is not None:
+            attachments.append(ParsedAttachment(ORIGINAL_NAME, "message/rfc822", original))
     return ParsedMail(
         subject=header(message, "subject") or NO_SUBJECT,
         sender_name=sender_name,
@@ -58,6 +90,7 @@ def read_message(message: Message) -> ParsedMail:
         body_html=html or text_to_html(text),
         internet_message_id=header(message, "message-id").strip() or None,
         attachments=tuple(attachments),
+        notes=notes,
     )
 
 
@@ -96,38 +129,63 @@ def _date(value: str) -> datetime | None:
         return None
     try:
         moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        # "-0000" means "time zone unknown": read it as UTC, as RFC 5322 suggests.
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):  # year 9999 at -14:00 overflows
         return None
-    # "-0000" means "time zone unknown": read it as UTC, as RFC 5322 suggests.
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def _leaves(part: Message) -> list[Message]:
-    """The non-multipart parts, in order; a nested message stays whole (it is an attachment)."""
-    if part.is_multipart() and part.get_content_maintype() == "multipart":
+def _leaves(message: Message) -> tuple[list[Message], bool]:
+    """The non-multipart parts in order, down to MAX_DEPTH; and whether that was all of them.
+
+    Iterative, so hostile nesting cannot exhaust the stack. A nested message
+    stays whole (it is an attachment).
+    """
+    leaves: list[Message] = []
+    complete = True
+    stack: list[tuple[Message, int]] = [(message, 0)]
+    while stack:
+        part, depth = stack.pop()
+        if not (part.is_multipart() and part.get_content_maintype() == "multipart"):
+            leaves.append(part)
+            continue
         subs = part.get_payload()
-        return [leaf for sub in subs for leaf in _leaves(sub)] if isinstance(subs, list) else []
-    return [part]
+        if not isinstance(subs, list):
+            continue
+        if depth >= MAX_DEPTH:
+            complete = False
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subs))
+    return leaves, complete
 
 
-def _payload(part: Message) -> bytes:
+def _payload(part: Message) -> bytes | None:
+    """The part's content; None when a nested message cannot be written back whole."""
     if part.get_content_type() == "message/rfc822" or part.is_multipart():
         inner = part.get_payload(0) if part.is_multipart() else part.get_payload()
         if isinstance(inner, Message):
             try:
                 return inner.as_bytes()
+            except RecursionError:  # the generator recurses per level, like the parser
+                return None
             except Exception:  # noqa: BLE001 - re-serialising a broken message can fail
-                return str(inner).encode("utf-8", errors="replace")
+                try:
+                    return str(inner).encode("utf-8", errors="replace")
+                except Exception:  # noqa: BLE001 - and so can the lenient way
+                    return None
     data = part.get_payload(decode=True)
     return data if isinstance(data, bytes) else b""
 
 
 def _text(part: Message) -> str:
-    text = decode(_payload(part), part.get_content_charset())
+    text = decode(_payload(part) or b"", part.get_content_charset())
     return text.replace("\r\n", "\n")
 
 
-def _attachment(part: Message) -> ParsedAttachment:
+def _attachment(part: Message) -> ParsedAttachment | None:
+    data = _payload(part)
+    if data is None:
+        return None
     kind = part.get_content_type()
     name = repair(part.get_filename() or "")
     if kind == "message/rfc822":
@@ -138,7 +196,7 @@ def _attachment(part: Message) -> ParsedAttachment:
     return ParsedAttachment(
         name=name or _unnamed(kind),
         content_type=kind,
-        data=_payload(part),
+        data=data,
         is_inline=part.get_content_disposition() == "inline" or (
             content_id is not None and part.get_content_disposition() != "attachment"),
         content_id=content_id,

@@ -38,6 +38,7 @@ class ParsedMail:
     body_html: str
     internet_message_id: str | None
     attachments: tuple[ParsedAttachment, ...] = ()
+    notes: tuple[str, ...] = ()  # what was left out or kept aside, in Dutch, for the report
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,12 @@ class ParsedEvent:
     attendees: tuple[str, ...] = ()
     body_text: str = ""
     is_cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedCalendar:
+    """What one .ics file holds within the window, and what it could not give whole."""
+
+    events: tuple[ParsedEvent, ...]
+    notes: tuple[str, ...] = ()  # series cut short, in Dutch
+    broken: tuple[str, ...] = ()  # one Dutch line per event that could not be read

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import Attachment, CalendarEvent, FolderKind, Mail, MailFolder
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.attachments import safe_filename, unique_path
-from kortrijk_cockpit.imports.records import NotReadable, ParsedEvent, ParsedMail
-from kortrijk_cockpit.task_context import TaskContext
+from kortrijk_cockpit.imports.records import NotReadable, ParsedCalendar, ParsedMail
+from kortrijk_cockpit.task_context import Cancelled, TaskContext
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ MAX_MB = 50
 MAX_BYTES = MAX_MB * 1024 * 1024  # a mail with attachments; refused before it is read whole
 KINDS = (".eml", ".msg", ".ics")
 ALREADY = "al geïmporteerd"
+UNEXPECTED = "kon niet worden gelezen (onverwachte fout; details in het logbestand)"
 
 
 @dataclass(frozen=True)
@@ -46,19 +48,20 @@ class ImportSkip:
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{_shown(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
 class ImportFailure:
-    """A file that could not be read."""
+    """A file that could not be read; or, `partial`, one event in a file whose others were."""
 
     path: Path
     reason: str
+    partial: bool = False
 
     @property
     def line(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{_shown(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -67,14 +70,17 @@ class ImportedFile:
     mails: tuple[int, ...] = ()
     events: tuple[int, ...] = ()
     subject: str = ""  # of the mail, or of the calendar's first event
+    notes: tuple[str, ...] = ()  # what was cut short or kept aside, in Dutch
 
     @property
     def line(self) -> str:
         if self.mails:
-            return f"{self.path.name}: mail \u201c{self.subject}\u201d ge\u00efmporteerd"
-        count = len(self.events)
-        return f"{self.path.name}: {count} {'afspraak' if count == 1 else 'afspraken'} " \
-               "ge\u00efmporteerd"
+            text = f"{_shown(self.path)}: mail \u201c{self.subject}\u201d ge\u00efmporteerd"
+        else:
+            count = len(self.events)
+            text = f"{_shown(self.path)}: {count} {'afspraak' if count == 1 else 'afspraken'} " \
+                   "ge\u00efmporteerd"
+        return text + (f" ({'; '.join(self.notes)})" if self.notes else "")
 
 
 @dataclass(frozen=True)
@@ -88,16 +94,27 @@ class ImportReport:
     cancelled: bool = False  # stopped early; what was imported by then stays
 
     @property
+    def noted(self) -> list[ImportedFile]:
+        """Files imported with a remark (a series cut short, parts kept aside)."""
+        return [i for i in self.imported if i.notes]
+
+    @property
     def summary(self) -> str:
         parts = [f"{len(self.mails)} {'mail' if len(self.mails) == 1 else 'mails'}",
                  f"{len(self.events)} {'afspraak' if len(self.events) == 1 else 'afspraken'}"]
         text = f"Ge\u00efmporteerd: {' en '.join(parts)}"
         if self.skipped:
             text += f"; {len(self.skipped)} overgeslagen"
-        if self.failures:
-            count = len(self.failures)
-            text += f"; {count} {'bestand' if count == 1 else 'bestanden'} niet gelezen"
+        files = sum(not f.partial for f in self.failures)
+        if files:
+            text += f"; {files} {'bestand' if files == 1 else 'bestanden'} niet gelezen"
+        events = len(self.failures) - files
+        if events:
+            text += f"; {events} {'afspraak' if events == 1 else 'afspraken'} niet gelezen"
         return text + (" (afgebroken)." if self.cancelled else ".")
+
+
+_Outcome = ImportSkip | tuple[ImportedFile, Changes]
 
 
 class MailImporter:
@@ -116,12 +133,23 @@ class MailImporter:
         for done, path in enumerate(files):
             if ctx.cancelled:
                 return _with(report, cancelled=True)
-            ctx.progress(done, len(files), path.name)
+            ctx.progress(done, len(files), _shown(path))
             try:
-                outcome = self._import_one(path)
+                outcome, broken = self._import_one(path, ctx)
             except NotReadable as exc:
                 report.failures.append(ImportFailure(path, exc.reason))
                 continue
+            except Cancelled:
+                return _with(report, cancelled=True)  # that file's transaction rolled back
+            except UserFacingError as exc:  # the store refused it: say why, in its words
+                log.warning("import of %s failed: %s", _shown(path), exc.user_message)
+                report.failures.append(ImportFailure(path, exc.user_message))
+                continue
+            except Exception:  # noqa: BLE001 - one bad file never stops the others
+                log.exception("import of %s failed", _shown(path))
+                report.failures.append(ImportFailure(path, UNEXPECTED))
+                continue
+            report.failures.extend(ImportFailure(path, line, partial=True) for line in broken)
             if isinstance(outcome, ImportSkip):
                 report.skipped.append(outcome)
             else:
@@ -134,7 +162,8 @@ class MailImporter:
         return report
 
     # -- one file ---------------------------------------------------------------
-    def _import_one(self, path: Path) -> ImportSkip | tuple[ImportedFile, Changes]:
+    def _import_one(self, path: Path, ctx: TaskContext) -> tuple[_Outcome, tuple[str, ...]]:
+        """What importing the file gave, and a line per event in it that could not be read."""
         data = _read(path)
         suffix = path.suffix.lower()
         if suffix == ".ics":
@@ -142,11 +171,11 @@ class MailImporter:
             start, end = now - timedelta(days=self._days[0]), now + timedelta(days=self._days[1])
             from kortrijk_cockpit.imports.ics import parse_ics
 
-            events = parse_ics(data, start, end)
-            if not events:
+            calendar = parse_ics(data, start, end, ctx)
+            if not calendar.events:
                 window = f"{_day(start)} en {_day(end)}"
-                return ImportSkip(path, f"geen afspraken tussen {window}")
-            return self._store_events(path, events)
+                return ImportSkip(path, f"geen afspraken tussen {window}"), calendar.broken
+            return self._store_events(path, calendar, ctx), calendar.broken
         if suffix == ".msg":
             from kortrijk_cockpit.imports.msg import parse_msg
 
@@ -155,10 +184,9 @@ class MailImporter:
             from kortrijk_cockpit.imports.eml import parse_eml
 
             mail = parse_eml(data)
-        return self._store_mail(path, mail, _received(path, mail, self._clock.now()))
+        return self._store_mail(path, mail, _received(path, mail, self._clock.now())), ()
 
-    def _store_mail(self, path: Path, parsed: ParsedMail,
-                    received: datetime) -> ImportSkip | tuple[ImportedFile, Changes]:
+    def _store_mail(self, path: Path, parsed: ParsedMail, received: datetime) -> _Outcome:
         # Without a Message-ID the content itself identifies the mail on a second import.
         message_id = _text(parsed.internet_message_id or "", 998) or _content_id(parsed)
         with self._sessions.begin() as s:
@@ -177,7 +205,7 @@ class MailImporter:
                 received_at=received, sent_at=parsed.sent_at,
                 body_text=_text(parsed.body_text), body_html=_text(parsed.body_html),
                 has_attachments=any(not a.is_inline for a in parsed.attachments),
-                internet_message_id=message_id, imported_from=_text(path.name, 1024),
+                internet_message_id=message_id, imported_from=_text(_shown(path), 1024),
             )
             s.add(mail)
             s.flush()
@@ -190,7 +218,9 @@ class MailImporter:
                 shutil.rmtree(target, ignore_errors=True)  # the transaction rolls back too
                 raise
             changes = folder_changes | Changes.of(Kind.MAIL, created=[mail.id])
-            return ImportedFile(path, mails=(mail.id,), subject=mail.subject), changes
+            imported = ImportedFile(path, mails=(mail.id,), subject=mail.subject,
+                                    notes=parsed.notes)
+            return imported, changes
 
     def _save_attachments(self, s: Session, mail_id: int, parsed: ParsedMail,
                           folder: Path) -> None:
@@ -211,11 +241,11 @@ class MailImporter:
             raise NotReadable("bijlagen konden niet worden opgeslagen" + (
                 ": de schijf is vol" if exc.errno == 28 else f" ({exc.strerror})")) from exc
 
-    def _store_events(self, path: Path,
-                      events: Sequence[ParsedEvent]) -> ImportSkip | tuple[ImportedFile, Changes]:
+    def _store_events(self, path: Path, calendar: ParsedCalendar, ctx: TaskContext) -> _Outcome:
         with self._sessions.begin() as s:
             rows = []
-            for event in events:
+            for event in calendar.events:
+                ctx.check_cancelled()  # raised inside the transaction: nothing of this file stays
                 uid = _text(event.uid, 512)
                 if s.scalar(select(CalendarEvent.id).where(
                         CalendarEvent.ical_uid == uid,
@@ -227,13 +257,13 @@ class MailImporter:
                     location=_text(event.location), organizer=_text(event.organizer),
                     attendees=[_text(a) for a in event.attendees],
                     body_text=_text(event.body_text), is_cancelled=event.is_cancelled,
-                    ical_uid=uid, imported_from=_text(path.name, 1024)))
+                    ical_uid=uid, imported_from=_text(_shown(path), 1024)))
             if not rows:
                 return ImportSkip(path, ALREADY)
             s.add_all(rows)
             s.flush()
             ids = tuple(r.id for r in rows)
-            return (ImportedFile(path, events=ids, subject=rows[0].subject),
+            return (ImportedFile(path, events=ids, subject=rows[0].subject, notes=calendar.notes),
                     Changes.of(Kind.EVENT, created=ids))
 
     @staticmethod
@@ -276,6 +306,12 @@ def _read(path: Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise NotReadable(f"te groot (meer dan {MAX_MB} MB)")
     return data
+
+
+def _shown(path: Path) -> str:
+    """The file name as a line can carry it: bytes that are no UTF-8 (kept by Python as
+    lone surrogates, which no terminal or log file can write) become \ufffd."""
+    return path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _received(path: Path, mail: ParsedMail, now: datetime) -> datetime:

@@ -680,6 +680,18 @@ Logbestand: {log}</translation>
         <translation>Bestanden importeren</translation>
     </message>
     <message>
+        <source>Imported with remarks:</source>
+        <translation>Geïmporteerd met opmerkingen:</translation>
+    </message>
+    <message>
+        <source>The details are in the log file.</source>
+        <translation>De details staan in het logbestand.</translation>
+    </message>
+    <message>
+        <source>The import stopped before all files were read; the files imported until then are kept.</source>
+        <translation>Het importeren is gestopt voordat alle bestanden gelezen waren; wat tot dan geïmporteerd was, blijft bewaard.</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importeren</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import email
+import logging
 import os
 from datetime import UTC, datetime, timedelta
 from email import policy
@@ -202,7 +203,7 @@ def test_each_unreadable_file_gets_one_dutch_line_and_the_others_still_import(
         "archief.eml: te groot (52 MB; maximum 50 MB)",
         "verslag.pdf: onbekend bestandstype .pdf",
         "agenda.ics: onvolledige agenda (het einde ontbreekt)",
-        "kapot.ics: geen agenda (beschadigd of een ander bestandstype)",
+        "kapot.ics: afspraak “(geen onderwerp)” (UID x) is beschadigd en niet geïmporteerd",
         "weg.eml: bestand niet gevonden",
     ]
     assert [m.imported_from for m in mails(store)] == ["Rapport «été» 🙂 #1; (kopie).eml",
@@ -382,3 +383,210 @@ def test_a_cancelled_import_keeps_what_it_imported_and_says_so(
     assert report.cancelled and len(report.mails) == 1
     assert [m.imported_from for m in mails(store)] == ["a.eml"]
     assert report.summary == "Geïmporteerd: 1 mail en 0 afspraken (afgebroken)."
+
+
+def nested_eml(depth: int) -> bytes:
+    """A mail whose text sits at the top and whose attachment sits `depth` multiparts deep."""
+    head = (b"From: Jan Peeters <jan@voorbeeld.be>\r\nSubject: Diep genest\r\n"
+            b"Message-ID: <diep-%d@voorbeeld.be>\r\nMIME-Version: 1.0\r\n"
+            b"Content-Type: multipart/mixed; boundary=TOP\r\n\r\n"
+            b"--TOP\r\nContent-Type: text/plain\r\n\r\nZie de bijlage.\r\n--TOP\r\n" % depth)
+    opening = b"".join(b"Content-Type: multipart/mixed; boundary=B%d\r\n\r\n--B%d\r\n" % (i, i)
+                       for i in range(depth))
+    leaf = (b"Content-Type: application/pdf\r\nContent-Disposition: attachment; "
+            b"filename=diep.pdf\r\n\r\n%PDF-1.4\r\n")
+    closing = b"".join(b"--B%d--\r\n" % i for i in reversed(range(depth)))
+    return head + opening + leaf + closing + b"--TOP--\r\n"
+
+
+def attachments_of(store: Store, mail_id: int) -> dict[str, bytes]:
+    with store.session_factory() as s:
+        rows = s.scalars(select(Attachment).where(Attachment.mail_id == mail_id))
+        return {a.name: Path(a.saved_path or "").read_bytes() for a in rows}
+
+
+def test_a_deeply_nested_eml_is_imported_with_its_original_kept_and_the_next_file_too(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    shallow, deep, hostile = nested_eml(5), nested_eml(40), nested_eml(3_000)
+    files = [write(tmp_path, "ondiep.eml", shallow), write(tmp_path, "diep.eml", deep),
+             write(tmp_path, "vijandig.eml", hostile), write(tmp_path, "offerte.eml", OFFERTE)]
+
+    report = importer.import_files(files)
+
+    assert report.failures == [] and len(report.mails) == 4
+    note = "te diep genest: het volledige bericht is bewaard als bijlage “origineel bericht.eml”"
+    assert [i.line for i in report.imported] == [
+        "ondiep.eml: mail “Diep genest” geïmporteerd",
+        f"diep.eml: mail “Diep genest” geïmporteerd ({note})",
+        f"vijandig.eml: mail “Diep genest” geïmporteerd ({note})",
+        "offerte.eml: mail “Offerte renovatie belfort – versie 2” geïmporteerd"]
+    ondiep, diep, vijandig, _offerte = mails(store)
+    assert attachments_of(store, ondiep.id) == {"diep.pdf": b"%PDF-1.4"}
+    # Parts within reach are read; nothing beyond is lost: the whole file is attached.
+    assert diep.body_text == "Zie de bijlage."
+    assert attachments_of(store, diep.id) == {"origineel bericht.eml": deep}
+    assert vijandig.subject == "Diep genest" and vijandig.sender_email == "jan@voorbeeld.be"
+    assert attachments_of(store, vijandig.id) == {"origineel bericht.eml": hostile}
+
+
+def test_a_file_a_reader_chokes_on_costs_only_itself_and_its_traceback_is_logged(
+        store: Store, importer: MailImporter, tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    # Nested comments in a header make the standard library's header parser recurse.
+    choking = (b"Subject: Commentaar\r\nContent-Type: text/plain " + b"(" * 5_000
+               + b")" * 5_000 + b"\r\n\r\nTekst\r\n")
+    far_date = b"Subject: Ver weg\r\nDate: Fri, 31 Dec 9999 23:59:59 -1400\r\n\r\nTekst\r\n"
+    files = [write(tmp_path, "commentaar.eml", choking), write(tmp_path, "datum.eml", far_date),
+             write(tmp_path, "offerte.eml", OFFERTE)]
+
+    with caplog.at_level(logging.ERROR, logger="kortrijk_cockpit.services.mail_import"):
+        report = importer.import_files(files)
+
+    assert [f.line for f in report.failures] == [
+        "commentaar.eml: kon niet worden gelezen (onverwachte fout; details in het logbestand)"]
+    assert [m.imported_from for m in mails(store)] == ["datum.eml", "offerte.eml"]
+    assert mails(store)[0].sent_at is None  # a date past the year 9999 in UTC is no date
+    (record,) = [r for r in caplog.records if "commentaar.eml" in r.getMessage()]
+    assert record.exc_info is not None and record.exc_info[0] is RecursionError
+
+
+def nested_msg() -> MsgMail:
+    """A mail with a forwarded Outlook item attached, itself carrying an Outlook item."""
+    verslag = MsgMail(subject="Verslag MAT", message_id="<verslag-mat@kortrijk.be>",
+                      attachments=[MsgAttachment("verslag.pdf", b"%PDF-1.4 verslag",
+                                                 "application/pdf")])
+    doorgestuurd = MsgMail(subject="Doorgestuurd: verslag", message_id="<door@kortrijk.be>",
+                           attachments=[MsgAttachment("Verslag MAT", embedded=verslag),
+                                        MsgAttachment("nota.txt", b"Zie verslag.", "text/plain")])
+    return MsgMail(subject="Ter info", attachments=[
+        MsgAttachment("Doorgestuurd: verslag", embedded=doorgestuurd)])
+
+
+def test_an_outlook_item_inside_an_outlook_item_is_kept_whole_and_imports_in_turn(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    report = importer.import_files([write(tmp_path, "ter-info.msg", msg_bytes(nested_msg()))])
+
+    assert report.failures == []
+    (outer,) = mails(store)
+    assert outer.subject == "Ter info" and outer.has_attachments
+    saved = attachments_of(store, outer.id)
+    assert list(saved) == ["Doorgestuurd: verslag.msg"]
+
+    # The kept item is a real .msg: importing it gives the forwarded mail, whose own
+    # attached item imports in turn with its file.
+    inner = write(tmp_path, "doorgestuurd.msg", saved["Doorgestuurd: verslag.msg"])
+    (inner_id,) = importer.import_files([inner]).mails
+    assert mails(store)[1].subject == "Doorgestuurd: verslag"
+    inner_saved = attachments_of(store, inner_id)
+    assert inner_saved["nota.txt"] == b"Zie verslag."
+    innermost = write(tmp_path, "verslag.msg", inner_saved["Verslag MAT.msg"])
+    (innermost_id,) = importer.import_files([innermost]).mails
+    assert attachments_of(store, innermost_id) == {"verslag.pdf": b"%PDF-1.4 verslag"}
+
+
+def ics(*events: str) -> bytes:
+    return ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(events)
+            + "END:VCALENDAR\r\n").encode()
+
+
+def vevent(uid: str, summary: str, start: str, *extra: str) -> str:
+    lines = [f"UID:{uid}", f"SUMMARY:{summary}", f"DTSTART:{start}", *extra]
+    return "BEGIN:VEVENT\r\n" + "".join(f"{line}\r\n" for line in lines) + "END:VEVENT\r\n"
+
+
+def event_subjects(store: Store) -> list[str]:
+    with store.session_factory() as s:
+        return list(s.scalars(select(CalendarEvent.subject).order_by(CalendarEvent.id)))
+
+
+def test_dense_series_are_capped_with_a_note_and_never_expanded_whole(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    # Over the 455-day window these would be ~655,000 and ~39 million occurrences.
+    path = write(tmp_path, "storm.ics", ics(
+        vevent("minuut@x", "Elke minuut", "20261201T090000Z", "DURATION:PT1M",
+               "RRULE:FREQ=MINUTELY"),
+        vevent("seconde@x", "Elke seconde", "20261201T090000Z", "RRULE:FREQ=SECONDLY"),
+        # Every second since 2020: too many steps before the window to walk at all.
+        vevent("oud@x", "Sinds 2020", "20200101T000000Z", "RRULE:FREQ=SECONDLY"),
+        vevent("mat@x", "MAT", "20261201T080000Z", "DTEND:20261201T100000Z")))
+
+    report = importer.import_files([path])
+
+    assert [i.line for i in report.imported] == [
+        "storm.ics: 2001 afspraken geïmporteerd (reeks “Elke minuut” ingekort tot "
+        "1.000 afspraken; reeks “Elke seconde” ingekort tot 1.000 afspraken)"]
+    assert [f.line for f in report.failures] == [
+        "storm.ics: afspraak “Sinds 2020” (UID oud@x) niet geïmporteerd: "
+        "de reeks herhaalt te vaak"]
+    subjects = event_subjects(store)
+    assert (subjects.count("Elke minuut"), subjects.count("Elke seconde"), subjects.count("MAT")
+            ) == (1000, 1000, 1)
+    with store.session_factory() as s:
+        last = s.scalar(select(func.max(CalendarEvent.start_at))
+                        .where(CalendarEvent.subject == "Elke minuut"))
+    assert last == datetime(2026, 12, 1, 9, 0, tzinfo=UTC) + timedelta(minutes=999)
+
+
+def test_a_calendar_file_gives_at_most_5000_events_and_says_so(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    series = [vevent(f"uur-{n}@x", f"Reeks {n}", f"2026120{n}T000000Z", "RRULE:FREQ=HOURLY")
+              for n in range(1, 7)]
+    report = importer.import_files([write(tmp_path, "uren.ics", ics(*series))])
+
+    (imported,) = report.imported
+    assert len(imported.events) == 5000 and len(event_subjects(store)) == 5000
+    assert imported.notes[-1] == "agenda ingekort tot 5.000 afspraken"
+    assert "Reeks 6" not in event_subjects(store)
+
+
+def test_cancel_stops_a_large_calendar_and_keeps_nothing_of_it(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    files = [write(tmp_path, "a.eml", OFFERTE),
+             write(tmp_path, "groot.ics", ics(*(
+                 vevent(f"reeks-{n}@x", f"Reeks {n}", "20261201T090000Z", "RRULE:FREQ=HOURLY")
+                 for n in range(5)))),
+             write(tmp_path, "b.msg", msg_bytes(MsgMail()))]
+    # Cancel pressed while the calendar is being read.
+    ctx = TaskContext(lambda _d, _t, name: ctx.cancel() if name == "groot.ics" else None)
+
+    report = importer.import_files(files, ctx)
+
+    assert report.cancelled and report.events == []
+    assert event_subjects(store) == []
+    assert [m.imported_from for m in mails(store)] == ["a.eml"]
+    assert report.summary == "Geïmporteerd: 1 mail en 0 afspraken (afgebroken)."
+
+
+def test_one_broken_event_is_reported_by_name_and_the_others_imported(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    path = write(tmp_path, "agenda.ics", ics(
+        vevent("mat@kortrijk.be", "MAT", "20261201T080000Z"),
+        vevent("kapot@kortrijk.be", "Directiecomité", "volgende dinsdag"),
+        vevent("college@kortrijk.be", "College", "20261203T150000Z")))
+
+    report = importer.import_files([path])
+
+    assert event_subjects(store) == ["MAT", "College"]
+    assert [f.line for f in report.failures] == [
+        "agenda.ics: afspraak “Directiecomité” (UID kapot@kortrijk.be) is "
+        "beschadigd en niet geïmporteerd"]
+    assert report.summary == "Geïmporteerd: 0 mails en 2 afspraken; 1 afspraak niet gelezen."
+
+
+def test_a_file_name_that_is_no_utf8_is_shown_and_stored_with_a_replacement_character(
+        store: Store, importer: MailImporter, tmp_path: Path) -> None:
+    # Linux keeps such names as bytes; Python hands them over with lone surrogates,
+    # which a terminal, a log file or a Qt signal cannot carry.
+    folder = os.fsencode(tmp_path)
+    good, bad = folder + b"/caf\xe9.eml", folder + b"/kapot\xe9.msg"
+    Path(os.fsdecode(good)).write_bytes(OFFERTE)
+    Path(os.fsdecode(bad)).write_bytes(b"geen Outlook-bericht")
+
+    report = importer.import_files([os.fsdecode(good), os.fsdecode(bad)])
+
+    lines = [*(i.line for i in report.imported), *(f.line for f in report.failures)]
+    assert lines == [
+        "caf\ufffd.eml: mail \u201cOfferte renovatie belfort \u2013 versie 2\u201d ge\u00efmporteerd",
+        "kapot\ufffd.msg: geen Outlook-bericht (beschadigd of een ander bestandstype)"]
+    assert all(line.encode("utf-8") for line in lines)
+    assert [m.imported_from for m in mails(store)] == ["caf\ufffd.eml"]

@@ -19,7 +19,7 @@ from kortrijk_cockpit.ui.file_drop import FileDropFilter
 from kortrijk_cockpit.ui.import_task import install_file_drop
 from kortrijk_cockpit.ui.main_window import MainWindow
 from kortrijk_cockpit.ui.tasks import TaskRunner
-from tests.integration.test_mail_import import OFFERTE
+from tests.integration.test_mail_import import OFFERTE, nested_eml
 from tests.ui.conftest import NOW
 
 
@@ -114,4 +114,37 @@ def test_a_failed_file_is_listed_in_a_message_box(
         "leeg.ics: leeg bestand"]
     assert task.box.informativeText() == (
         "Geïmporteerd: 0 mails en 0 afspraken; 2 bestanden niet gelezen.")
+    task.box.close()
+
+
+def test_a_file_that_breaks_the_reader_is_listed_and_what_landed_is_still_announced(
+        qtbot, window: MainWindow, runner: TaskRunner, demo_store: Store,  # type: ignore[no-untyped-def]
+        paths: Paths, tmp_path: Path) -> None:
+    importer = MailImporter(demo_store.session_factory, FixedClock(NOW), paths.attachments)
+    task = install_file_drop(window, runner, importer)
+    window.show()
+    good = tmp_path / "offerte.eml"
+    good.write_bytes(OFFERTE)
+    choking = tmp_path / "commentaar.eml"  # the stdlib's header parser recurses on it
+    choking.write_bytes(b"Subject: Commentaar\r\nContent-Type: text/plain " + b"(" * 5_000
+                        + b")" * 5_000 + b"\r\n\r\nTekst\r\n")
+    deep = tmp_path / "diep.eml"
+    deep.write_bytes(nested_eml(3_000))
+
+    with qtbot.waitSignal(window.feed.changed, timeout=10_000) as announced:
+        assert drop(window, mime(local(good), local(choking), local(deep)))
+
+    with demo_store.session_factory() as s:
+        landed = set(s.scalars(select(Mail.id).where(Mail.imported_from.is_not(None))))
+    assert len(landed) == 2 and announced.args[0].rows(Kind.MAIL).created == landed
+    qtbot.waitUntil(lambda: task.box is not None and task.box.isVisible(), timeout=10_000)
+    assert task.box is not None
+    assert task.box.text().splitlines() == [
+        "Deze bestanden konden niet worden geïmporteerd:", "",
+        "commentaar.eml: kon niet worden gelezen (onverwachte fout; details in het logbestand)",
+        "", "Geïmporteerd met opmerkingen:", "",
+        "diep.eml: mail “Diep genest” geïmporteerd (te diep genest: het volledige bericht is "
+        "bewaard als bijlage “origineel bericht.eml”)"]
+    assert task.box.informativeText() == (
+        "Geïmporteerd: 2 mails en 0 afspraken; 1 bestand niet gelezen.")
     task.box.close()
