@@ -176,7 +176,7 @@ for _item_class in (Message, CalendarItem, MeetingResponse):
 SUMMARY_FIELDS = [
     "subject", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
     "importance", "sensitivity", "has_attachments", "conversation_id", "flag_status", "flag_due",
-    "item_class",
+    "item_class", "message_id",
     # a meeting request's appointment (other mail has none of these)
     "start", "end", "location", "organizer", "is_all_day", "my_response_type",
 ]
@@ -404,7 +404,9 @@ class EwsBackend:
             ])
         except (AccessDenied, ItemGone):
             return []
-        well_known = {f.id for f in self._folders.values()}
+        # Distinguished folders only: the custom ones cached by an earlier round (keyed by
+        # their id) must be listed again, or a long session stops syncing them.
+        well_known = {f.id for key, f in self._folders.items() if key != f.id}
         records = []
         for child in children:
             if child.id in well_known or getattr(child, "folder_class", "") not in ("IPF.Note", None):
@@ -472,6 +474,7 @@ class EwsBackend:
             has_attachments=bool(getattr(item, "has_attachments", False)),
             conversation_id=getattr(getattr(item, "conversation_id", None), "id", "") or "",
             item_class=getattr(item, "item_class", None) or "IPM.Note",
+            internet_message_id=getattr(item, "message_id", None) or "",
             meeting=_meeting(item),
         )
 

@@ -22,7 +22,7 @@ import dataclasses
 import enum
 import html
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -697,6 +697,46 @@ def lock_entries(s: Session, *where: ColumnElement[bool]) -> None:
     s.execute(update(OutboxEntry).where(*where).values(kind=OutboxEntry.kind))
 
 
+CHUNK = 500  # ids per `IN (...)`: few statements, far below SQLite's parameter limit
+
+
+def chunked(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+class WaitingEntries:
+    """The entries still waiting to go for a selection of mails, locked and read one chunk
+    at a time: a bulk step on thousands of mails then takes a few statements instead of
+    a lock and a select per mail (each of which scans the waiting entries)."""
+
+    def __init__(self, s: Session, kinds: Iterable[OutboxKind], mail_ids: Sequence[int]) -> None:
+        self._newest: dict[tuple[int, str], OutboxEntry] = {}
+        names = [kind.value for kind in kinds]
+        for chunk in chunked(mail_ids):
+            mine = (OutboxEntry.mail_id.in_(chunk), OutboxEntry.kind.in_(names),
+                    OutboxEntry.status == OutboxStatus.PENDING)
+            lock_entries(s, *mine)
+            for entry in s.scalars(select(OutboxEntry).where(*mine).order_by(OutboxEntry.id)
+                                   .execution_options(populate_existing=True)):
+                self.add(entry)  # in id order: the newest per mail and kind stays
+
+    def get(self, mail_id: int, kind: OutboxKind) -> OutboxEntry | None:
+        return self._newest.get((mail_id, kind.value))
+
+    def add(self, entry: OutboxEntry) -> None:
+        if entry.mail_id is not None:
+            self._newest[(entry.mail_id, entry.kind)] = entry
+
+
+def _waiting_one(s: Session, kind: OutboxKind, mail_id: int) -> OutboxEntry | None:
+    mine = (OutboxEntry.mail_id == mail_id, OutboxEntry.kind == kind.value,
+            OutboxEntry.status == OutboxStatus.PENDING)
+    lock_entries(s, *mine)
+    return s.scalar(select(OutboxEntry).where(*mine).order_by(OutboxEntry.id.desc())
+                    .execution_options(populate_existing=True))
+
+
 def kinds_owning(field_name: str) -> list[str]:
     return [spec.kind.value for spec in SPECS.values() if field_name in spec.fields]
 
@@ -705,40 +745,42 @@ def kinds_owning(field_name: str) -> list[str]:
 
 def queue(s: Session, kind: OutboxKind, values: Mapping[str, Any], *, mail: Mail | None = None,
           event: CalendarEvent | None = None,
-          before: Mapping[str, Any] | None = None) -> OutboxEntry:
+          before: Mapping[str, Any] | None = None,
+          waiting: WaitingEntries | None = None) -> OutboxEntry:
     """Record a change for Exchange in the caller's transaction.
 
     A kind that `merges` updates a waiting entry for the same item instead of
     queueing a second one, keeping the first `before` (what Exchange still has).
+    A bulk caller passes the selection's `waiting` entries, locked and read already.
     """
     spec = SPECS[kind]
     if spec.merges and mail is not None and mail.id is not None:
-        mine = (OutboxEntry.mail_id == mail.id, OutboxEntry.kind == kind.value,
-                OutboxEntry.status == OutboxStatus.PENDING)
-        lock_entries(s, *mine)
-        waiting = s.scalar(select(OutboxEntry).where(*mine).order_by(OutboxEntry.id.desc())
-                           .execution_options(populate_existing=True))
-        if waiting is not None:
-            old = Payload.load(waiting.payload)
+        found = waiting.get(mail.id, kind) if waiting is not None \
+            else _waiting_one(s, kind, mail.id)
+        if found is not None:
+            old = Payload.load(found.payload)
             # An entry whose last attempt may have landed stays as it is: it is settled
             # first (what really happened), then this newer change goes on its own.
             if not old.uncertain:
-                waiting.payload = old.replace(values=dict(values)).dump()
-                return waiting
+                found.payload = old.replace(values=dict(values)).dump()
+                return found
     payload = Payload(values=dict(values), before=dict(before or {}),
                       marker=new_marker() if spec.creates else "")
     entry = OutboxEntry(kind=kind.value, mail_id=mail.id if mail is not None else None,
                         event_id=event.id if event is not None else None,
                         payload=payload.dump())
     s.add(entry)
+    if waiting is not None:
+        waiting.add(entry)
     return entry
 
 
-def change_field(s: Session, kind: OutboxKind, mail: Mail, values: Mapping[str, Any]) -> OutboxEntry:
+def change_field(s: Session, kind: OutboxKind, mail: Mail, values: Mapping[str, Any], *,
+                 waiting: WaitingEntries | None = None) -> OutboxEntry:
     """A field change on a mail: local at once, queued for Exchange."""
     spec = SPECS[kind]
     assert isinstance(spec, _FieldKind)
-    entry = queue(s, kind, values, mail=mail, before=spec.read_local(mail))
+    entry = queue(s, kind, values, mail=mail, before=spec.read_local(mail), waiting=waiting)
     spec.write_local(mail, values)
     return entry
 

@@ -55,6 +55,7 @@ class MailSummary:
     has_attachments: bool = False
     conversation_id: str = ""
     item_class: str = "IPM.Note"
+    internet_message_id: str = ""  # the Message-ID header: the same mail after a move
     # Meeting requests and cancellations: start, end (ISO, UTC), location, organizer,
     # is_all_day, is_cancellation; and "response" once the director answered.
     meeting: dict[str, Any] | None = field(default=None, compare=False)

@@ -8,6 +8,15 @@ for its window when the calendar folder reports changes or the day moved on.
 
 Private items never land readable: a private mail is not stored, a private
 appointment only as a busy block ("Privé").
+
+A mail the director files in Outlook gets a new Exchange id: the source folder
+reports it removed, the target folder reports a new item. Both folders sync in
+the same round, so the round keeps the old row (its links, action points, Later
+and waiting date) until its end: a removed mail is parked (`GONE`), and an item
+arriving with its Message-ID takes the parked row over; when the target folder
+synced first, the old row takes over the row that just arrived. What is still
+parked when a round has synced every folder is deleted. Parking is in the
+store, so a round that fails halfway leaves it to the next one.
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, insert, null, select, update
+from sqlalchemy import Table, and_, bindparam, delete, insert, null, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
@@ -35,7 +44,12 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import SyncStateInvalid
-from kortrijk_cockpit.exchange.outbox_kinds import OPEN_STATUSES, kinds_owning, pending_fields
+from kortrijk_cockpit.exchange.outbox_kinds import (
+    OPEN_STATUSES,
+    chunked,
+    kinds_owning,
+    pending_fields,
+)
 from kortrijk_cockpit.exchange.records import (
     EventRecord,
     FolderRecord,
@@ -62,6 +76,9 @@ _FILL_BODY = (
 PRIVATE = (Sensitivity.PRIVATE,)
 PRIVATE_SUBJECT = "Privé"
 MAIL_KINDS = (FolderKind.INBOX, FolderKind.SENT, FolderKind.DELETED, FolderKind.CUSTOM)
+# The change key of a mail Exchange reported removed, kept till the round's end in case it
+# moved (never a real change key: those are base64).
+GONE = "~gone~"
 Announce = Callable[[Changes], None]
 
 
@@ -101,7 +118,16 @@ def _summary_columns(item: MailSummary) -> dict[str, object]:
         "flag_due_at": item.flag_due_at, "importance": item.importance,
         "sensitivity": item.sensitivity, "has_attachments": item.has_attachments,
         "conversation_id": item.conversation_id or None, "item_class": item.item_class,
+        "internet_message_id": item.internet_message_id or None,
     }
+
+
+_SUMMARY_NAMES = tuple(_summary_columns(MailSummary(exchange_id="", change_key="")))
+
+
+def _looks(received_at: datetime | None, subject: str, sender_email: str) -> tuple[object, ...]:
+    """What identifies a parked mail stored before the sync kept Message-IDs."""
+    return received_at, subject, sender_email.lower()
 
 
 def _meeting_value(meeting: dict[str, object] | None) -> object:
@@ -118,6 +144,23 @@ def _merged_meeting(local: dict[str, object] | None,
         return {**server, "response": local.get("response"),
                 "responded_at": local["responded_at"]}
     return server
+
+
+def _refresh(mail: Mail, folder_id: int, columns: dict[str, object],
+             meeting: dict[str, object] | None, kept: set[str]) -> None:
+    """A known mail as the server has it now; fields with a change of hers waiting to go
+    (`kept`) keep her value."""
+    if mail.change_key != columns["change_key"]:
+        mail.body_html = None  # changed (or moved) on the server: fetch body and attachments
+    if "folder_id" not in kept:  # a move waiting to go: the mail stays where she put it
+        mail.folder_id = folder_id
+    for column, value in columns.items():
+        if column not in kept:
+            setattr(mail, column, value)
+    if "meeting" not in kept:  # an answer on its way keeps what she chose
+        merged = _merged_meeting(mail.meeting, meeting)
+        if merged != mail.meeting:
+            mail.meeting = _meeting_value(merged)  # type: ignore[assignment]
 
 
 def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
@@ -157,6 +200,8 @@ class SyncEngine:
         self._ctx = ctx or TaskContext()
         self._announce = announce
         self._show_private = False
+        self._parked: set[int] = set()  # mails removed in Exchange, kept till the round ends
+        self._arrived: dict[str, int] = {}  # Message-ID -> a new row whose twin is still here
 
     def _changed(self, report: SyncReport, changes: Changes) -> None:
         """A committed step: tell the lists now (they insert/update/remove those rows)."""
@@ -179,11 +224,15 @@ class SyncEngine:
         self._changed(report, self._store_folders(folders))
         mail_folders = [f for f in folders if f.kind in MAIL_KINDS and self._enabled(f)]
         steps = len(mail_folders) + 2
+        with self._sessions() as s:  # parked by a round that did not finish
+            self._parked = set(s.scalars(select(Mail.id).where(Mail.change_key == GONE)))
+        self._arrived = {}
         for step, folder in enumerate(mail_folders):
             self._ctx.progress(step, steps, folder.name)
             self.sync_folder(folder, report)
             if self._ctx.cancelled:
                 return report
+        self._drop_parked(report)  # every folder synced: what did not move is gone
         self._ctx.progress(len(mail_folders), steps, "berichten")
         self.fetch_missing_bodies(report)
         calendar = next((f for f in folders if f.kind == FolderKind.CALENDAR), None)
@@ -265,9 +314,20 @@ class SyncEngine:
             existing = {m.exchange_id or "": m
                         for m in s.scalars(select(Mail).where(Mail.exchange_id.in_(ids)))}
             pending = self._pending_fields(s, [m.id for m in existing.values()])
-            new_rows: dict[str, dict[str, object]] = {}
             updated: set[int] = set()
             removed: set[int] = set()
+            # Removals first, so a mail moved out and back within this page is adopted too.
+            for change in page.changes:
+                mail = existing.pop(change.exchange_id, None) \
+                    if isinstance(change, Removed) else None
+                twin = self._gone(s, mail, pending) if mail is not None else None
+                if mail is not None and twin is not None:  # moved: it took the twin's id
+                    removed.add(twin)
+                    updated.add(mail.id)
+            adopted = self._adopt([u for u in upserts if u.exchange_id not in existing], s,
+                                  existing)
+            pending |= self._pending_fields(s, adopted)
+            new_rows: dict[str, dict[str, object]] = {}
             for change in page.changes:
                 if isinstance(change, Upserted):
                     if seen is not None:
@@ -279,13 +339,8 @@ class SyncEngine:
                         (updated if kept else removed).add(mail_id)
                     elif change.item.sensitivity not in PRIVATE or self._show_private:
                         new_rows[change.item.exchange_id] = _new_mail_row(folder_id, change.item)
-                elif isinstance(change, Removed):
+                elif isinstance(change, Removed):  # came and went within this page
                     new_rows.pop(change.exchange_id, None)
-                    mail = existing.pop(change.exchange_id, None)
-                    if mail is not None:
-                        removed.add(mail.id)
-                        s.delete(mail)
-                        report.removed += 1
                 elif isinstance(change, ReadFlagChanged):
                     mail = existing.get(change.exchange_id)
                     if mail is not None and "is_read" not in pending.get(mail.id, ()):
@@ -294,9 +349,11 @@ class SyncEngine:
                         report.updated += 1
             created: list[int] = []
             if new_rows:  # a page of new mail in one statement, not one object each
-                created = list(s.scalars(insert(Mail).returning(Mail.id),
-                                         list(new_rows.values())))
+                made = s.execute(insert(Mail).returning(Mail.id, Mail.internet_message_id),
+                                 list(new_rows.values())).all()
+                created = [mail_id for mail_id, _ in made]
                 report.created += len(new_rows)
+                self._note_twins(s, made)
             _save_state(s, folder_id, page.sync_state, self._clock.now())
         self._changed(report, Changes.of(Kind.MAIL, created=created, updated=updated - removed,
                                          removed=removed))
@@ -326,20 +383,85 @@ class SyncEngine:
             existing.pop(item.exchange_id)
             report.removed += 1
             return False
-        if mail.change_key != item.change_key:
-            mail.body_html = None  # changed on the server: fetch the body again
         report.updated += 1
-        kept = pending.get(mail.id, set())
-        if "folder_id" not in kept:  # a move waiting to go: the mail stays where she put it
-            mail.folder_id = folder_id
-        for column, value in _summary_columns(item).items():
-            if column not in kept:  # fields with a change waiting to go keep her value
-                setattr(mail, column, value)
-        if "meeting" not in kept:  # an answer on its way keeps what she chose
-            meeting = _merged_meeting(mail.meeting, item.meeting)
-            if meeting != mail.meeting:
-                mail.meeting = _meeting_value(meeting)  # type: ignore[assignment]
+        _refresh(mail, folder_id, _summary_columns(item), item.meeting,
+                 pending.get(mail.id, set()))
         return True
+
+    # -- a mail moved in Outlook keeps its row ----------------------------------------
+    def _gone(self, s: Session, mail: Mail, pending: dict[int, set[str]]) -> int | None:
+        """Exchange removed `mail` from its folder. If it arrived in a folder synced earlier
+        this round, it takes over that new row (whose id is returned, as removed); else it
+        is parked till the round's end, for its arrival in a folder still to come."""
+        twin_id = self._arrived.pop(mail.internet_message_id or "", None)
+        twin = s.get(Mail, twin_id) if twin_id is not None and twin_id != mail.id else None
+        if twin is None:
+            mail.change_key = GONE
+            self._parked.add(mail.id)
+            return None
+        columns = {name: getattr(twin, name) for name in _SUMMARY_NAMES}
+        exchange_id, folder_id, meeting = twin.exchange_id, twin.folder_id, twin.meeting
+        s.delete(twin)
+        s.flush()  # its Exchange id is unique: free it first
+        mail.exchange_id = exchange_id
+        _refresh(mail, folder_id, columns, meeting, pending.get(mail.id, set()))
+        return twin_id
+
+    def _adopt(self, arrivals: list[MailSummary], s: Session,
+               existing: dict[str, Mail]) -> list[int]:
+        """New items that are parked mails moved in Outlook: the parked row takes the new
+        id (and is then updated as a known mail), so its links and local fields stay.
+        Returns the adopted rows' ids."""
+        if not self._parked or not arrivals:
+            return []
+        message_ids = [a.internet_message_id for a in arrivals if a.internet_message_id]
+        received = [a.received_at for a in arrivals if a.received_at is not None]
+        by_message_id: dict[str, Mail] = {}
+        by_looks: dict[tuple[object, ...], Mail] = {}
+        for chunk in chunked(sorted(self._parked)):
+            for mail in s.scalars(select(Mail).where(Mail.id.in_(chunk), or_(
+                    Mail.internet_message_id.in_(message_ids),
+                    and_(Mail.internet_message_id.is_(None), Mail.received_at.in_(received))))):
+                if mail.internet_message_id:
+                    by_message_id[mail.internet_message_id] = mail
+                else:
+                    by_looks[_looks(mail.received_at, mail.subject, mail.sender_email)] = mail
+        adopted = []
+        for item in arrivals:
+            mail = by_message_id.pop(item.internet_message_id, None) \
+                or by_looks.pop(_looks(item.received_at, item.subject, item.sender_email), None)
+            if mail is not None:
+                self._parked.discard(mail.id)
+                mail.exchange_id = item.exchange_id
+                existing[item.exchange_id] = mail
+                adopted.append(mail.id)
+        return adopted
+
+    def _note_twins(self, s: Session, made: list[tuple[int, str | None]]) -> None:
+        """New rows whose Message-ID another row still has: if that row is removed later
+        this round, the mail moved (to a folder synced before its old one)."""
+        new = {message_id: mail_id for mail_id, message_id in made if message_id}
+        if not new:
+            return
+        twins = set(s.scalars(select(Mail.internet_message_id).where(
+            Mail.internet_message_id.in_(list(new)), Mail.id.not_in(list(new.values())))))
+        self._arrived.update((message_id, new[message_id]) for message_id in twins
+                             if message_id is not None)
+
+    def _drop_parked(self, report: SyncReport) -> None:
+        """After every folder synced: the parked mails that arrived nowhere are gone."""
+        if not self._parked:
+            return
+        gone: list[int] = []
+        with self._sessions.begin() as s:
+            for chunk in chunked(sorted(self._parked)):
+                for mail in s.scalars(select(Mail).where(Mail.id.in_(chunk),
+                                                         Mail.change_key == GONE)):
+                    gone.append(mail.id)
+                    s.delete(mail)
+        self._parked = set()
+        report.removed += len(gone)
+        self._changed(report, Changes.of(Kind.MAIL, removed=gone))
 
     def _drop_unseen(self, folder_id: int, seen: set[str], report: SyncReport) -> None:
         """After a full sync: what the server no longer has in this folder goes."""
@@ -350,11 +472,18 @@ class SyncEngine:
                 OutboxEntry.kind.in_(kinds_owning("folder_id")),       # in Exchange
                 OutboxEntry.status.in_(OPEN_STATUSES))))
             gone = [mail_id for mail_id, exchange_id in local
-                    if exchange_id and exchange_id not in seen and mail_id not in moving]
-            for mail in s.scalars(select(Mail).where(Mail.id.in_(gone))):
-                s.delete(mail)
-            report.removed += len(gone)
-        self._changed(report, Changes.of(Kind.MAIL, removed=gone))
+                    if exchange_id and exchange_id not in seen and mail_id not in moving
+                    and mail_id not in self._parked]
+            pending = self._pending_fields(s, gone)
+            twins: list[int] = []
+            updated: list[int] = []
+            for chunk in chunked(gone):
+                for mail in s.scalars(select(Mail).where(Mail.id.in_(chunk))):
+                    twin = self._gone(s, mail, pending)
+                    if twin is not None:
+                        twins.append(twin)
+                        updated.append(mail.id)
+        self._changed(report, Changes.of(Kind.MAIL, updated=updated, removed=twins))
 
     # -- bodies --------------------------------------------------------------------
     def fetch_missing_bodies(self, report: SyncReport) -> None:

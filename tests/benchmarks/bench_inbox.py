@@ -11,6 +11,8 @@ Printed, each on its own line:
     inbox_search_ms=<full text plus a filter>                       target: 50
     search_ratio=<ours / the bare SQL query for the same hits>      target: 2.0
     inbox_rss_mb=<peak of the query process and the Mail area's>      target: 400
+    bulk_triage_ms=<an outcome on 1,000 mails, one step>            target: 2000
+    bulk_undo_ms=<undo of that step>                                target: 2000
 With --pg the same store is also made on a throwaway PostgreSQL server
 (tests/pg_server.py) and the list's queries measured there:
     inbox_sort_pg_ms=  inbox_filter_pg_ms=  inbox_search_pg_ms=     targets as above
@@ -67,9 +69,17 @@ search_ms, ours = timed(lambda: service.ids(MailQuery(MailView.SEARCH, text=sear
 bare_ms, theirs = timed(lambda: [r[0] for r in bare.execute(
     BARE, (f'"{words}"*', f'%"{category}"%'))])
 assert ours == theirs, (len(ours), len(theirs))
+
+# Bulk triage last (it writes): each run a fresh 1,000 mails, an outcome, then the undos.
+from kortrijk_cockpit.services.triage import TriageService
+triage = TriageService(store.session_factory, SystemClock())
+slices = iter([everything[i:i + 1000] for i in range(0, 1000 * runs, 1000)])
+steps = []
+triage_ms, _ = timed(lambda: steps.append(triage.apply_outcome(next(slices), "Actie DM")))
+undo_ms, _ = timed(lambda: triage.undo(steps.pop()))
 print(json.dumps({"sort_ms": sort_ms, "filter_ms": filter_ms, "search_ms": search_ms,
                   "bare_ms": bare_ms, "mails": len(everything), "in_category": len(in_category),
-                  "hits": len(ours),
+                  "hits": len(ours), "triage_ms": triage_ms, "undo_ms": undo_ms,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -141,8 +151,8 @@ def main() -> None:
         store = open_store(sqlite_url(path), backups=Path(tmp) / "backups")
         seed_inbox(store, args.mails)
         store.close()
+        ui = run_ui_child(path, args.runs)  # first: the queries' child ends with bulk writes
         got = run_child(MEASURE, [str(path), str(args.runs), CATEGORY, SEARCH, SEARCH_WORDS])
-        ui = run_ui_child(path, args.runs)
     print(f"mails={int(got['mails'])} in_category={int(got['in_category'])} "
           f"hits={int(got['hits'])}")
     print(f"inbox_sort_ms={got['sort_ms']:.1f}")
@@ -155,6 +165,8 @@ def main() -> None:
     print(f"triage_stall_ms={ui['triage_stall_ms']:.1f}")
     # The larger of the two processes: the queries alone, and the area showing the list.
     print(f"inbox_rss_mb={max(got['rss_mb'], ui['ui_rss_mb']):.1f}")
+    print(f"bulk_triage_ms={got['triage_ms']:.1f}")
+    print(f"bulk_undo_ms={got['undo_ms']:.1f}")
     if args.pg:
         measure_pg(args.mails, args.runs)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from kortrijk_cockpit.changes import Kind
 from kortrijk_cockpit.clock import BRUSSELS, FixedClock
@@ -181,3 +181,87 @@ def test_undo_after_the_push_pushes_the_reverse(
     back = _on_server(mailbox)
     assert (back.folder, back.categories, back.flag_status, back.is_read) == (
         "inbox", ["Rood"], "NotFlagged", False)
+
+
+def test_undo_leaves_what_the_director_changed_in_outlook_since(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    sender = ("Els Vandamme", "els.vandamme@kortrijk.be")
+    nota = mailbox.add_message("inbox", subject="Nota BBC", categories=["Rood"], sender=sender,
+                               received=NOW)
+    invite = mailbox.add_message("inbox", subject="Receptie", sender=sender, received=NOW)
+    SyncEngine(store.session_factory, backend, clock).sync()
+    with store.session() as s:
+        ids = {ex: i for ex, i in s.execute(select(Mail.exchange_id, Mail.id))}
+    triage = TriageService(store.session_factory, clock)
+    pusher = OutboxPusher(store.session_factory, backend, clock)
+    outcome = triage.apply_outcome([ids[nota]], "Agenderen MAT")
+    read = triage.set_read([ids[invite]], True)
+    assert pusher.push().pushed == 3
+    # Then the director, in Outlook: a category of his own, a follow-up flag.
+    mailbox.update_item(nota, categories=["Agenderen MAT", "Persoonlijk", "Rood"])
+    mailbox.update_item(invite, flag_status="Flagged")
+    SyncEngine(store.session_factory, backend, clock).sync()
+
+    triage.undo(outcome)
+    triage.undo(read)
+    assert pusher.push().pushed == 3  # nota: categories and unread; invite: unread
+
+    on_server = {i.id: i for f in mailbox.folders for i in f.items}
+    assert (sorted(on_server[nota].categories), on_server[nota].is_read) == (
+        ["Persoonlijk", "Rood"], False)
+    assert (on_server[invite].flag_status, on_server[invite].is_read) == ("Flagged", False)
+    assert _mail(store, ids[nota]).categories == ["Persoonlijk", "Rood"]
+    assert _mail(store, ids[invite]).flag_status == FlagStatus.FLAGGED
+
+
+def test_undo_reverts_only_what_still_holds_the_steps_value(store: Store) -> None:
+    f = folders(store)
+    first = mail(store, f.inbox, "Eén", categories=["Rood"])
+    triage = _triage(store)
+    tomorrow = NOW + timedelta(days=1)
+
+    step = triage.apply_outcome([first], "Actie AD")  # adds the outcome, marks it read
+    triage.set_read([first], False)  # and she marked it unread again since
+    triage.snooze([first], tomorrow)
+    triage.undo(step)
+
+    row = _mail(store, first)
+    assert (row.categories, row.is_read, row.snoozed_until) == (["Rood"], False, tomorrow)
+
+
+def test_a_bulk_step_locks_and_flushes_per_chunk_in_one_transaction(store: Store) -> None:
+    f = folders(store)
+    ids = [mail(store, f.inbox, f"Mail {n}", hours_ago=n) for n in range(300)]
+    triage = _triage(store)
+    waiting = triage.categorize(ids[0], ["Rood"])  # an entry still waiting: merged into
+    outbox_reads: list[str] = []
+    flushes: list[bool] = []
+    commits: list[bool] = []
+
+    def executed(conn, cursor, sql, params, context, many) -> None:  # type: ignore[no-untyped-def]
+        if sql.startswith("UPDATE outbox_entries SET kind=") or (
+                sql.startswith("SELECT") and "FROM outbox_entries" in sql):
+            outbox_reads.append(sql)  # the lock (a no-op UPDATE) and the select of entries
+
+    engine = store.engine
+    event.listen(engine, "before_cursor_execute", executed)
+    event.listen(engine, "commit", lambda conn: commits.append(True))
+    event.listen(store.session_factory, "after_flush", lambda s, ctx: flushes.append(True))
+    try:
+        step = triage.apply_outcome(ids, "Ter info")
+    finally:
+        event.remove(engine, "before_cursor_execute", executed)
+
+    assert len(commits) == 1 and len(flushes) == 1
+    # One lock and one select for the whole selection (a chunk), not two per mail and kind:
+    # those scanned the waiting entries each time and held the write lock for minutes.
+    assert len(outbox_reads) == 2, outbox_reads
+    entries = _entries(store)
+    assert len(entries) == 600  # categories and read for each mail, the waiting one merged
+    assert len(step.changes.rows(Kind.OUTBOX).created) == 599
+    assert step.changes.rows(Kind.OUTBOX).updated == waiting.changes.rows(Kind.OUTBOX).created
+    by_mail = {(m, kind): payload for m, kind, payload in entries}
+    assert by_mail[(ids[0], "set_categories")]["categories"] == ["Rood", "Ter info"]
+    assert by_mail[(ids[0], "set_categories")]["before"] == {"categories": []}
+    assert all(by_mail[(i, "set_categories")]["categories"] == ["Ter info"] for i in ids[1:])
+    assert all(by_mail[(i, "set_read")]["is_read"] is True for i in ids)
