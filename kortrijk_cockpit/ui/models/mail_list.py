@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.ui.formatting import format_datetime, local
+from kortrijk_cockpit.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailRow
@@ -346,11 +347,12 @@ class MailListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Escaped: a subject like "<img src=file://…>" is shown, never rendered.
             if index.column() == self.CATEGORIES:
-                return ", ".join(row.categories)
+                return plain_tooltip(", ".join(row.categories)) or None
             if index.column() == self.SENDER:
-                return row.sender_email
-            return self._text(row, index.column()) or None
+                return plain_tooltip(row.sender_email) or None
+            return plain_tooltip(self._text(row, index.column())) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATE \
                 and row.state.value == "no_reply":
             return QBrush(QColor("#b91c1c"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kortrijk_cockpit.ui.plain_text import plain_label, plain_tooltip
 from kortrijk_cockpit.ui.views.mail.attachment_list import AttachmentList
 from kortrijk_cockpit.ui.views.mail.mail_format import format_size, header_moment
 from kortrijk_cockpit.ui.views.mail.meeting_card import MeetingCard
@@ -66,7 +67,7 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                               max(40, self.width()))
         self.setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
 
 
 def _chip_style(colour: str) -> str:
@@ -97,7 +98,7 @@ class ReadingPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        self.subject = QLabel()
+        self.subject = plain_label(QLabel())  # the sender's words, never HTML
         self.subject.setObjectName("recordTitle")
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -108,7 +109,7 @@ class ReadingPane(QWidget):
         self.date.setObjectName("tileDetail")
         self.flag = QLabel()
         self.flag.setObjectName("mailFlag")
-        self.imported = QLabel()
+        self.imported = plain_label(QLabel())
         self.imported.setObjectName("tileDetail")
         self.chips = QWidget()
         self._chip_row = QHBoxLayout(self.chips)
@@ -233,7 +234,7 @@ class ReadingPane(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         for name in categories:
-            chip = QLabel(name)
+            chip = plain_label(QLabel(name))  # a sender can set categories (Keywords)
             chip.setObjectName("categoryChip")
             chip.setStyleSheet(_chip_style(self._colours.get(name, DEFAULT_CHIP)))
             self._chip_row.addWidget(chip)

@@ -179,10 +179,14 @@ class SafeBrowser(QTextBrowser):
             self._open_url(url)
 
     def _ask_before_opening(self, url: QUrl) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Open link"),
+        from kortrijk_cockpit.ui.plain_text import plain_box
+
+        box = plain_box(QMessageBox(  # the address is the sender's: shown, never rendered
+            QMessageBox.Icon.Question, self.tr("Open link"),
             self.tr("This link does not lead to a web page or an e-mail address:\n{url}\n\n"
                     "Open it anyway?").format(url=url.toString()),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, self))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
         return answer == QMessageBox.StandardButton.Open
