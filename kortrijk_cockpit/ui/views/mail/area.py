@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit.ui.models.mail_list import MailListModel
 from kortrijk_cockpit.ui.views.mail.delegates import CategoryChipDelegate, PaperclipDelegate
-from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
+from kortrijk_cockpit.ui.views.mail.reading_pane import ElidedLabel, ReadingPane
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import ShortcutOverlay
 from kortrijk_cockpit.ui.views.mail.view_tree import MailViewTree
 
@@ -48,6 +48,7 @@ class MailArea(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:"))
         self.search_error = QLabel()
+        self.search_error.setTextFormat(Qt.TextFormat.PlainText)  # quotes what she typed
         self.search_error.setObjectName("searchError")
         self.search_error.setWordWrap(True)
         self.search_error.hide()
@@ -104,8 +105,7 @@ class MailArea(QWidget):
 
         self.suggestion = QFrame()
         self.suggestion.setObjectName("suggestionBar")
-        self.suggestion_text = QLabel()
-        self.suggestion_text.setWordWrap(True)
+        self.suggestion_text = ElidedLabel()  # one line; the reason names the sender's domain
         self.suggestion_accept = QPushButton(self.tr("Accept"))
         self.suggestion_accept.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the keys
         bar = QHBoxLayout(self.suggestion)

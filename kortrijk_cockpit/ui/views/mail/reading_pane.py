@@ -8,6 +8,7 @@ carries it out through the services.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,13 @@ class ElidedLabel(QLabel):
                                               max(40, self.width()))
         self.setText(shown)
         self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
+
+
+def _public_provider(domain: str) -> bool:
+    """'@gmail.com': anyone can have an address there, so it vouches for no one."""
+    from kortrijk_cockpit.services.suggestions import PUBLIC_DOMAINS
+
+    return domain.removeprefix("@") in PUBLIC_DOMAINS
 
 
 def _chip_style(colour: str) -> str:
@@ -222,6 +230,16 @@ class ReadingPane(QWidget):
         """Allowed remote images are fetched on this runner (without one, they stay out)."""
         self.body.runner = runner
 
+    def inline_ready(self, attachment_id: int, path: str) -> None:
+        """An inline (cid:) image of the shown mail was fetched: show it in the text."""
+        detail = self._detail
+        if detail is None or not any(a.id == attachment_id for a in detail.attachments):
+            return
+        self._detail = replace(detail, attachments=tuple(
+            replace(a, saved_path=path) if a.id == attachment_id else a
+            for a in detail.attachments))
+        self._show_body(self._detail)
+
     def attachment(self, attachment_id: int) -> AttachmentInfo | None:
         if self._detail is None:
             return None
@@ -283,7 +301,7 @@ class ReadingPane(QWidget):
         self.body.show_html(body.html, inline=inline, remote_images=body.remote_images)
         domain = self._domain_key()
         self.images_domain.setText(self.tr("For {domain}").format(domain=domain))
-        self.images_domain.setVisible(domain != "@")
+        self.images_domain.setVisible(domain != "@" and not _public_provider(domain))
         self.images_bar.setVisible(body.blocked_images > 0)
 
     # -- what the user asks -----------------------------------------------------------
