@@ -59,7 +59,8 @@ def settled(qtbot, controller: MailController) -> None:  # type: ignore[no-untyp
 
 
 def landed(qtbot, controller: MailController, steps: int) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: len(controller.actions.undo_stack) == steps)
+    """`steps` keys pressed, and every one's write has landed."""
+    qtbot.waitUntil(lambda: [e.landed for e in controller.actions.undo_stack] == [True] * steps)
 
 
 def on_server(mailbox: Mailbox, subject: str):  # type: ignore[no-untyped-def]
@@ -101,6 +102,32 @@ def test_key_5_puts_it_on_the_mat_shows_the_next_mail_and_ctrl_z_pushes_the_reve
     assert controller.current_id() == first
     assert pusher.push().pushed >= 1
     assert on_server(mailbox, "Nota BBC").categories == ["Rood"]
+
+
+def test_ctrl_z_right_after_a_key_undoes_that_key_even_before_its_write_lands(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.ui.tasks import Lane
+
+    f = folders(store)
+    earlier, later = (mail(store, f.inbox, f"Mail {n}", hours_ago=n + 1) for n in range(2))
+    window, area, controller = ready(qtbot, store, runner, paths)
+    assert controller.current_id() == earlier
+    qtbot.keyClick(area.list, Qt.Key.Key_3)  # Ter info, and it lands
+    landed(qtbot, controller, 1)
+    settled(qtbot, controller)
+    assert controller.current_id() == later
+
+    gate = threading.Event()  # the store lane is busy (a sync page, a slow disk)
+    runner.run("busy", lambda _ctx: gate.wait(10), lane=Lane.STORE)
+    qtbot.keyClick(area.list, Qt.Key.Key_5)
+    qtbot.keyClick(area.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    gate.set()
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Ongedaan gemaakt"))
+    qtbot.waitUntil(lambda: runner.active_count == 0)
+    with store.session() as s:
+        assert s.get(Mail, later).categories == []  # the 5 was undone  # type: ignore[union-attr]
+        assert s.get(Mail, earlier).categories == ["Ter info"]  # type: ignore[union-attr]
+    assert [e.label for e in controller.actions.undo_stack] == ["Mail behandelen"]
 
 
 def test_every_key_acts_on_the_whole_selection(
