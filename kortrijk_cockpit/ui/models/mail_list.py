@@ -319,12 +319,18 @@ class MailListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         titles = [self.tr("From"), self.tr("Subject"), self.tr("Received"),
                   self.tr("Categories"), self.tr("Flag"), self.tr("Attachment"),
                   self.tr("Status")]
-        return titles[section] if 0 <= section < len(titles) else None
+        if section == self.ATTACHMENT:  # a narrow column: a paperclip, its name as tooltip
+            if role == Qt.ItemDataRole.DecorationRole:
+                from kortrijk_cockpit.ui.views.mail.delegates import paperclip_icon
+
+                return paperclip_icon()
+            return titles[section] if role == Qt.ItemDataRole.ToolTipRole else None
+        return titles[section] if role == Qt.ItemDataRole.DisplayRole else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
