@@ -73,7 +73,7 @@ def test_key_5_puts_it_on_the_mat_shows_the_next_mail_and_ctrl_z_pushes_the_reve
         backend: EwsBackend, mailbox: Mailbox) -> None:
     clock = FixedClock(NOW)
     for minutes, subject in ((1, "Nota BBC"), (2, "Tweede"), (3, "Derde")):
-        mailbox.add_message("inbox", subject=subject, categories=["Rood"],
+        mailbox.add_message("inbox", subject=subject, categories=["Rood"], is_read=True,
                             sender=("Els Vandamme", "els.vandamme@kortrijk.be"),
                             received=NOW - timedelta(minutes=minutes))
     SyncEngine(store.session_factory, backend, clock).sync()
@@ -292,7 +292,7 @@ def test_a_triage_key_never_runs_the_list_query_on_the_gui_thread(
     mail_list.threads.clear()
 
     qtbot.keyClick(area.list, Qt.Key.Key_3)  # Ter info
-    assert mail_list.threads == []  # the key returned before any list query
+    assert gui not in mail_list.threads  # the key returned without a list query of its own
     assert controller.current_id() == ids[1]  # the next mail, at once
     landed(qtbot, controller, 1)
     settled(qtbot, controller)
@@ -398,7 +398,7 @@ def test_v_files_the_mail_it_leaves_the_view_and_lands_in_that_folder_on_the_ser
     for minutes, subject in ((1, "Verslag DC"), (2, "Tweede")):
         mailbox.add_message("inbox", subject=subject, sender=("Els Vandamme",
                                                              "els.vandamme@kortrijk.be"),
-                            received=NOW - timedelta(minutes=minutes))
+                            received=NOW - timedelta(minutes=minutes), is_read=True)
     SyncEngine(store.session_factory, backend, clock).sync()
     with store.session() as s:
         handled = s.scalar(select(MailFolder.id).where(MailFolder.display_name == "Behandeld"))
@@ -432,7 +432,7 @@ def test_i_flags_with_a_due_date_on_the_server_and_shift_i_clears_it(
 
     clock = FixedClock(NOW)
     mailbox.add_message("inbox", subject="Offerte", received=NOW - timedelta(minutes=5),
-                        sender=("Jan Peeters", "jan.peeters@kortrijk.be"))
+                        sender=("Jan Peeters", "jan.peeters@kortrijk.be"), is_read=True)
     SyncEngine(store.session_factory, backend, clock).sync()
     _window, area, controller = ready(qtbot, store, runner, paths)
     chosen = controller.current_id()

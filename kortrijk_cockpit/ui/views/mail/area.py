@@ -192,7 +192,7 @@ class MailArea(QWidget):
                  MailListModel.ATTACHMENT: 34}  # a paperclip, also in its header
         # (column, preferred, minimum): what they hold at most and at least readably.
         flexible = [(MailListModel.SENDER, 170, 80), (MailListModel.CATEGORIES, 130, 56),
-                    (MailListModel.STATE, max(text("Wacht al 88 dagen"), 110), 64)]
+                    (MailListModel.STATE, max(text("Wacht sinds 88 d."), 110), 64)]
         width = self.list.viewport().width()
         room = width - sum(fixed.values()) - max(SUBJECT_MIN, width // 3)
         preferred = sum(p for _c, p, _m in flexible)

@@ -603,8 +603,13 @@ class MailController(QObject):
             self._timer.start()  # a sync burst: once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.area and event.type() == QEvent.Type.Show and self._pending:
-            self._timer.start()
+        if watched is self.area and event.type() == QEvent.Type.Show:
+            if self._pending:
+                self._timer.start()
+            if self._read_candidate is not None:
+                self._read_timer.start()  # her moment with the mail starts again
+        elif watched is self.area and event.type() == QEvent.Type.Hide:
+            self._read_timer.stop()  # another area, or the window closed: not read
         return False
 
     @property
@@ -724,3 +729,4 @@ class MailController(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._search_timer.stop()
+        self._read_timer.stop()

@@ -30,14 +30,12 @@ UNDO_DEPTH = 50
 
 @dataclass
 class UndoEntry:
-    """One key's step on the undo stack; `step` is set by its write on the store lane."""
+    """One key's step on the undo stack; `step` is set by its write on the store lane,
+    `landed` once the GUI heard of it (and announced its changes)."""
 
     label: str
     step: TriageStep | None = None
-
-    @property
-    def landed(self) -> bool:
-        return self.step is not None
+    landed: bool = False
 
 
 def _result(dialog: QDialog, name: str) -> Any:
@@ -103,8 +101,10 @@ class TriageActions(QObject):
             if entry in self.undo_stack:
                 self.undo_stack.remove(entry)
             self.c.failed(label, exc)
-        self.c.write(label, perform, on_success=lambda step: self.c.message.emit(step.label),
-                     on_failure=failed)
+        def done(step: TriageStep) -> None:
+            entry.landed = True
+            self.c.message.emit(step.label)
+        self.c.write(label, perform, on_success=done, on_failure=failed)
 
     def _advance_past(self, ids: list[int]) -> None:
         """Select the mail after the last chosen one (or before the first, at the end)."""
