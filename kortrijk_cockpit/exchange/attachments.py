@@ -18,8 +18,9 @@ from kortrijk_cockpit.domain import Attachment
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 
+# Windows also opens COM¹, COM², COM³, LPT¹, LPT², LPT³ as devices (superscript digits).
 _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
-             *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
+             *(f"{port}{i}" for port in ("COM", "LPT") for i in (*range(10), "¹", "²", "³"))}
 _FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 MAX_NAME = 150
 
@@ -27,6 +28,9 @@ MAX_NAME = 150
 def safe_filename(name: str, *, fallback: str = "bijlage") -> str:
     """A file name that is valid and harmless on Windows and elsewhere."""
     name = unicodedata.normalize("NFC", name)
+    # Format characters (category Cf) are invisible: U+202E turns 'factuur\u202egpj.exe'
+    # into what reads as 'factuurexe.jpg'; zero-width ones hide a name's real ending.
+    name = "".join(c for c in name if unicodedata.category(c) != "Cf")
     name = name.replace("\\", "/").split("/")[-1]  # no directories, ever
     name = _FORBIDDEN.sub("_", name).strip().rstrip(". ")
     stem = name.split(".")[0].strip().upper()

@@ -17,7 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Text, and_, case, cast, false, func, select, text, true
 from sqlalchemy.orm import Session, sessionmaker
@@ -43,6 +43,9 @@ from kortrijk_cockpit.services.mail_sql import (
 )
 from kortrijk_cockpit.services.outcomes import WAITING_OUTCOME, outcome_names
 from kortrijk_cockpit.services.waiting import effective_due
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.agenda_clashes import AgendaClash
 
 
 class MailView(enum.StrEnum):
@@ -325,6 +328,17 @@ class MailListService:
                 links=tuple(read_links(s, mail.id)), meeting=_meeting_info(mail),
                 images_allowed=_images_allowed(s, mail.sender_email),
                 imported_from=mail.imported_from, state=state, outcome=outcome)
+
+    def clashes(self, mail_id: int) -> tuple[AgendaClash, ...]:
+        """For a meeting request: what else is in the director's agenda at that time."""
+        from kortrijk_cockpit.services.agenda_clashes import agenda_during
+
+        with self._sessions() as s:
+            mail = s.get(Mail, mail_id)
+            info = _meeting_info(mail) if mail is not None else None
+            if mail is None or info is None or info.is_cancellation:
+                return ()
+            return agenda_during(s, info.start, info.end, leave_out_subject=mail.subject)
 
     def counts(self) -> ViewCounts:
         with self._sessions() as s:

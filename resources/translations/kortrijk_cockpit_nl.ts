@@ -737,6 +737,22 @@ Logbestand: {log}</translation>
         <translation>Deze mail bestaat niet meer.</translation>
     </message>
     <message>
+        <source>Marking read</source>
+        <translation>Als gelezen markeren</translation>
+    </message>
+    <message>
+        <source>Checking the agenda</source>
+        <translation>Agenda nakijken</translation>
+    </message>
+    <message>
+        <source>{subject} (all day)</source>
+        <translation>{subject} (hele dag)</translation>
+    </message>
+    <message>
+        <source>Suggesting an outcome</source>
+        <translation>Voorstel zoeken</translation>
+    </message>
+    <message>
         <source>Suggestion: {outcome} — {reason}</source>
         <translation>Voorstel: {outcome} — {reason} · A aanvaarden</translation>
     </message>

@@ -47,8 +47,8 @@ def model_over(store: Store, qtbot, runner: TaskRunner,  # type: ignore[no-untyp
     return model, view
 
 
-def test_the_model_passes_qtmodeltester(qtmodeltester, qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                        sqlite_store: Store) -> None:
+def test_the_model_passes_qtmodeltester(qtmodeltester, qtbot, sqlite_store: Store,  # type: ignore[no-untyped-def]
+                                        runner: TaskRunner) -> None:
     f = folders(sqlite_store)
     for n in range(5):
         mail(sqlite_store, f.inbox, f"Mail {n}", hours_ago=n, categories=["Ter info"] if n else [])
@@ -58,8 +58,8 @@ def test_the_model_passes_qtmodeltester(qtmodeltester, qtbot, runner: TaskRunner
     qtmodeltester.check(model)
 
 
-def test_only_rows_near_what_is_painted_are_read(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                 sqlite_store: Store) -> None:
+def test_only_rows_near_what_is_painted_are_read(qtbot, sqlite_store: Store,  # type: ignore[no-untyped-def]
+                                                 runner: TaskRunner) -> None:
     f = folders(sqlite_store)
     many(sqlite_store, f.inbox, 6_000)
     model, view = model_over(sqlite_store, qtbot, runner)
@@ -75,8 +75,8 @@ def test_only_rows_near_what_is_painted_are_read(qtbot, runner: TaskRunner,  # t
     assert model.index(5_999, MailListModel.SENDER).data() == "Afzender 39"
 
 
-def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                      store: Store) -> None:
+def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                      runner: TaskRunner) -> None:
     f = folders(store)
     many(store, f.inbox, 300, start_hours=2)
     model, view = model_over(store, qtbot, runner)
@@ -105,8 +105,8 @@ def test_a_sync_page_keeps_the_selected_mail_selected(qtbot, runner: TaskRunner,
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
 
 
-def test_sorting_by_a_header_keeps_the_same_mail_selected(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                          store: Store) -> None:
+def test_sorting_by_a_header_keeps_the_same_mail_selected(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                          runner: TaskRunner) -> None:
     f = folders(store)
     many(store, f.inbox, 120)
     model, view = model_over(store, qtbot, runner)
@@ -123,8 +123,8 @@ def test_sorting_by_a_header_keeps_the_same_mail_selected(qtbot, runner: TaskRun
     assert [model.id_at(i.row()) for i in view.selectionModel().selectedRows()] == [chosen]
 
 
-def test_rows_show_state_flag_and_unread_in_dutch(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                  sqlite_store: Store) -> None:
+def test_rows_show_state_flag_and_unread_in_dutch(qtbot, sqlite_store: Store,  # type: ignore[no-untyped-def]
+                                                  runner: TaskRunner) -> None:
     from kortrijk_cockpit.domain import FlagStatus
 
     f = folders(sqlite_store)
@@ -148,11 +148,16 @@ def test_rows_show_state_flag_and_unread_in_dutch(qtbot, runner: TaskRunner,  # 
     assert cell(later, MailListModel.STATE) == "Later tot 24/11 10:00"
     assert cell(later, MailListModel.FLAG) == "⚑ 26/11"
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == [
-        "Van", "Onderwerp", "Ontvangen", "Categorieën", "Vlag", "Bijlage", "Status"]
+        "Van", "Onderwerp", "Ontvangen", "Categorieën", "Vlag", None, "Status"]
+    attachment = MailListModel.ATTACHMENT  # a narrow column: a paperclip, named in its tooltip
+    assert model.headerData(attachment, Qt.Orientation.Horizontal,
+                            Qt.ItemDataRole.ToolTipRole) == "Bijlage"
+    assert not model.headerData(attachment, Qt.Orientation.Horizontal,
+                                Qt.ItemDataRole.DecorationRole).isNull()
 
 
-def test_a_burst_of_sync_pages_costs_at_most_two_queries(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                         store: Store) -> None:
+def test_a_burst_of_sync_pages_costs_at_most_two_queries(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                         runner: TaskRunner) -> None:
     f = folders(store)
     many(store, f.inbox, 100, start_hours=2)
     model, _view = model_over(store, qtbot, runner)
@@ -168,8 +173,8 @@ def test_a_burst_of_sync_pages_costs_at_most_two_queries(qtbot, runner: TaskRunn
     assert model.index(0, MailListModel.SUBJECT).data() == "Pagina9 0"
 
 
-def test_an_answer_for_a_view_she_already_left_is_dropped(qtbot, runner: TaskRunner,  # type: ignore[no-untyped-def]
-                                                          store: Store) -> None:
+def test_an_answer_for_a_view_she_already_left_is_dropped(qtbot, store: Store,  # type: ignore[no-untyped-def]
+                                                          runner: TaskRunner) -> None:
     f = folders(store)
     inbox = many(store, f.inbox, 30)
     archived = many(store, f.archive, 4, prefix="Archief")

@@ -92,7 +92,7 @@ def test_a_new_outcome_on_key_7_is_a_key_in_the_mail_area_at_once(
     qtbot.waitUntil(area.list.hasFocus)
     assert controller.current_id() == first
     qtbot.keyClick(area.list, Qt.Key.Key_7)
-    qtbot.waitUntil(lambda: len(controller.actions.undo_stack) == 1)
+    qtbot.waitUntil(lambda: [e.landed for e in controller.actions.undo_stack] == [True])
     with store.session() as s:
         assert s.get(Mail, first).categories == ["Doorsturen naar DM"]  # type: ignore[union-attr]
         assert s.scalar(select(OutboxEntry.kind).where(OutboxEntry.mail_id == first)) \

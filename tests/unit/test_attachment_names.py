@@ -21,6 +21,15 @@ from kortrijk_cockpit.exchange.attachments import safe_filename, unique_path
     ("   ", "bijlage"),
     ("..", "bijlage"),
     ("Begroting 2027 – 'eerste' lezing.xlsx", "Begroting 2027 – 'eerste' lezing.xlsx"),
+    # Invisible format characters: RIGHT-TO-LEFT OVERRIDE makes "…\u202egpj.exe" read as
+    # "…exe.jpg"; zero-width and bidi marks hide a name's real ending.
+    ("factuur\u202egpj.exe", "factuurgpj.exe"),
+    ("nota\u200b.pdf\u2066.exe", "nota.pdf.exe"),
+    ("\ufeffverslag\u200d.docx", "verslag.docx"),
+    # Windows opens COM¹ to LPT³ (superscript digits) as devices too.
+    ("COM\u00b9.txt", "_COM\u00b9.txt"),
+    ("lpt\u00b3", "_lpt\u00b3"),
+    ("com\u00b2 .docx", "_com\u00b2 .docx"),
 ])
 def test_hostile_names_are_made_safe(hostile: str, safe: str) -> None:
     assert safe_filename(hostile) == safe

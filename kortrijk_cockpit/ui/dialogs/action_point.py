@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
 from kortrijk_cockpit.ui.dialogs.hand_on_common import GuardedDialog, PeopleField, clean_subject
 from kortrijk_cockpit.ui.dialogs.working_days import is_working_day, working_day_from
 from kortrijk_cockpit.ui.formatting import LOCALE, local
+from kortrijk_cockpit.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.handing_on import HandOnService
@@ -60,7 +61,8 @@ class ActionPointDialog(GuardedDialog):
         self.due_note = QLabel()
         self.due_note.setObjectName("emptyText")
         self.due.dateChanged.connect(self._check_due)
-        source = QLabel(self.tr("From the mail of {sender}").format(sender=mail.sender or mail.sender_email))
+        source = plain_label(QLabel(self.tr("From the mail of {sender}").format(
+            sender=mail.sender or mail.sender_email)))
         source.setObjectName("emptyText")
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFormLayout, QLabel,
 from kortrijk_cockpit.domain import AgendaItemKind
 from kortrijk_cockpit.ui.dialogs.hand_on_common import GuardedDialog, PeopleField, clean_subject
 from kortrijk_cockpit.ui.formatting import LOCALE, local
+from kortrijk_cockpit.ui.plain_text import plain_label
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.handing_on import HandOnService, MeetingChoice
@@ -91,8 +92,8 @@ class AgendaItemDialog(GuardedDialog):
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&Brought by"), self.owner)
         form.addRow(self.tr("D&uration"), self.duration)
-        source = QLabel(self.tr("From the mail of {sender}").format(
-            sender=mail.sender or mail.sender_email))
+        source = plain_label(QLabel(self.tr("From the mail of {sender}").format(
+            sender=mail.sender or mail.sender_email)))
         source.setObjectName("emptyText")
         layout = QVBoxLayout(self)
         layout.addWidget(source)

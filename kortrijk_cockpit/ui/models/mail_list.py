@@ -34,6 +34,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.ui.formatting import format_datetime, local
+from kortrijk_cockpit.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailRow
@@ -318,12 +319,18 @@ class MailListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.COLUMNS:
             return None
         titles = [self.tr("From"), self.tr("Subject"), self.tr("Received"),
                   self.tr("Categories"), self.tr("Flag"), self.tr("Attachment"),
                   self.tr("Status")]
-        return titles[section] if 0 <= section < len(titles) else None
+        if section == self.ATTACHMENT:  # a narrow column: a paperclip, its name as tooltip
+            if role == Qt.ItemDataRole.DecorationRole:
+                from kortrijk_cockpit.ui.views.mail.delegates import paperclip_icon
+
+                return paperclip_icon()
+            return titles[section] if role == Qt.ItemDataRole.ToolTipRole else None
+        return titles[section] if role == Qt.ItemDataRole.DisplayRole else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
@@ -346,11 +353,12 @@ class MailListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
+            # Escaped: a subject like "<img src=file://…>" is shown, never rendered.
             if index.column() == self.CATEGORIES:
-                return ", ".join(row.categories)
+                return plain_tooltip(", ".join(row.categories)) or None
             if index.column() == self.SENDER:
-                return row.sender_email
-            return self._text(row, index.column()) or None
+                return plain_tooltip(row.sender_email) or None
+            return plain_tooltip(self._text(row, index.column())) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.STATE \
                 and row.state.value == "no_reply":
             return QBrush(QColor("#b91c1c"))

@@ -56,7 +56,13 @@ class OutboxModel(KeyedTableModel):
         item: OutboxItem = self._rows[index.row()]
         if role == self.EntryRole:
             return item
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            from kortrijk_cockpit.ui.plain_text import plain_tooltip
+
+            # A mail's subject (or a description quoting it): shown, never rendered.
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(text) if text else None
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         column = index.column()
         if column == self.WHEN:

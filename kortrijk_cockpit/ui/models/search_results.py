@@ -41,7 +41,9 @@ class SearchResultsModel(QAbstractListModel):
             # The date tells apart hits with the same title (a weekly MAT, a recurring mail).
             return f"{kind_label(hit.kind)}: {hit.title}{tail}" + (f" · {day}" if day else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hit.title
+            from kortrijk_cockpit.ui.plain_text import plain_tooltip
+
+            return plain_tooltip(hit.title)  # a mail's subject: shown, never rendered
         if role == self.HitRole:
             return hit
         return None

@@ -44,9 +44,11 @@ class AreaView(QWidget):
         self.record_kind = QLabel()
         self.record_kind.setObjectName("tileCaption")
         self.record_title = QLabel()
+        self.record_title.setTextFormat(Qt.TextFormat.PlainText)  # a mail's subject: text only
         self.record_title.setObjectName("recordTitle")
         self.record_title.setWordWrap(True)
         self.record_meta = QLabel()
+        self.record_meta.setTextFormat(Qt.TextFormat.PlainText)
         self.record_meta.setObjectName("tileDetail")
         self.record_body = QPlainTextEdit()
         self.record_body.setReadOnly(True)

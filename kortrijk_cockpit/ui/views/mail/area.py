@@ -4,7 +4,8 @@ it to the services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -12,9 +13,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProxyStyle,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QToolButton,
     QTreeView,
@@ -24,11 +29,31 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit.ui.models.mail_list import MailListModel
 from kortrijk_cockpit.ui.views.mail.delegates import CategoryChipDelegate, PaperclipDelegate
-from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
+from kortrijk_cockpit.ui.views.mail.reading_pane import ElidedLabel, ReadingPane
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import ShortcutOverlay
 from kortrijk_cockpit.ui.views.mail.view_tree import MailViewTree
 
 STATE_GROUP = "mail"
+TREE_WIDTH = 230
+SUBJECT_MIN = 100  # the others give way before the subject gets narrower than this
+
+
+class SortArrowStyle(QProxyStyle):
+    """The header's arrow points up for ascending (A to Z, oldest first) and down for
+    descending, as in Outlook and Explorer. Qt draws them the other way round: it
+    maps AscendingOrder to SortDown."""
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,  # noqa: N802
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and \
+                isinstance(option, QStyleOptionHeader):
+            flipped = QStyleOptionHeader(option)
+            flipped.sortIndicator = (QStyleOptionHeader.SortIndicator.SortUp
+                                     if option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown
+                                     else QStyleOptionHeader.SortIndicator.SortDown)
+            super().drawPrimitive(element, flipped, painter, widget)
+            return
+        super().drawPrimitive(element, option, painter, widget)
 
 
 class MailArea(QWidget):
@@ -48,6 +73,7 @@ class MailArea(QWidget):
         self.search.setPlaceholderText(
             self.tr("Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:"))
         self.search_error = QLabel()
+        self.search_error.setTextFormat(Qt.TextFormat.PlainText)  # quotes what she typed
         self.search_error.setObjectName("searchError")
         self.search_error.setWordWrap(True)
         self.search_error.hide()
@@ -104,8 +130,7 @@ class MailArea(QWidget):
 
         self.suggestion = QFrame()
         self.suggestion.setObjectName("suggestionBar")
-        self.suggestion_text = QLabel()
-        self.suggestion_text.setWordWrap(True)
+        self.suggestion_text = ElidedLabel()  # one line; the reason names the sender's domain
         self.suggestion_accept = QPushButton(self.tr("Accept"))
         self.suggestion_accept.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps the keys
         bar = QHBoxLayout(self.suggestion)
@@ -128,8 +153,8 @@ class MailArea(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([220, 1000, 560])
         self.splitter.setChildrenCollapsible(False)
+        self._layout_restored = False  # else the first show gives the default proportions
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -141,10 +166,47 @@ class MailArea(QWidget):
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(MailListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((MailListModel.SENDER, 170), (MailListModel.RECEIVED, 140),
-                              (MailListModel.CATEGORIES, 140), (MailListModel.FLAG, 64),
-                              (MailListModel.ATTACHMENT, 64), (MailListModel.STATE, 130)):
-            self.list.setColumnWidth(column, width)
+        header.setMinimumSectionSize(24)
+        # The application's style underneath; the header does not own a style it is given.
+        self._sort_style = SortArrowStyle()
+        self._sort_style.setParent(header)
+        header.setStyle(self._sort_style)
+        self.list.viewport().installEventFilter(self)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Subject takes what is left (at least a third of the list); the others get
+        their content's width, and From, Categories and Status give way down to a
+        minimum when the list is narrow: no horizontal scrollbar from 1440 px wide."""
+        metrics = self.list.fontMetrics()
+        header = self.list.horizontalHeader()
+
+        def text(sample: str) -> int:
+            return metrics.horizontalAdvance(sample) + 18  # the cell's margins
+
+        def title(column: int) -> int:
+            name = self.list.model().headerData(column, Qt.Orientation.Horizontal)
+            return header.fontMetrics().horizontalAdvance(str(name or "")) + 16
+        fixed = {MailListModel.RECEIVED: max(text("88/88/8888 88:88"), title(2)),
+                 MailListModel.FLAG: max(text("⚑ 88/88"), title(4)),
+                 MailListModel.ATTACHMENT: 34}  # a paperclip, also in its header
+        # (column, preferred, minimum): what they hold at most and at least readably.
+        flexible = [(MailListModel.SENDER, 170, 80), (MailListModel.CATEGORIES, 130, 56),
+                    (MailListModel.STATE, max(text("Wacht sinds 88 d."), 110), 64)]
+        width = self.list.viewport().width()
+        room = width - sum(fixed.values()) - max(SUBJECT_MIN, width // 3)
+        preferred = sum(p for _c, p, _m in flexible)
+        least = sum(m for _c, _p, m in flexible)
+        share = 1.0 if room >= preferred else max(0.0, (room - least) / (preferred - least))
+        for column, most in fixed.items():
+            self.list.setColumnWidth(column, most)
+        for column, most, minimum in flexible:
+            self.list.setColumnWidth(column, int(minimum + share * (most - minimum)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
 
     def show_empty(self, title: str, text: str) -> None:
         self.empty_title.setText(title)
@@ -172,7 +234,14 @@ class MailArea(QWidget):
         splitter = state.value("splitter")
         state.endGroup()
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self._layout_restored = self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored:  # the first run: the tree, then list 55% / pane 45%
+            self._layout_restored = True
+            rest = max(0, self.splitter.width() - TREE_WIDTH - 2 * self.splitter.handleWidth())
+            self.splitter.setSizes([TREE_WIDTH, round(rest * 0.55), rest - round(rest * 0.55)])
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().resizeEvent(event)

@@ -18,17 +18,32 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kortrijk_cockpit.exchange.attachments import safe_filename
+from kortrijk_cockpit.ui.plain_text import plain_box
+from kortrijk_cockpit.ui.views.mail.zone_mark import mark_from_internet
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import AttachmentInfo
     from kortrijk_cockpit.ui.sync_worker import SyncController
     from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
 
-# Windows runs or interprets these on a double-click.
+# Windows runs or interprets these on a double-click: Outlook's Level-1 list (the
+# attachments Outlook itself blocks), plus disk images and OneNote files, which carry
+# programs past that list. Access databases (mdb, mde, accde) run macros when opened:
+# warned too; the office rarely mails them, and then a warning costs one click.
 EXECUTABLE = frozenset({
-    "exe", "bat", "cmd", "com", "scr", "msi", "js", "jse", "vbs", "vbe", "wsf", "wsh", "ps1",
-    "hta", "jar", "lnk", "reg", "cpl", "dll", "pif", "msc", "msp", "application", "gadget",
-    "vb", "psm1", "url", "inf", "sys",
+    "ade", "adp", "app", "appcontent-ms", "application", "appref-ms", "appx", "appxbundle",
+    "asp", "aspx", "asx", "bas", "bat", "bgi", "cab", "cer", "chm", "cmd", "cnt", "com",
+    "cpl", "crt", "csh", "der", "diagcab", "dll", "exe", "fxp", "gadget", "grp", "hlp", "hpj",
+    "hta", "htc", "img", "inf", "ins", "iso", "isp", "its", "jar", "jnlp", "js", "jse", "ksh",
+    "library-ms", "lnk", "mad", "maf", "mag", "mam", "maq", "mar", "mas", "mat", "mau", "mav",
+    "maw", "mcf", "mda", "mdb", "mde", "accde", "mdt", "mdw", "mdz", "msc", "msh", "msh1",
+    "msh2", "mshxml", "msh1xml", "msh2xml", "msi", "msix", "msixbundle", "msp", "mst", "msu",
+    "one", "onepkg", "ops", "osd", "pcd", "pif", "pl", "plg", "prf", "prg", "printerexport",
+    "ps1", "ps1xml", "ps2", "ps2xml", "psc1", "psc2", "psd1", "psdm1", "psm1", "pst", "py",
+    "pyc", "pyo", "pyw", "pyz", "pyzw", "reg", "scf", "scr", "sct", "search-ms",
+    "settingcontent-ms", "shb", "shs", "sys", "theme", "tmp", "url", "vb", "vbe", "vbp",
+    "vbs", "vhd", "vhdx", "vsmacros", "vsw", "webpnp", "website", "ws", "wsb", "wsc", "wsf",
+    "wsh", "xbap", "xll", "xnk",
 })
 
 
@@ -50,7 +65,8 @@ class AttachmentActions(QObject):
                  open_file: Callable[[Path], bool] = _open_on_desktop,
                  ask_save_path: Callable[[str], str | None] | None = None,
                  confirm_executable: Callable[[str], bool] | None = None,
-                 show_error: Callable[[str], None] | None = None) -> None:
+                 show_error: Callable[[str], None] | None = None,
+                 mark: Callable[[Path], object] = mark_from_internet) -> None:
         super().__init__(parent)
         self._parent = parent
         self._controller = controller
@@ -58,6 +74,7 @@ class AttachmentActions(QObject):
         self._ask_save_path = ask_save_path or self._save_dialog
         self._confirm_executable = confirm_executable or self._executable_dialog
         self._show_error = show_error or self._error_dialog
+        self._mark = mark  # the Mark of the Web: Office opens it in Protected View
         # What to do with each attachment once it arrives: ("open", None) or ("save", target).
         self._waiting: dict[int, list[tuple[str, Path | None]]] = {}
         self._names: dict[int, str] = {}
@@ -142,12 +159,14 @@ class AttachmentActions(QObject):
         return None
 
     def _launch(self, path: Path) -> None:
+        self._mark(path)
         if not self._open_file(path):
             self._show_error(self.tr("The attachment could not be opened."))
 
     def _copy(self, source: Path, target: Path) -> None:
         try:
             shutil.copyfile(source, target)
+            self._mark(target)
         except OSError as exc:
             self._show_error(self.tr("The attachment could not be saved: {reason}").format(
                 reason=exc.strerror or str(exc)))
@@ -160,16 +179,27 @@ class AttachmentActions(QObject):
                                                 str(Path(folder) / name))
         return chosen or None
 
-    def _executable_dialog(self, name: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Open attachment"),
-                          self.tr("“{name}” is a program or script. Opening it can run code on "
-                                  "this computer.\n\nOpen only what you expected from a sender "
-                                  "you know. Open it anyway?").format(name=name),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                          self._parent)
+    def executable_box(self, name: str) -> QMessageBox:
+        """The warning before an executable opens; the name is shown as plain text."""
+        box = plain_box(QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Open attachment"),
+            self.tr("“{name}” is a program or script. Opening it can run code on "
+                    "this computer.\n\nOpen only what you expected from a sender "
+                    "you know. Open it anyway?").format(name=name),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            self._parent))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("executableWarning")
-        return box.exec() == QMessageBox.StandardButton.Open
+        return box
+
+    def _executable_dialog(self, name: str) -> bool:
+        box = self.executable_box(name)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Open
 
     def _error_dialog(self, message: str) -> None:
-        QMessageBox.warning(self._parent, self.tr("Open attachment"), message)
+        box = plain_box(QMessageBox(QMessageBox.Icon.Warning, self.tr("Open attachment"),
+                                    message, QMessageBox.StandardButton.Ok, self._parent))
+        box.exec()
+        box.deleteLater()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QListView, QMenu, QStyle, QWidget
 
+from kortrijk_cockpit.ui.plain_text import plain_tooltip
 from kortrijk_cockpit.ui.views.mail.mail_format import format_size
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class AttachmentList(QListView):
         for info in attachments:
             item = QStandardItem(self._icon(info), f"{info.name} ({format_size(info.size)})")
             item.setData(info.id, ID_ROLE)
-            item.setToolTip(info.name)
+            item.setToolTip(plain_tooltip(info.name))
             item.setEditable(False)
             self.model_.appendRow(item)
         self.setVisible(bool(attachments))

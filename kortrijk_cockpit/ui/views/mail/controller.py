@@ -4,6 +4,7 @@ Triage keys and their writes live in `triage_actions.py`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,7 @@ from kortrijk_cockpit.ui.change_feed import COALESCE_MS, ChangeFeed
 from kortrijk_cockpit.ui.models.mail_list import MailListModel, sort_column
 from kortrijk_cockpit.ui.tasks import Lane, TaskRunner
 from kortrijk_cockpit.ui.views.mail.area import STATE_GROUP, MailArea
+from kortrijk_cockpit.ui.views.mail.image_fetch import is_public_address
 from kortrijk_cockpit.ui.views.mail.reader_window import ReaderWindow
 from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
 from kortrijk_cockpit.ui.views.mail.triage_actions import TriageActions
@@ -45,6 +47,10 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.suggestions import Suggestion, SuggestionService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.triage import TriageService
+
+
+READ_AFTER_MS = 1500  # shown this long in the pane: read, as in Outlook
+MAX_INLINE_BYTES = 2 * 1024 * 1024  # an inline image bigger than this stays a gap
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,19 @@ class MailController(QObject):
         self._pending: Changes | None = None  # news for a hidden area, or within a burst
         self._counts_running = self._counts_again = False
         self._readers: list[ReaderWindow] = []
+        self._colours: dict[str, str] = {}  # the outcomes' colours, for the panes' chips
+        # Remote images only from public addresses (tests allow their loopback server).
+        self._image_policy: Callable[[str], bool] = is_public_address
+        self._sync: Any = None  # the SyncController: attachments of synced mail
+        self._inline_asked: set[int] = set()  # inline images asked for, once each
+        self._suggesting = 0  # generation of the newest suggestion asked for
+        self._suggested_for: int | None = None
+        # Like Outlook: a mail shown for READ_AFTER_MS becomes read (through triage).
+        self._read_timer = QTimer(self)
+        self._read_timer.setSingleShot(True)
+        self._read_timer.setInterval(READ_AFTER_MS)
+        self._read_timer.timeout.connect(self._mark_shown_read)
+        self._read_candidate: int | None = None
 
         base = MailQuery()
         if state is not None:
@@ -157,7 +176,10 @@ class MailController(QObject):
     # -- views, sort, grouping, search --------------------------------------------------
     def _load_outcomes(self) -> None:
         self.outcomes = list(self.services.outcomes.outcomes())
-        self.area.chips.colours = {o.name: o.colour for o in self.outcomes if o.colour}
+        self._colours = {o.name: o.colour for o in self.outcomes if o.colour}
+        self.area.chips.colours = self._colours
+        for pane in self._panes():
+            pane.set_colours(self._colours)
 
     def _load_tree(self) -> None:
         from kortrijk_cockpit.services.mail_list import ViewCounts
@@ -288,22 +310,84 @@ class MailController(QObject):
     def _show_mail(self, mail_id: int | None) -> None:
         pane = self.area.pane
         if mail_id is None:
-            self.suggestion = None
-            self.area.suggestion.hide()
+            self._no_suggestion()
+            self._read_timer.stop()
             pane.clear(self.tr("Choose a mail to read it here."))
             return
         if pane.mail_id() == mail_id and not self._stale_detail:
             return
         self._stale_detail = False
-        # One record: a short read on the GUI thread, so the next mail shows at once.
+        # One record by its key (a few ms, also at 100,000 mails): read on the GUI
+        # thread, so j/k shows the next mail at once, without a blank pane between.
         detail = self.services.mail_list.detail(mail_id)
         if detail is None:
             pane.clear(self.tr("This mail no longer exists."))
-            self.area.suggestion.hide()
+            self._no_suggestion()
             return
+        another = pane.mail_id() != mail_id
         pane.show_mail(detail)
+        self._after_shown(pane, detail)
         self._show_suggestion(detail)
+        if another:  # a refresh of the same mail (e.g. she marked it unread) leaves it so
+            self._read_candidate = mail_id if not detail.is_read else None
+            if detail.is_read:
+                self._read_timer.stop()
+            else:
+                self._read_timer.start()
         self.mail_shown.emit(mail_id)
+
+    def _mark_shown_read(self) -> None:
+        mail_id = self._read_candidate
+        if mail_id is None or self.area.pane.mail_id() != mail_id:
+            return
+        self._read_candidate = None
+        triage = self.services.triage
+        # Through triage, so the read state reaches Outlook; not a step for Ctrl+Z.
+        self.write(self.tr("Marking read"), lambda: triage.set_read([mail_id], True))
+
+    def _after_shown(self, pane: ReadingPane, detail: MailDetail) -> None:
+        """What a pane shows after the mail itself: agenda clashes and inline images."""
+        if detail.meeting is not None and not detail.meeting.is_cancellation:
+            service, mail_id = self.services.mail_list, detail.id
+
+            def clashes(found: Any) -> None:
+                if pane.mail_id() == mail_id:  # still that mail
+                    pane.set_conflicts([self._clash_text(c) for c in found])
+            self.runner.run(self.tr("Checking the agenda"),
+                            lambda _ctx: service.clashes(mail_id), owner=pane,
+                            on_success=clashes)
+        self._fetch_inline(detail)
+
+    def _clash_text(self, clash: Any) -> str:
+        from kortrijk_cockpit.ui.formatting import local
+        from kortrijk_cockpit.ui.views.mail.mail_format import short_moment
+
+        if clash.is_all_day:
+            return self.tr("{subject} (all day)").format(subject=clash.subject)
+        start, end = local(clash.start), local(clash.end)
+        span = (f"{start:%H:%M} – {end:%H:%M}" if start.date() == end.date()
+                else f"{short_moment(start)} – {short_moment(end)}")
+        return f"{clash.subject} {span}"
+
+    def _fetch_inline(self, detail: MailDetail) -> None:
+        """Inline (cid:) images of synced mail come with the attachments, on demand."""
+        if self._sync is None:
+            return
+        from pathlib import Path
+
+        for a in detail.attachments:
+            on_disk = bool(a.saved_path) and Path(a.saved_path or "").is_file()
+            if (a.is_inline and a.content_id and not on_disk and a.size <= MAX_INLINE_BYTES
+                    and a.id not in self._inline_asked):
+                self._inline_asked.add(a.id)
+                self._sync.fetch_attachment(a.id)
+
+    def _inline_ready(self, attachment_id: int, path: str) -> None:
+        for pane in self._panes():
+            pane.inline_ready(attachment_id, path)
+
+    def _panes(self) -> list[ReadingPane]:
+        return [self.area.pane, *(r.pane for r in self._readers)]
 
     _stale_detail = False
 
@@ -311,17 +395,37 @@ class MailController(QObject):
         self._stale_detail = True
         self._show_mail(self.current_id())
 
+    def _no_suggestion(self) -> None:
+        self._suggesting += 1  # an answer still on its way is for another mail
+        self._suggested_for = self.suggestion = None
+        self.area.suggestion.hide()
+
     def _show_suggestion(self, detail: MailDetail) -> None:
-        self.suggestion = None
+        """Asked on the runner (it reads earlier mails): the pane does not wait for it.
+        The same mail keeps its suggestion until the new answer; another mail has none."""
         service = self.services.suggestions
-        if service is not None and detail.outcome is None:
-            self.suggestion = service.suggest(detail.id)
+        if detail.id != self._suggested_for or service is None or detail.outcome is not None:
+            self._no_suggestion()
+        if service is None or detail.outcome is not None:
+            return
+        self._suggesting += 1
+        generation, mail_id = self._suggesting, detail.id
+
+        def landed(suggestion: Suggestion | None) -> None:
+            if generation == self._suggesting:  # else she moved on: dropped
+                self._suggested_for = mail_id
+                self._present_suggestion(suggestion)
+        self.runner.run(self.tr("Suggesting an outcome"), lambda _ctx: service.suggest(mail_id),
+                        owner=self.area, on_success=landed)
+
+    def _present_suggestion(self, suggestion: Suggestion | None) -> None:
+        self.suggestion = suggestion
         if self.suggestion is None:
             self.area.suggestion.hide()
             return
         outcome = self.suggestion.outcome
         reason = self.suggestion.reason.removesuffix(f": {outcome}")  # named once is enough
-        self.area.suggestion_text.setText(
+        self.area.suggestion_text.set_full_text(
             self.tr("Suggestion: {outcome} — {reason}").format(outcome=outcome, reason=reason))
         self.area.suggestion.show()
 
@@ -365,9 +469,9 @@ class MailController(QObject):
         detail = self.services.mail_list.detail(current) if current is not None else None
         if detail is None:
             return None
-        reader = ReaderWindow(detail, self.area.window())
-        self.hook_pane(reader.pane)
+        reader = ReaderWindow(detail, self.area.window(), prepare=self.hook_pane)
         self._readers.append(reader)
+        self._after_shown(reader.pane, detail)
         reader.destroyed.connect(lambda *_: self._readers.remove(reader)
                                  if reader in self._readers else None)
         reader.show()
@@ -375,6 +479,9 @@ class MailController(QObject):
 
     # -- the pane's requests -----------------------------------------------------------------
     def hook_pane(self, pane: ReadingPane) -> None:
+        pane.set_runner(self.runner)  # allowed remote images are fetched on it
+        pane.body.address_allowed = self._image_policy
+        pane.set_colours(self._colours)
         pane.link_activated.connect(self.record_requested)
         pane.allow_images.connect(self.allow_images)
         pane.meeting_response.connect(
@@ -396,6 +503,20 @@ class MailController(QObject):
             self._attachments.deleteLater()
         self._attachments = AttachmentActions(sync, self.area)
         self._attachments.status.connect(lambda text: self.message.emit(text) if text else None)
+        if sync is not self._sync:
+            if self._sync is not None:
+                self._sync.attachment_ready.disconnect(self._inline_ready)
+            self._sync = sync
+            if sync is not None:
+                sync.attachment_ready.connect(self._inline_ready)
+                if self.area.pane.mail_id() is not None:
+                    self.refresh_pane()  # the shown mail's inline images, now they can come
+
+    def set_image_policy(self, allowed: Callable[[str], bool]) -> None:
+        """Which IP addresses remote images may come from (tests: their loopback server)."""
+        self._image_policy = allowed
+        for pane in self._panes():
+            pane.body.address_allowed = allowed
 
     _attachments: Any = None
 
@@ -449,8 +570,10 @@ class MailController(QObject):
         feed, initiator = self.feed, self
 
         def announce(result: object) -> None:
+            from shiboken6 import isValid
+
             changes = result if isinstance(result, Changes) else getattr(result, "changes", None)
-            if isinstance(changes, Changes):
+            if isinstance(changes, Changes) and isValid(feed):  # the window may be closed
                 feed.publish(changes, initiator)
 
         self.runner.run(label, lambda _ctx: work(), owner=self.area, lane=Lane.STORE,
@@ -487,8 +610,13 @@ class MailController(QObject):
             self._timer.start()  # a sync burst: once
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.area and event.type() == QEvent.Type.Show and self._pending:
-            self._timer.start()
+        if watched is self.area and event.type() == QEvent.Type.Show:
+            if self._pending:
+                self._timer.start()
+            if self._read_candidate is not None:
+                self._read_timer.start()  # her moment with the mail starts again
+        elif watched is self.area and event.type() == QEvent.Type.Hide:
+            self._read_timer.stop()  # another area, or the window closed: not read
         return False
 
     @property
@@ -608,3 +736,4 @@ class MailController(QObject):
     def stop(self) -> None:
         self._timer.stop()
         self._search_timer.stop()
+        self._read_timer.stop()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kortrijk_cockpit.ui.models.mail_list import MailListModel
@@ -74,6 +74,18 @@ class PaperclipDelegate(QStyledItemDelegate):
         centre = QRectF(option.rect).center()
         painter.drawPath(_paperclip(centre))
         painter.restore()
+
+
+def paperclip_icon() -> QIcon:
+    """The paperclip as a 16 px icon (the attachment column's header)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#4b5563"), 1.4))
+    painter.drawPath(_paperclip(QPointF(8, 8)))
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _paperclip(centre: QPointF) -> QPainterPath:

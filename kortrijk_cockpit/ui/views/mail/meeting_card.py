@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kortrijk_cockpit.ui.plain_text import plain_label
 from kortrijk_cockpit.ui.views.mail.mail_format import short_moment, time_span
 
 if TYPE_CHECKING:
@@ -41,9 +42,10 @@ class MeetingCard(QFrame):
         self.title.setObjectName("tileCaption")
         self.when = QLabel()
         self.when.setObjectName("meetingWhen")
-        self.where = QLabel()
-        self.organiser = QLabel()
-        self.conflicts = QLabel()
+        # The organiser writes these (and the subjects of what else is in the agenda).
+        self.where = plain_label(QLabel())
+        self.organiser = plain_label(QLabel())
+        self.conflicts = plain_label(QLabel())
         self.conflicts.setWordWrap(True)
         self.conflicts.setObjectName("meetingConflicts")
         self.status = QLabel()

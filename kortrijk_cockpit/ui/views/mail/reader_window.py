@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 
 
 class ReaderWindow(QWidget):
-    def __init__(self, detail: MailDetail, parent: QWidget | None = None) -> None:
+    def __init__(self, detail: MailDetail, parent: QWidget | None = None, *,
+                 prepare: Callable[[ReadingPane], None] | None = None) -> None:
+        """`prepare` wires the pane (runner, colours, image policy) before the mail shows."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(detail.subject or self.tr("(no subject)"))
@@ -24,5 +27,7 @@ class ReaderWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pane)
+        if prepare is not None:
+            prepare(self.pane)
         self.pane.show_mail(detail)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)

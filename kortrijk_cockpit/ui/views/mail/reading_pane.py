@@ -8,6 +8,7 @@ carries it out through the services.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kortrijk_cockpit.ui.plain_text import plain_label, plain_tooltip
 from kortrijk_cockpit.ui.views.mail.attachment_list import AttachmentList
 from kortrijk_cockpit.ui.views.mail.mail_format import format_size, header_moment
 from kortrijk_cockpit.ui.views.mail.meeting_card import MeetingCard
@@ -66,7 +68,14 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
                                               max(40, self.width()))
         self.setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tooltip(self._full) if shown != self._full else "")
+
+
+def _public_provider(domain: str) -> bool:
+    """'@gmail.com': anyone can have an address there, so it vouches for no one."""
+    from kortrijk_cockpit.services.suggestions import PUBLIC_DOMAINS
+
+    return domain.removeprefix("@") in PUBLIC_DOMAINS
 
 
 def _chip_style(colour: str) -> str:
@@ -97,7 +106,7 @@ class ReadingPane(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
-        self.subject = QLabel()
+        self.subject = plain_label(QLabel())  # the sender's words, never HTML
         self.subject.setObjectName("recordTitle")
         self.subject.setWordWrap(True)
         self.subject.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -108,7 +117,7 @@ class ReadingPane(QWidget):
         self.date.setObjectName("tileDetail")
         self.flag = QLabel()
         self.flag.setObjectName("mailFlag")
-        self.imported = QLabel()
+        self.imported = plain_label(QLabel())
         self.imported.setObjectName("tileDetail")
         self.chips = QWidget()
         self._chip_row = QHBoxLayout(self.chips)
@@ -228,6 +237,16 @@ class ReadingPane(QWidget):
         """Allowed remote images are fetched on this runner (without one, they stay out)."""
         self.body.runner = runner
 
+    def inline_ready(self, attachment_id: int, path: str) -> None:
+        """An inline (cid:) image of the shown mail was fetched: show it in the text."""
+        detail = self._detail
+        if detail is None or not any(a.id == attachment_id for a in detail.attachments):
+            return
+        self._detail = replace(detail, attachments=tuple(
+            replace(a, saved_path=path) if a.id == attachment_id else a
+            for a in detail.attachments))
+        self._show_body(self._detail)
+
     def attachment(self, attachment_id: int) -> AttachmentInfo | None:
         if self._detail is None:
             return None
@@ -240,7 +259,7 @@ class ReadingPane(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         for name in categories:
-            chip = QLabel(name)
+            chip = plain_label(QLabel(name))  # a sender can set categories (Keywords)
             chip.setObjectName("categoryChip")
             chip.setStyleSheet(_chip_style(self._colours.get(name, DEFAULT_CHIP)))
             self._chip_row.addWidget(chip)
@@ -289,7 +308,7 @@ class ReadingPane(QWidget):
         self.body.show_html(body.html, inline=inline, remote_images=body.remote_images)
         domain = self._domain_key()
         self.images_domain.setText(self.tr("For {domain}").format(domain=domain))
-        self.images_domain.setVisible(domain != "@")
+        self.images_domain.setVisible(domain != "@" and not _public_provider(domain))
         self.images_bar.setVisible(body.blocked_images > 0)
 
     # -- what the user asks -----------------------------------------------------------

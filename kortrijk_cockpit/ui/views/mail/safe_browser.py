@@ -5,29 +5,35 @@ images and style sheets. Here it serves only the mail's own inline (`cid:`)
 images, a placeholder for blocked remote images, and, when the user allowed
 images for this sender, the remote images the sanitiser let through: those
 are fetched on the task runner (never on the GUI thread) and shown when they
-arrive. Links are never followed inside the pane: they go to a hook
-(the desktop's browser or mail program by default).
+arrive: at most MAX_IMAGES_PER_MAIL per mail, only from public addresses
+(`image_fetch.py`), those of a mail no longer shown cancelled, and laid out
+once when the last one lands (or every RELAYOUT_MS while slow ones still come).
+Links are never followed inside the pane: they go to a hook (the desktop's
+browser or mail program by default).
 """
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
+import http.client
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QUrl, Slot
+from PySide6.QtCore import QByteArray, QTimer, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from kortrijk_cockpit.task_context import TaskContext
 from kortrijk_cockpit.ui.tasks import TaskRunner
+from kortrijk_cockpit.ui.views.mail.image_fetch import AddressPolicy, fetch_image, is_public_address
+
+log = logging.getLogger(__name__)
 
 BLOCKED_SCHEME = "cockpit-blocked"  # as services/mail_html.py writes it
-FETCH_TIMEOUT_S = 10.0
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
+MAX_IMAGES_PER_MAIL = 20  # a newsletter's logo and photos; not a tracking pixel farm
+RELAYOUT_MS = 400  # images that arrived are shown at least this often while others come
 
 
 def content_id_key(content_id: str) -> str:
@@ -38,28 +44,13 @@ def content_id_key(content_id: str) -> str:
     return value.strip("<>").lower()
 
 
-class _NoOddRedirects(urllib.request.HTTPRedirectHandler):
-    """An image may move to another web address, never to ftp: or a file."""
-
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> urllib.request.Request | None:
-        if not newurl.lower().startswith(("http://", "https://")):
-            return None
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def fetch_image(url: str, ctx: TaskContext) -> bytes:
-    """The image's bytes, at most MAX_IMAGE_BYTES; raises OSError otherwise."""
-    opener = urllib.request.build_opener(_NoOddRedirects())
-    request = urllib.request.Request(url, headers={"User-Agent": "KortrijkCockpit"})
-    with opener.open(request, timeout=FETCH_TIMEOUT_S) as response:
-        data = bytearray()
-        while chunk := response.read(64 * 1024):
-            ctx.check_cancelled()
-            data += chunk
-            if len(data) > MAX_IMAGE_BYTES:
-                raise OSError(f"image larger than {MAX_IMAGE_BYTES} bytes")
-    return bytes(data)
+def _image_or_none(address: str, ctx: TaskContext, allowed: AddressPolicy) -> bytes | None:
+    """A refused, unreachable, broken or oversized image stays a gap: nothing to tell."""
+    try:
+        return fetch_image(address, ctx, allowed=allowed)
+    except (OSError, http.client.HTTPException, ValueError) as exc:
+        log.info("remote image not shown: %s", exc)
+        return None
 
 
 def _placeholder() -> QImage:
@@ -91,8 +82,19 @@ class SafeBrowser(QTextBrowser):
         self._inline: dict[str, Path | bytes] = {}
         self._allowed_remote: set[str] = set()
         self._remote: dict[str, QImage] = {}  # fetched, for this mail
-        self._pending: set[str] = set()
+        self._tasks: dict[str, int] = {}  # address -> the runner's task, on its way
+        self._asked: set[str] = set()  # fetches started for this mail (each once)
+        self._generation = 0  # of the mail shown: answers for an older one are dropped
+        self._unshown = False  # images arrived since the last layout
+        self.relayouts = 0  # layouts redone for arrived images (the tests count them)
+        # Who may be connected to: public addresses; tests allow their loopback server.
+        self.address_allowed: AddressPolicy = is_public_address
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_MS)
+        self._relayout.timeout.connect(self._lay_out_again)
         self._html = ""
+        self._laid_out = ""  # the HTML laid out last
         self._placeholder: QImage | None = None
         self._nothing = QImage(1, 1, QImage.Format.Format_ARGB32)
         self._nothing.fill(QColor(0, 0, 0, 0))
@@ -102,19 +104,33 @@ class SafeBrowser(QTextBrowser):
                   remote_images: tuple[str, ...] = ()) -> None:
         """Show sanitised HTML; `remote_images` are the addresses the user allowed."""
         if self._html != html or set(remote_images) != self._allowed_remote:
-            self._remote.clear()
-            self._pending.clear()  # a fetch still on its way is dropped when it lands
+            self._forget_remote()
         self._inline = {content_id_key(k): v for k, v in (inline or {}).items()}
         self._allowed_remote = set(remote_images)
         self._html = html
-        self.setHtml(html)
+        self._set_html_keeping_place()
 
     def clear(self) -> None:
-        self._html = ""
+        self._html = self._laid_out = ""
         self._inline, self._allowed_remote = {}, set()
-        self._remote.clear()
-        self._pending.clear()
+        self._forget_remote()
         super().clear()
+
+    def fetching(self) -> int:
+        """Remote images on their way for the mail shown."""
+        return len(self._tasks)
+
+    def _forget_remote(self) -> None:
+        """Another mail: what is on its way for the last one is cancelled, not waited for."""
+        if self.runner is not None:
+            for task_id in self._tasks.values():
+                self.runner.cancel(task_id)
+        self._tasks.clear()
+        self._asked.clear()
+        self._remote.clear()
+        self._relayout.stop()
+        self._unshown = False
+        self._generation += 1
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt's name
         if int(kind) != int(QTextDocument.ResourceType.ImageResource.value):
@@ -148,26 +164,45 @@ class SafeBrowser(QTextBrowser):
     def _remote_image(self, address: str) -> QImage | None:
         if address in self._remote:
             return self._remote[address]
-        if self.runner is not None and address not in self._pending:
-            self._pending.add(address)
-            html = self._html
-            self.runner.run(
-                self.tr("Loading an image"), lambda ctx: fetch_image(address, ctx), owner=self,
-                on_success=lambda data: self._arrived(html, address, data),
-                on_failure=lambda _exc: None)  # a missing image stays a gap: nothing to tell
+        if (self.runner is not None and address not in self._asked
+                and len(self._asked) < MAX_IMAGES_PER_MAIL):
+            self._asked.add(address)
+            generation, allowed = self._generation, self.address_allowed
+            self._tasks[address] = self.runner.run(
+                self.tr("Loading an image"), lambda ctx: _image_or_none(address, ctx, allowed),
+                owner=self, on_success=lambda data: self._arrived(generation, address, data))
         return None
 
-    def _arrived(self, html: str, address: str, data: bytes) -> None:
-        if html != self._html or address not in self._pending:
+    def _arrived(self, generation: int, address: str, data: bytes | None) -> None:
+        if generation != self._generation:
             return  # another mail is shown by now
+        self._tasks.pop(address, None)
         image = QImage()
-        image.loadFromData(QByteArray(data))
-        if image.isNull():
+        if data is not None:
+            image.loadFromData(QByteArray(data))
+        if not image.isNull():
+            self._remote[address] = image
+            self._unshown = True
+        if not self._unshown:
             return
-        self._remote[address] = image
-        # Lay out again with the image; the scroll position stays where the user was.
-        position = self.verticalScrollBar().value()
+        if not self._tasks:
+            self._lay_out_again()  # the last one: once, now
+        elif not self._relayout.isActive():
+            self._relayout.start()  # slow ones still coming: show what is here meanwhile
+
+    def _lay_out_again(self) -> None:
+        self._relayout.stop()
+        if not self._unshown:
+            return
+        self._unshown = False
+        self.relayouts += 1
+        self._set_html_keeping_place()
+
+    def _set_html_keeping_place(self) -> None:
+        """Lay out (again); the same mail keeps its scroll position, another starts on top."""
+        position = self.verticalScrollBar().value() if self._laid_out == self._html else 0
         self.setHtml(self._html)
+        self._laid_out = self._html
         self.verticalScrollBar().setValue(position)
 
     @Slot(QUrl)
@@ -179,10 +214,14 @@ class SafeBrowser(QTextBrowser):
             self._open_url(url)
 
     def _ask_before_opening(self, url: QUrl) -> bool:
-        answer = QMessageBox.question(
-            self, self.tr("Open link"),
+        from kortrijk_cockpit.ui.plain_text import plain_box
+
+        box = plain_box(QMessageBox(  # the address is the sender's: shown, never rendered
+            QMessageBox.Icon.Question, self.tr("Open link"),
             self.tr("This link does not lead to a web page or an e-mail address:\n{url}\n\n"
                     "Open it anyway?").format(url=url.toString()),
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, self))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        box.deleteLater()
         return answer == QMessageBox.StandardButton.Open

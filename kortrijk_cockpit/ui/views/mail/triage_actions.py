@@ -3,13 +3,18 @@
 Every key acts on the whole selection. A step that takes mails out of the
 view selects the next mail at once (before the write lands), so the pane never
 flickers or jumps to the top. Writes run on the store lane; each landed step is
-announced on the change feed and kept for Ctrl+Z.
+announced on the change feed.
+
+Ctrl+Z undoes the last key pressed, also when its write has not landed yet: the
+step goes on the undo stack at the key press, and its undo is queued on the same
+serial store lane, behind the write it undoes (the write leaves its result in
+the entry on that lane's thread, before the undo runs).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -23,6 +28,16 @@ if TYPE_CHECKING:
 UNDO_DEPTH = 50
 
 
+@dataclass
+class UndoEntry:
+    """One key's step on the undo stack; `step` is set by its write on the store lane,
+    `landed` once the GUI heard of it (and announced its changes)."""
+
+    label: str
+    step: TriageStep | None = None
+    landed: bool = False
+
+
 def _result(dialog: QDialog, name: str) -> Any:
     value = getattr(dialog, name)
     return value() if callable(value) else value
@@ -32,7 +47,7 @@ class TriageActions(QObject):
     def __init__(self, controller: MailController) -> None:
         super().__init__(controller)
         self.c = controller
-        self.undo_stack: list[TriageStep] = []
+        self.undo_stack: list[UndoEntry] = []
         self.dialog: QDialog | None = None  # the one open over the area, if any
         keys: list[tuple[str, Callable[[], object]]] = [
             (str(n), lambda n=n: self.outcome_key(str(n))) for n in range(1, 10)]
@@ -74,12 +89,22 @@ class TriageActions(QObject):
             return
         if advance:
             self._advance_past(chosen)
-        self.c.write(label, lambda: work(chosen), on_success=self._landed)
-
-    def _landed(self, step: TriageStep) -> None:
-        self.undo_stack.append(step)
+        entry = UndoEntry(label)
+        self.undo_stack.append(entry)  # now: a Ctrl+Z right after the key undoes this step
         del self.undo_stack[:-UNDO_DEPTH]
-        self.c.message.emit(step.label)
+
+        def perform() -> TriageStep:
+            entry.step = work(chosen)  # on the store lane, before any undo queued behind it
+            return entry.step
+
+        def failed(exc: BaseException) -> None:
+            if entry in self.undo_stack:
+                self.undo_stack.remove(entry)
+            self.c.failed(label, exc)
+        def done(step: TriageStep) -> None:
+            entry.landed = True
+            self.c.message.emit(step.label)
+        self.c.write(label, perform, on_success=done, on_failure=failed)
 
     def _advance_past(self, ids: list[int]) -> None:
         """Select the mail after the last chosen one (or before the first, at the end)."""
@@ -170,24 +195,30 @@ class TriageActions(QObject):
         if not self.undo_stack:
             self.c.message.emit(self.tr("Nothing to undo."))
             return
-        step = self.undo_stack.pop()
+        entry = self.undo_stack.pop()
         triage = self.c.services.triage
 
-        def back() -> None:
-            for mail_id in step.mail_ids:  # back where she was, once the list has them again
-                if self.c.select_id(mail_id):
-                    break
+        def reverse() -> TriageStep | None:
+            # On the store lane, after the step's own write: it has landed, or failed.
+            return triage.undo(entry.step) if entry.step is not None else None
 
-        def undone(reverse: TriageStep) -> None:
+        def undone(result: TriageStep | None) -> None:
+            step = entry.step
+            if result is None or step is None:
+                return  # the step itself failed: its message says so, nothing to undo
+
+            def back() -> None:
+                for mail_id in step.mail_ids:  # back where she was, once the list has them
+                    if self.c.select_id(mail_id):
+                        break
             self.c.message.emit(self.tr("Undone: {step}").format(step=step.label))
             self.c.model.when_settled(back)
 
         def failed(exc: BaseException) -> None:
-            self.undo_stack.append(step)  # still there to try again
+            self.undo_stack.append(entry)  # still there to try again
             self.c.failed(self.tr("Undo"), exc)
 
-        self.c.write(self.tr("Undo"), lambda: triage.undo(step), on_success=undone,
-                     on_failure=failed)
+        self.c.write(self.tr("Undo"), reverse, on_success=undone, on_failure=failed)
 
     # -- hand on ------------------------------------------------------------------------
     def _hand_on(self, dialog_type: Any, label: str, perform: Callable[[Any], Any], *,
