@@ -620,13 +620,24 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 900)
+            self._first_run_size()
         state = self._state.value("state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
         area = self._state.value("area", "today")
         keys = {a.key for a in self._areas}
         self.show_area(area if area in keys else "today")
+
+    def _first_run_size(self) -> None:
+        """Most of the screen the first time: the Mail area needs its three panes."""
+        screen = self.screen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        free = screen.availableGeometry()
+        width, height = int(free.width() * 0.92), int(free.height() * 0.92)
+        self.setGeometry(free.x() + (free.width() - width) // 2,
+                         free.y() + (free.height() - height) // 2, width, height)
 
     def save_state(self) -> None:
         self._state.setValue("geometry", self.saveGeometry())

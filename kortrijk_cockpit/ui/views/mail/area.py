@@ -175,7 +175,7 @@ class MailArea(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Subject takes what is left (at least a third of the list); the others get
+        """Subject takes what is left (at least a quarter of the list); the others get
         their content's width, and From, Categories and Status give way down to a
         minimum when the list is narrow: no horizontal scrollbar from 1440 px wide."""
         metrics = self.list.fontMetrics()
@@ -194,7 +194,7 @@ class MailArea(QWidget):
         flexible = [(MailListModel.SENDER, 170, 80), (MailListModel.CATEGORIES, 130, 56),
                     (MailListModel.STATE, max(text("Wacht sinds 88 d."), 110), 64)]
         width = self.list.viewport().width()
-        room = width - sum(fixed.values()) - max(SUBJECT_MIN, width // 3)
+        room = width - sum(fixed.values()) - max(SUBJECT_MIN, width // 4)
         preferred = sum(p for _c, p, _m in flexible)
         least = sum(m for _c, _p, m in flexible)
         share = 1.0 if room >= preferred else max(0.0, (room - least) / (preferred - least))
