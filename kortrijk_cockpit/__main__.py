@@ -116,9 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # Imported here so that `--version` and bad arguments stay instant.
-    from kortrijk_cockpit.app import Options, run_gui
-
     from kortrijk_cockpit import temp_basedir
+    from kortrijk_cockpit.app import Options, run_gui
 
     options = Options.from_args(args)
     try:

@@ -26,9 +26,9 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.logging_setup import setup_logging
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
-    from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService

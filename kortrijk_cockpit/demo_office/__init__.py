@@ -10,7 +10,7 @@ the client layers, nor they the sandbox); only the standard library and
 from __future__ import annotations
 
 from kortrijk_cockpit.demo_office.calendar import DemoEvent, briefing_events, demo_calendar
-from kortrijk_cockpit.demo_office.cast import CAST, DELEGATE, OWNER, ORGANISATIONS, Member, member
+from kortrijk_cockpit.demo_office.cast import CAST, DELEGATE, ORGANISATIONS, OWNER, Member, member
 from kortrijk_cockpit.demo_office.files import DemoFile, render
 from kortrijk_cockpit.demo_office.mails import DemoMail, demo_mails
 from kortrijk_cockpit.demo_office.rhythm import (

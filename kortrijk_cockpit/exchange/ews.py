@@ -76,20 +76,21 @@ from exchangelib.services import SendItem, SyncFolderItems
 from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import FlagStatus, FolderKind, Importance, Sensitivity
 from kortrijk_cockpit.exchange.errors import (
+    LATER,
     AccessDenied,
     AuthenticationFailed,
     BackendError,
     ItemConflict,
     ItemGone,
-    LATER,
     Offline,
     SendDenied,
-    network_failure,
     SignInRequired,
     SyncStateInvalid,
     Throttled,
+    network_failure,
 )
 from kortrijk_cockpit.exchange.records import (
+    MEETING_ANSWERS,
     AttachmentRecord,
     Change,
     EventDraft,
@@ -98,12 +99,11 @@ from kortrijk_cockpit.exchange.records import (
     FolderRecord,
     MailBody,
     MailSummary,
-    MEETING_ANSWERS,
     OutgoingMail,
     OutgoingResponse,
     ReadFlagChanged,
-    ResponseKind,
     Removed,
+    ResponseKind,
     SyncPage,
     Upserted,
 )

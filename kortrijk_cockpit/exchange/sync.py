@@ -31,6 +31,7 @@ from sqlalchemy import Table, and_, bindparam, delete, insert, null, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import NOTHING, Changes, Kind
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.config import Settings
 from kortrijk_cockpit.domain import (
     Attachment,
@@ -59,7 +60,6 @@ from kortrijk_cockpit.exchange.records import (
     SyncPage,
     Upserted,
 )
-from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.store.database import store_errors
 from kortrijk_cockpit.task_context import TaskContext
 

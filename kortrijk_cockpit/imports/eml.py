@@ -11,8 +11,8 @@ import email
 import email.utils
 from datetime import UTC, datetime
 from email import policy
-from email.parser import BytesParser
 from email.message import EmailMessage, Message
+from email.parser import BytesParser
 
 from kortrijk_cockpit.imports.records import (
     NO_SUBJECT,

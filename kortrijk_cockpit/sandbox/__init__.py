@@ -7,6 +7,7 @@ Real exchangelib talks to it over HTTP; see `server.py` for the endpoint,
 from __future__ import annotations
 
 from kortrijk_cockpit.sandbox.demo import demo_mailbox
+from kortrijk_cockpit.sandbox.ews.server import SandboxServer
 from kortrijk_cockpit.sandbox.faults import Faults
 from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
 from kortrijk_cockpit.sandbox.model import (
@@ -17,7 +18,6 @@ from kortrijk_cockpit.sandbox.model import (
     SentAttachment,
     SentMessage,
 )
-from kortrijk_cockpit.sandbox.ews.server import SandboxServer
 
 __all__ = [
     "Address", "Attachment", "Faults", "Folder", "Invitation", "Item", "Mailbox", "SandboxServer",

@@ -12,8 +12,6 @@ from datetime import date, datetime, time, timedelta
 
 from kortrijk_cockpit.demo_office import (
     BRUSSELS,
-    DELEGATE as DELEGATE_MEMBER,
-    OWNER as OWNER_MEMBER,
     DemoEvent,
     DemoFile,
     DemoMail,
@@ -21,6 +19,12 @@ from kortrijk_cockpit.demo_office import (
     demo_calendar,
     demo_mails,
     render,
+)
+from kortrijk_cockpit.demo_office import (
+    DELEGATE as DELEGATE_MEMBER,
+)
+from kortrijk_cockpit.demo_office import (
+    OWNER as OWNER_MEMBER,
 )
 from kortrijk_cockpit.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.sandbox.model import Address

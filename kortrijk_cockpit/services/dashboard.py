@@ -9,6 +9,7 @@ from functools import partial
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import (
     ActionPoint,
     ActionStatus,
@@ -29,7 +30,6 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     SyncState,
 )
-from kortrijk_cockpit.clock import BRUSSELS, Clock
 
 DUE_SOON_DAYS = 14
 

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit import APP_NAME, __version__
-from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.changes import Changes, Kind
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.ui.areas import AREA_OF_KIND, areas
 from kortrijk_cockpit.ui.change_feed import ChangeFeed, StaleWatch
 from kortrijk_cockpit.ui.dialogs.messages import show_failure
@@ -40,16 +40,16 @@ from kortrijk_cockpit.ui.views.today import OUTBOX, TodayView
 from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
-    from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.clock import Clock
+    from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
-    from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.outbox import OutboxService
+    from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.suggestions import SuggestionService
@@ -600,7 +600,6 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
-
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))

@@ -12,9 +12,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordSetError
 
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.clock import FixedClock
 
 BXL = ZoneInfo("Europe/Brussels")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BXL)

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.demo_office import demo_mails
 from kortrijk_cockpit.domain import (
     ActionPoint,
     ActionStatus,
@@ -27,8 +29,6 @@ from kortrijk_cockpit.domain import (
     ReportingCycle,
     RequestStatus,
 )
-from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.demo_office import demo_mails
 from kortrijk_cockpit.services.dashboard import DashboardService
 from kortrijk_cockpit.services.demo_data import bulk_insert_mails, seed_demo
 from kortrijk_cockpit.services.search import SearchService

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.domain import Attachment
 from kortrijk_cockpit.exchange.attachments import AttachmentSaver
 from kortrijk_cockpit.exchange.ews import EwsBackend
-from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine
-from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 

@@ -15,7 +15,14 @@ import pytest
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.domain import CalendarEvent, FlagStatus, Mail, MailFolder, OutboxEntry, OutboxStatus
+from kortrijk_cockpit.domain import (
+    CalendarEvent,
+    FlagStatus,
+    Mail,
+    MailFolder,
+    OutboxEntry,
+    OutboxStatus,
+)
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher, PushReport
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue

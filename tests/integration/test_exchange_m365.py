@@ -20,8 +20,8 @@ from kortrijk_cockpit.exchange.connection import check_connection
 from kortrijk_cockpit.exchange.errors import Offline, SignInRequired
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.m365 import SignInCancelled, authority_for, tenant_of
-from kortrijk_cockpit.sandbox import Mailbox
 from kortrijk_cockpit.exchange.sync import SyncEngine
+from kortrijk_cockpit.sandbox import Mailbox
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW, MemoryKeyring
 from tests.integration.fake_browser import ClosedBrowser

@@ -8,12 +8,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.domain import FlagStatus, Mail, MailFolder, OutboxEntry, OutboxStatus
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.outbox import OutboxPusher
-from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine
-from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.services.outbox import OutboxService
 from kortrijk_cockpit.services.triage import TriageService
 from kortrijk_cockpit.store import Store

@@ -16,7 +16,6 @@ from kortrijk_cockpit.exchange.outbox import OutboxPusher
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, describe, queue
 from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.sandbox.model import Address
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 from tests.integration.test_exchange_exactly_once import push_until_settled

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.domain import (
     ActionPoint,
     Attachment,
@@ -19,9 +20,8 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.exchange.errors import Throttled
 from kortrijk_cockpit.exchange.ews import EwsBackend
-from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
-from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
-
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.integration.test_mail_import import OFFERTE
 from tests.msg_files import MsgMail, msg_bytes

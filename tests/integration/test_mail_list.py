@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 
 from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.domain import (
     ActionPoint,
     Attachment,
@@ -17,6 +16,7 @@ from kortrijk_cockpit.domain import (
     MailLink,
     TrustedImageSender,
 )
+from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.mail_list import (
     MailListService,
     MailQuery,

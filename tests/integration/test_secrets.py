@@ -9,9 +9,9 @@ from pathlib import Path
 from kortrijk_cockpit.config import Paths, Settings
 from kortrijk_cockpit.exchange import auth
 from kortrijk_cockpit.exchange.ews import EwsBackend
-from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.exchange.sync import SyncEngine
 from kortrijk_cockpit.logging_setup import setup_logging
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.store import open_store
 from kortrijk_cockpit.store.database import sqlite_url
 from tests.integration.exchange_fixtures import NOW, MemoryKeyring, settings_for

@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.services.dashboard import DashboardService
+from kortrijk_cockpit.services.demo_data import seed_demo
 from kortrijk_cockpit.services.folders import FolderService
 from kortrijk_cockpit.services.handing_on import HandOnService
 from kortrijk_cockpit.services.mail_list import MailListService
 from kortrijk_cockpit.services.outcomes import OutcomeService
-from kortrijk_cockpit.services.demo_data import seed_demo
 from kortrijk_cockpit.services.records import RecordService
 from kortrijk_cockpit.services.search import SearchService
 from kortrijk_cockpit.services.suggestions import SuggestionService

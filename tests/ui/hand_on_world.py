@@ -6,8 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from kortrijk_cockpit.domain import (Brief, FolderKind, Mail, MailFolder, Meeting, MeetingSeries,
-                                     MeetingStatus, Organisation, Person)
+from kortrijk_cockpit.domain import (
+    Brief,
+    FolderKind,
+    Mail,
+    MailFolder,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Organisation,
+    Person,
+)
 from kortrijk_cockpit.store import Store
 from tests.integration.mail_world import BXL, NOW
 

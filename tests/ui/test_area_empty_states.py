@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtWidgets import QApplication
-
-from kortrijk_cockpit.config import Paths
 from sqlalchemy import func, select
 
+from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.domain import CalendarEvent, FolderKind, Mail, MailFolder, SyncState
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.main_window import MainWindow

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor
 
 from kortrijk_cockpit.ui.main_window import MainWindow
 from kortrijk_cockpit.ui.models.mail_list import MailListModel

@@ -11,11 +11,11 @@ from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
 from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
-from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from kortrijk_cockpit.ui.main_window import MainWindow
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.mail.area import MailArea
+from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
 
 AREAS_NL = ["Vandaag", "Mail", "Agenda", "Overleg", "Opvolging", "Fiches", "Personen",

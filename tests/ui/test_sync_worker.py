@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import select
 
+from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.domain import Mail
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.round import MailboxRound
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
-from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.sync_worker import SyncController, SyncState, SyncWorker
 from tests.integration.exchange_fixtures import NOW, settings_for

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ast
-from importlib.util import resolve_name
 import subprocess
 import sys
 import textwrap
+from importlib.util import resolve_name
 from pathlib import Path
 
 import kortrijk_cockpit

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kortrijk_cockpit.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.sandbox.ews.soapxml import SOAP_NS, esc, parse_envelope
+from kortrijk_cockpit.sandbox.mailbox import Mailbox
 
 AUTODISCOVER_PATH = "/autodiscover/autodiscover.svc"
 A_NS = "http://schemas.microsoft.com/exchange/2010/Autodiscover"

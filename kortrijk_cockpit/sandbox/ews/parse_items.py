@@ -12,8 +12,6 @@ from typing import Any
 from lxml import etree
 
 from kortrijk_cockpit.sandbox.ews.extended import property_ref
-from kortrijk_cockpit.sandbox.model import Address, WeeklyRecurrence
-from kortrijk_cockpit.sandbox.recurrence import WEEKDAYS
 from kortrijk_cockpit.sandbox.ews.render_items import MS_TO_IANA_ZONE
 from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
@@ -23,6 +21,8 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     t,
     text_of,
 )
+from kortrijk_cockpit.sandbox.model import Address, WeeklyRecurrence
+from kortrijk_cockpit.sandbox.recurrence import WEEKDAYS
 
 
 @dataclass(frozen=True)

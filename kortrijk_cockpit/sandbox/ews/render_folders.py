@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
 from kortrijk_cockpit.sandbox.ews.shapes import Shape
 from kortrijk_cockpit.sandbox.ews.soapxml import attr, esc, xml_bool
+from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
 
 _TAGS = {"IPF.Appointment": "t:CalendarFolder", "IPF.Contact": "t:ContactsFolder",
          "IPF.Task": "t:TasksFolder"}

@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from kortrijk_cockpit.sandbox import recurrence
 from kortrijk_cockpit.sandbox.ews.extended import PropertyRef
+from kortrijk_cockpit.sandbox.ews.shapes import Shape
+from kortrijk_cockpit.sandbox.ews.soapxml import attr, esc, fmt_dt, xml_bool
 from kortrijk_cockpit.sandbox.ids import occurrence_id
 from kortrijk_cockpit.sandbox.model import CALENDAR_ITEM, MESSAGE, Address, Item
 from kortrijk_cockpit.sandbox.recurrence import WEEKDAYS, Occurrence
-from kortrijk_cockpit.sandbox.ews.shapes import Shape
-from kortrijk_cockpit.sandbox.ews.soapxml import attr, esc, fmt_dt, xml_bool
 
 # Properties SyncFolderItems and FindItem never return (Microsoft: use GetItem).
 CONTENT_FIELDS = frozenset({"item:Body", "item:Attachments", "item:MimeContent", "item:TextBody",

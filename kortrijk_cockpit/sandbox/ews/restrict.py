@@ -13,11 +13,11 @@ from typing import Any
 
 from lxml import etree
 
-from kortrijk_cockpit.sandbox.model import Item
-from kortrijk_cockpit.sandbox.recurrence import Occurrence
 from kortrijk_cockpit.sandbox.ews.extended import property_ref
 from kortrijk_cockpit.sandbox.ews.render_items import html_to_text
 from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, parse_bool, parse_dt, t
+from kortrijk_cockpit.sandbox.model import Item
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
 
 Getter = Callable[[Item, Occurrence | None], Any]
 Matcher = Callable[[Item, Occurrence | None], bool]

@@ -23,12 +23,8 @@ from typing import Protocol, Self
 
 from lxml import etree
 
-from kortrijk_cockpit.sandbox.ews import autodiscover
-from kortrijk_cockpit.sandbox.ews import ntlm
+from kortrijk_cockpit.sandbox.ews import autodiscover, ntlm
 from kortrijk_cockpit.sandbox.ews.autodiscover import AUTODISCOVER_PATH
-from kortrijk_cockpit.sandbox.faults import BUSY, DROP, LOSE_ANSWER, SLOW, STATUS, Fault, Faults
-from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
-from kortrijk_cockpit.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.sandbox.ews.ops import OPERATIONS, Context
 from kortrijk_cockpit.sandbox.ews.soapxml import (
     SoapFault,
@@ -36,6 +32,9 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     parse_envelope,
     server_busy_fault,
 )
+from kortrijk_cockpit.sandbox.faults import BUSY, DROP, LOSE_ANSWER, SLOW, STATUS, Fault, Faults
+from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
+from kortrijk_cockpit.sandbox.mailbox import Mailbox
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,7 @@ from datetime import datetime, time, timedelta
 from PySide6.QtWidgets import QWidget
 
 from kortrijk_cockpit.ui.dialogs.quick_choice import CUSTOM, QuickChoice, QuickChoiceDialog
-from kortrijk_cockpit.ui.dialogs.working_days import (at, last_working_day_of_week,
-                                                      next_working_day)
+from kortrijk_cockpit.ui.dialogs.working_days import at, last_working_day_of_week, next_working_day
 from kortrijk_cockpit.ui.formatting import local
 
 # Due at the end of the office day: Outlook shows the date, the Opvolgen view sorts by it.

@@ -8,8 +8,17 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QCalendarWidget, QDialog, QDialogButtonBox, QGridLayout, QLabel,
-                               QPushButton, QTimeEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kortrijk_cockpit.ui.dialogs.working_days import at
 from kortrijk_cockpit.ui.formatting import LOCALE, local

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext, element_tag
+from kortrijk_cockpit.sandbox.ews.shapes import Shape
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, t, text_of
 from kortrijk_cockpit.sandbox.faults import Faults
 from kortrijk_cockpit.sandbox.ids import is_well_formed
 from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
 from kortrijk_cockpit.sandbox.model import Address, Item
 from kortrijk_cockpit.sandbox.recurrence import Occurrence
-from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext, element_tag
-from kortrijk_cockpit.sandbox.ews.shapes import Shape
-from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, t, text_of
 
 ROOT_KEYS = ("root", "msgfolderroot")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lxml import etree
 
-from kortrijk_cockpit.sandbox.model import Address
 from kortrijk_cockpit.sandbox.ews.ops.common import Context
 from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
@@ -18,6 +17,7 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     t,
     text_of,
 )
+from kortrijk_cockpit.sandbox.model import Address
 
 MAX_CANDIDATES = 100
 

@@ -8,7 +8,6 @@ from datetime import datetime
 from lxml import etree
 
 from kortrijk_cockpit.sandbox import recurrence
-from kortrijk_cockpit.sandbox.model import Item
 from kortrijk_cockpit.sandbox.ews.ops.common import (
     Context,
     check_root_access,
@@ -16,7 +15,6 @@ from kortrijk_cockpit.sandbox.ews.ops.common import (
     resolve_folder,
     resolve_item,
 )
-from kortrijk_cockpit.sandbox.recurrence import Occurrence
 from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer
 from kortrijk_cockpit.sandbox.ews.restrict import Matcher, matcher, sort_key
 from kortrijk_cockpit.sandbox.ews.shapes import parse_shape
@@ -33,6 +31,8 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     t,
     xml_bool,
 )
+from kortrijk_cockpit.sandbox.model import Item
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
 
 
 def get_item(ctx: Context, request: etree._Element) -> str:

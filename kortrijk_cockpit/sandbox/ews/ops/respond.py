@@ -19,6 +19,9 @@ from typing import Any
 
 from lxml import etree
 
+from kortrijk_cockpit.sandbox.ews.ops.common import Context, resolve_item
+from kortrijk_cockpit.sandbox.ews.parse_items import NewAttachment, item_values
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, fmt_dt, t
 from kortrijk_cockpit.sandbox.mailbox import Folder
 from kortrijk_cockpit.sandbox.model import (
     CALENDAR_ITEM,
@@ -28,9 +31,6 @@ from kortrijk_cockpit.sandbox.model import (
     Address,
     Item,
 )
-from kortrijk_cockpit.sandbox.ews.ops.common import Context, resolve_item
-from kortrijk_cockpit.sandbox.ews.parse_items import NewAttachment, item_values
-from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, fmt_dt, t
 
 REPLIES = {"ReplyToItem": "Antw: ", "ReplyAllToItem": "Antw: ", "ForwardItem": "Doorst: "}
 ANSWERS = {"AcceptItem": "Accept", "TentativelyAcceptItem": "Tentative", "DeclineItem": "Decline"}

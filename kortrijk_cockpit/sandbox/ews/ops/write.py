@@ -7,16 +7,6 @@ from typing import Any
 from lxml import etree
 
 from kortrijk_cockpit.sandbox.ews.extended import property_ref
-from kortrijk_cockpit.sandbox.mailbox import Folder
-from kortrijk_cockpit.sandbox.model import (
-    CALENDAR_ITEM,
-    MESSAGE,
-    Address,
-    Attachment,
-    Item,
-    SentAttachment,
-    SentMessage,
-)
 from kortrijk_cockpit.sandbox.ews.ops.common import (
     Context,
     folder_children,
@@ -41,6 +31,16 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     response,
     success,
     t,
+)
+from kortrijk_cockpit.sandbox.mailbox import Folder
+from kortrijk_cockpit.sandbox.model import (
+    CALENDAR_ITEM,
+    MESSAGE,
+    Address,
+    Attachment,
+    Item,
+    SentAttachment,
+    SentMessage,
 )
 
 _ID_TAGS = (t("ItemId"), t("OccurrenceItemId"), t("RecurringMasterItemId"))

@@ -31,7 +31,7 @@ from kortrijk_cockpit.ui.views.mail.image_fetch import is_public_address
 from kortrijk_cockpit.ui.views.mail.reader_window import ReaderWindow
 from kortrijk_cockpit.ui.views.mail.reading_pane import ReadingPane
 from kortrijk_cockpit.ui.views.mail.triage_actions import TriageActions
-from kortrijk_cockpit.ui.views.mail.view_tree import KeyRole, TODO, query_for
+from kortrijk_cockpit.ui.views.mail.view_tree import TODO, KeyRole, query_for
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     )
     from kortrijk_cockpit.services.outcomes import Outcome, OutcomeService
     from kortrijk_cockpit.services.suggestions import Suggestion, SuggestionService
-    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.triage import TriageService
+    from kortrijk_cockpit.services.trusted_senders import TrustedSenders
 
 
 READ_AFTER_MS = 1500  # shown this long in the pane: read, as in Outlook

@@ -12,7 +12,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 
-
 def mail_shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do) for the mail list."""
     return [
