@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.domain import TrustedImageSender
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.suggestions import PUBLIC_DOMAINS
 
 
 def normalise(address_or_domain: str) -> str:
@@ -33,6 +34,10 @@ class TrustedSenders:
     def trust(self, address_or_domain: str) -> str:
         """Remember it (once); returns the stored form."""
         value = normalise(address_or_domain)
+        if value.startswith("@") and value[1:] in PUBLIC_DOMAINS:
+            raise UserFacingError(
+                f"Afbeeldingen toelaten voor heel {value} kan niet: iedereen kan daar een "
+                "adres hebben. Sta de afzender zelf toe.")
         try:
             with self._sessions.begin() as s:
                 if s.scalar(select(TrustedImageSender.id)

@@ -32,3 +32,12 @@ def test_a_sender_or_a_whole_domain_is_trusted(store: Store) -> None:
 def test_nonsense_is_refused_in_dutch(store: Store, nonsense: str) -> None:
     with pytest.raises(UserFacingError, match="geen e-mailadres of domein"):
         TrustedSenders(store.session_factory).trust(nonsense)
+
+
+def test_a_public_mail_provider_is_never_trusted_as_a_whole(store: Store) -> None:
+    senders = TrustedSenders(store.session_factory)
+    with pytest.raises(UserFacingError, match="iedereen kan daar een adres hebben"):
+        senders.trust("@Gmail.com")
+    senders.trust("jan.peeters@gmail.com")  # one known sender there is fine
+    assert not senders.is_trusted("onbekende@gmail.com")
+    assert senders.is_trusted("jan.peeters@gmail.com")
