@@ -116,6 +116,8 @@ class Settings:
     exchange_client_id: str = ""  # oauth2: the city's app registration
     show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
     director_name: str = ""  # signs replies sent on the director's behalf
+    working_hours_start: str = "08:00"  # the Agenda marks appointments outside these
+    working_hours_end: str = "18:00"
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:
