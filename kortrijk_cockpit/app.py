@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
+    from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService
@@ -92,6 +93,7 @@ class Core:
     suggestions: SuggestionService
     compose: ComposeService
     importer: MailImporter
+    agenda: AgendaService
     exchange: ExchangeConnection | None = None
 
 
@@ -129,6 +131,7 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
+    from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
@@ -175,6 +178,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 importer=MailImporter(sessions, clock, paths.attachments,
                                       days_back=settings.calendar_days_back,
                                       days_ahead=settings.calendar_days_ahead),
+                agenda=AgendaService(sessions, clock),
                 exchange=exchange)
 
 
@@ -271,7 +275,7 @@ def run_gui(options: Options) -> int:
                 mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
-                importer=built.importer,
+                importer=built.importer, agenda=built.agenda,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -68,6 +68,9 @@ class AgendaService:
         self._sessions = sessions
         self._clock = clock
 
+    def now(self) -> datetime:
+        return self._clock.now()
+
     def today(self) -> date:
         return self._clock.now().astimezone(BRUSSELS).date()
 

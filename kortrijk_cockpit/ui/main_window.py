@@ -42,6 +42,7 @@ from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
+    from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
@@ -63,6 +64,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.dialogs.templates import TemplatesDialog
     from kortrijk_cockpit.ui.import_task import ImportTask
     from kortrijk_cockpit.ui.sync_worker import SyncController
+    from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
     from kortrijk_cockpit.ui.views.mail.area import MailArea
 
 WINDOW_STATE_FILE = "window.ini"
@@ -90,6 +92,7 @@ class MainWindowServices:
     trusted_senders: TrustedSenders | None = None
     compose: ComposeService | None = None  # replies, forwards, meeting answers, standard texts
     importer: MailImporter | None = None  # files dropped on the window
+    agenda: AgendaService | None = None  # the Agenda area (a placeholder without it)
 
 
 class MainWindow(QMainWindow):
@@ -372,19 +375,20 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        self._replace_mail_placeholder()
+        for key in ("mail", "calendar"):
+            self._replace_placeholder(key)
         self.refresh()
 
-    def _replace_mail_placeholder(self) -> None:
-        """Mail was shown before the store opened (the remembered area): now the real area."""
-        placeholder = self.views.get("mail")
+    def _replace_placeholder(self, key: str) -> None:
+        """An area shown before the store opened (the remembered area): now the real one."""
+        placeholder = self.views.get(key)
         if not isinstance(placeholder, AreaView):
             return
-        row = self.nav_model.row_of("mail")
-        del self.views["mail"]
+        row = self.nav_model.row_of(key)
+        del self.views[key]
         self._watches = [w for w in self._watches if w.parent() is not placeholder]
         view = self._view(row)  # takes the placeholder's place in the stack
-        if self.current_area() == "mail":
+        if self.current_area() == key:
             self.stack.setCurrentWidget(view)
 
     # -- actions ---------------------------------------------------------------
@@ -460,14 +464,15 @@ class MainWindow(QMainWindow):
         if area.key not in self.views:
             placeholder = self.stack.widget(row)
             view: QWidget
-            mail_area = self._mail_area() if area.key == "mail" else None
-            if mail_area is not None:
-                self.stack.insertWidget(row, mail_area)
+            built: QWidget | None = (self._mail_area() if area.key == "mail"
+                                     else self._agenda_area() if area.key == "calendar" else None)
+            if built is not None:
+                self.stack.insertWidget(row, built)
                 if placeholder is not None:
                     self.stack.removeWidget(placeholder)
                     placeholder.deleteLater()
-                self.views[area.key] = mail_area
-                return mail_area
+                self.views[area.key] = built
+                return built
             view = AreaView(area)
             view.record_requested.connect(self.open_record)  # its card's mails and records
             if self._snapshot is not None:
@@ -507,6 +512,31 @@ class MainWindow(QMainWindow):
         if self._snapshot is not None:
             controller.show_local_copy(self._snapshot)
         return area
+
+    def _agenda_area(self) -> AgendaArea | None:
+        """The Agenda area, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.agenda is None:
+            return None
+        from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
+        from kortrijk_cockpit.ui.views.agenda.controller import AgendaController, AgendaServices
+
+        settings = services.settings
+        hours = ((settings.working_hours_start, settings.working_hours_end)
+                 if settings is not None else ("08:00", "18:00"))
+        area = AgendaArea()
+        controller = AgendaController(area, AgendaServices(
+            agenda=services.agenda, outcomes=services.outcomes, working_hours=hours,
+        ), self._runner, self.feed)
+        area.controller = controller  # type: ignore[attr-defined]
+        controller.failed.connect(self.show_task_error)
+        return area
+
+    def agenda_area(self) -> AgendaArea | None:
+        from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
+
+        view = self.views.get("calendar")
+        return view if isinstance(view, AgendaArea) else None
 
     def mail_area(self) -> MailArea | None:
         from kortrijk_cockpit.ui.views.mail.area import MailArea

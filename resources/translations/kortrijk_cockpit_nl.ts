@@ -33,6 +33,71 @@
     </message>
 </context>
 <context>
+    <name>AgendaArea</name>
+    <message>
+        <source>Previous period (Left, Page Up)</source>
+        <translation>Vorige periode (Links, Page Up)</translation>
+    </message>
+    <message>
+        <source>Next period (Right, Page Down)</source>
+        <translation>Volgende periode (Rechts, Page Down)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Go to today (T)</source>
+        <translation>Naar vandaag (T)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Work week</source>
+        <translation>Werkweek</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>{view} ({key})</source>
+        <translation>{view} ({key})</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaCanvas</name>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} meer</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Hele dag</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaController</name>
+    <message>
+        <source>Loading the agenda</source>
+        <translation>De agenda laden</translation>
+    </message>
+    <message>
+        <source>Loading the category colours</source>
+        <translation>De kleuren van de categorieën laden</translation>
+    </message>
+</context>
+<context>
     <name>AgendaItemDialog</name>
     <message>
         <source>Put on the agenda</source>

@@ -1,0 +1,1 @@
+"""The Agenda area: the director's calendar, painted."""
