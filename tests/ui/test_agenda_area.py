@@ -23,6 +23,7 @@ from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
 from kortrijk_cockpit.ui.views.agenda.canvas import CONFLICT_COLOUR
 from kortrijk_cockpit.ui.views.agenda.controller import AgendaController, AgendaServices
+from kortrijk_cockpit.ui.views.agenda.period import ViewMode, days_shown, period_label
 from tests.ui.conftest import NOW, make_services
 
 MONDAY = NOW.replace(hour=0)  # Monday 23 November 2026, Brussels
@@ -196,3 +197,11 @@ def test_the_window_shows_the_agenda_area(  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: bool(area.canvas.events))
     assert area.canvas.colours["Agenderen MAT"] == "#1e8449"  # the outcome's colour
     assert not unexpected
+
+
+def test_at_the_weekend_the_work_week_is_the_coming_one() -> None:
+    saturday = date(2026, 11, 28)
+    assert days_shown(ViewMode.WORK_WEEK, saturday)[0] == date(2026, 11, 30)
+    assert period_label(ViewMode.WORK_WEEK, saturday) == "30 november – 4 december 2026"
+    assert days_shown(ViewMode.WEEK, saturday)[0] == date(2026, 11, 23)
+    assert period_label(ViewMode.DAY, saturday) == "zaterdag 28 november 2026"

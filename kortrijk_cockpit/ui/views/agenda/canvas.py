@@ -365,7 +365,11 @@ class AgendaCanvas(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(Qt.PenStyle.NoPen)
         else:
-            painter.setBrush(colour.lighter(175))
+            fill = QColor(colour)
+            fill.setAlpha(60)  # a pastel of the category colour: the text stays readable
+            painter.setBrush(QColor("white"))
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setBrush(fill)
             painter.setPen(QPen(colour, 1))
         painter.drawRoundedRect(rect, 3, 3)
         if not event.is_cancelled:

@@ -27,6 +27,8 @@ def days_shown(mode: ViewMode, anchor: date) -> list[date]:
         return [anchor]
     if mode in (ViewMode.WORK_WEEK, ViewMode.WEEK):
         monday = _monday(anchor)
+        if mode == ViewMode.WORK_WEEK and anchor.weekday() >= 5:
+            monday += timedelta(weeks=1)  # at the weekend, the coming work week
         return [monday + timedelta(days=n) for n in range(5 if mode == ViewMode.WORK_WEEK else 7)]
     first = anchor.replace(day=1)
     last = _add_months(first, 1) - timedelta(days=1)
