@@ -449,7 +449,7 @@ class _EventChange(KindSpec):
 
     @staticmethod
     def _on_server(backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
-                   write: Callable[[ItemRef], Pushed]) -> Pushed:
+                   write: Callable[[ItemRef], Pushed], row: Any = None) -> Pushed:
         ref = require(ref, "De afspraak staat (nog) niet in Exchange.")
         if payload.force:  # "keep mine" after a conflict: write over what Outlook has now
             current = backend.event(ref.exchange_id)
@@ -459,7 +459,23 @@ class _EventChange(KindSpec):
         try:
             return write(ref)
         except ItemConflict as exc:
+            # An occurrence shares its series' change key, which a change to another
+            # occurrence renews: when this one is still as we knew it, ours goes.
+            current = backend.event(ref.exchange_id) \
+                if isinstance(row, CalendarEvent) and row.series_exchange_id else None
+            if current is not None and _as_before(current, payload, row):
+                return write(ItemRef(ref.exchange_id, current.change_key))
             raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+
+
+def _as_before(current: EventRecord, payload: Payload, row: CalendarEvent) -> bool:
+    """Whether Exchange still has what the change started from (for a cancel: what the
+    agenda shows) in the fields it changes."""
+    before = payload.before or local_event_values(row)
+    names = _fields(payload) or ["subject", "start_at", "end_at", "location"]
+    known = {"subject": before.get("subject"), "location": before.get("location"),
+             "start_at": _parse(before.get("start_at")), "end_at": _parse(before.get("end_at"))}
+    return all(_EVENT_GETTERS[n](current) == known[n] for n in names if n in known)
 
 
 def _addresses(people: Iterable[str]) -> list[str]:
@@ -551,7 +567,7 @@ class UpdateEvent(_EventChange):
             return Pushed(change_key=backend.update_event(on.exchange_id, on.change_key, draft,
                                                           fields))
 
-        return self._on_server(backend, ref, payload, write)
+        return self._on_server(backend, ref, payload, write, row)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -619,7 +635,7 @@ class CancelEvent(_EventChange):
             backend.cancel_event(on.exchange_id, on.change_key, message)
             return Pushed()
 
-        return self._on_server(backend, ref, payload, write)
+        return self._on_server(backend, ref, payload, write, row)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:

@@ -21,7 +21,7 @@ from kortrijk_cockpit.exchange.outbox import OutboxPusher, PushReport
 from kortrijk_cockpit.exchange.outbox_kinds import describe
 from kortrijk_cockpit.exchange.records import EventDraft
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
-from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox import Mailbox, SandboxServer, recurrence
 from kortrijk_cockpit.services.calendar import CalendarService, EventChanges
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import BXL, NOW
@@ -187,6 +187,42 @@ def test_cancelling_one_occurrence_leaves_the_others(
         ("cancellation", datetime(2026, 12, 15, 9, tzinfo=BXL))
     pull(store, backend, clock)
     assert local_times(store, "MAT") == kept
+
+
+def test_several_occurrences_changed_before_the_next_pull_all_land(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    """Exchange gives the whole series a new change key when one occurrence changes:
+    the next ones, still holding the old key, must not end as conflicts."""
+    weekly_mat(mailbox)
+    pull(store, backend, clock)
+    calendar = CalendarService(store.session_factory)
+    calendar.move(occurrence_on(store, 1).id, datetime(2026, 12, 1, 14, 0, tzinfo=BXL))
+    push_until_settled(store, backend)
+
+    calendar.cancel(occurrence_on(store, 15).id)
+    calendar.resize(occurrence_on(store, 8).id, datetime(2026, 12, 8, 10, 0, tzinfo=BXL))
+    push_until_settled(store, backend)
+
+    assert statuses(store) == [OutboxStatus.DONE] * 3
+    assert server_times(backend, "MAT") == [
+        "24/11 09:00-11:00", "01/12 14:00-16:00", "08/12 09:00-10:00", "22/12 09:00-11:00"]
+
+
+def test_an_occurrence_changed_in_outlook_meanwhile_is_a_conflict(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:
+    master = weekly_mat(mailbox)
+    pull(store, backend, clock)
+    calendar = CalendarService(store.session_factory)
+    calendar.move(occurrence_on(store, 1).id, datetime(2026, 12, 1, 14, 0, tzinfo=BXL))
+    item = mailbox.get(master)
+    occurrence = next(o for o in recurrence.occurrences(item)
+                      if o.original_date == date(2026, 12, 1))
+    mailbox.change_occurrence(item, occurrence, {"start": datetime(2026, 12, 1, 8, tzinfo=BXL)})
+
+    push_until_settled(store, backend)
+
+    assert statuses(store) == [OutboxStatus.CONFLICT]
+    assert server_times(backend, "MAT")[1] == "01/12 08:00-11:00"  # Outlook's stays
 
 
 def test_offline_then_online_every_series_change_lands_exactly_once(
