@@ -587,11 +587,11 @@ class EwsBackend:
         masters: dict[str, str] = {}
         for i in range(0, len(members), GET_ITEM_BATCH):
             batch = members[i:i + GET_ITEM_BATCH]
-            ids = [RecurringMasterItemId(id=ids[0]) for ids in batch]
-            for ids_of, master in zip(batch, self._account.fetch(
-                    ids=ids, folder=calendar, only_fields=["subject"]), strict=True):
+            asked = [RecurringMasterItemId(id=occurrences[0]) for occurrences in batch]
+            for occurrences, master in zip(batch, self._account.fetch(
+                    ids=asked, folder=calendar, only_fields=["subject"]), strict=True):
                 if not isinstance(master, Exception) and master.id:
-                    masters.update(dict.fromkeys(ids_of, master.id))
+                    masters.update(dict.fromkeys(occurrences, master.id))
         return masters
 
     @staticmethod
