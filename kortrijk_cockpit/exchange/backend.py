@@ -7,6 +7,7 @@ blocking and are only ever called from the sync worker thread.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Protocol
 
@@ -105,12 +106,19 @@ class MailboxBackend(Protocol):
         """Create the appointment and invite its attendees; returns (id, change key)."""
         ...
 
-    def update_event(self, exchange_id: str, change_key: str, event: EventDraft) -> str:
-        """Change it and send the attendees an update; returns the new change key."""
+    def update_event(self, exchange_id: str, change_key: str, event: EventDraft,
+                     fields: Collection[str] | None = None) -> str:
+        """Change it (only `fields`, EventDraft's names, when given) and send the attendees
+        an update; returns the new change key. An occurrence's id changes that one only."""
         ...
 
-    def cancel_event(self, exchange_id: str, change_key: str) -> None:
-        """Remove it and send the attendees a cancellation."""
+    def cancel_event(self, exchange_id: str, change_key: str, message: str = "") -> None:
+        """Remove it and send the attendees a cancellation (with `message`, when given).
+        An occurrence's id takes only that one out of its series."""
+        ...
+
+    def series_master(self, exchange_id: str) -> EventRecord | None:
+        """The recurring series an occurrence belongs to (None: gone, or not one)."""
         ...
 
     def close(self) -> None: ...

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +29,7 @@ from exchangelib import (
     OAUTH2,
     Account,
     Attendee,
+    Body,
     Build,
     CalendarItem,
     Configuration,
@@ -69,7 +70,12 @@ from exchangelib.items import (
     ReplyToItem,
     TentativelyAcceptItem,
 )
-from exchangelib.properties import DistinguishedFolderId, ItemId, ReferenceItemId
+from exchangelib.properties import (
+    DistinguishedFolderId,
+    ItemId,
+    RecurringMasterItemId,
+    ReferenceItemId,
+)
 from exchangelib.protocol import BaseProtocol
 from exchangelib.services import SendItem, SyncFolderItems
 
@@ -192,7 +198,13 @@ BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "attachments"]
 # GetItem, which we issue ourselves so it does not go through the mailbox root.
 EVENT_VIEW_FIELDS = ["subject", "start", "end", "is_all_day", "sensitivity", "is_cancelled", "type"]
 EVENT_DETAIL_FIELDS = ["location", "organizer", "required_attendees", "optional_attendees",
-                       "categories"]
+                       "categories", "uid"]
+SERIES_TYPES = ("Occurrence", "Exception")  # CalendarItemType of a series' member
+# EventDraft's fields -> exchangelib's, for a change of some of them only
+_EVENT_FIELDS = {"subject": ["subject"], "start_at": ["start"], "end_at": ["end"],
+                 "is_all_day": ["is_all_day"], "location": ["location"], "body_html": ["body"],
+                 "sensitivity": ["sensitivity"],
+                 "required": ["required_attendees"], "optional": ["optional_attendees"]}
 EVENT_FIELDS = EVENT_VIEW_FIELDS + EVENT_DETAIL_FIELDS
 GET_ITEM_BATCH = 100
 
@@ -527,10 +539,11 @@ class EwsBackend:
         except (AccessDenied, BackendError):
             return False  # not knowing means not showing
 
-    def _fetch_one(self, exchange_id: str, folder: Folder, fields: list[str]) -> Any | None:
+    def _fetch_one(self, exchange_id: str, folder: Folder, fields: list[str],
+                   id_cls: type[ItemId] = ItemId) -> Any | None:
         """One item as the server has it now; None when it is gone."""
         def run() -> Any | None:
-            fetched = list(self._account.fetch(ids=[ItemId(id=exchange_id)], folder=folder,
+            fetched = list(self._account.fetch(ids=[id_cls(id=exchange_id)], folder=folder,
                                                only_fields=fields))
             item = fetched[0] if fetched else None
             if item is None or isinstance(item, ews_errors.ErrorItemNotFound):
@@ -557,12 +570,32 @@ class EwsBackend:
                                                 only_fields=EVENT_DETAIL_FIELDS):
                     if not isinstance(item, Exception):
                         details[item.id] = item
-            return [self._event(e, details.get(e.id)) for e in found]
+            series = self._series_of(calendar, found, details)
+            return [self._event(e, details.get(e.id), series.get(e.id, "")) for e in found]
 
         return self._call(run)
 
+    def _series_of(self, calendar: Folder, found: list[Any],
+                   details: dict[str, Any]) -> dict[str, str]:
+        """Each occurrence's series (its master's id): one lookup per series, by UID."""
+        by_series: dict[str, list[str]] = {}
+        for item in found:
+            if getattr(item, "type", None) in SERIES_TYPES:
+                uid = getattr(details.get(item.id), "uid", None) or item.id
+                by_series.setdefault(uid, []).append(item.id)
+        members = list(by_series.values())
+        masters: dict[str, str] = {}
+        for i in range(0, len(members), GET_ITEM_BATCH):
+            batch = members[i:i + GET_ITEM_BATCH]
+            asked = [RecurringMasterItemId(id=occurrences[0]) for occurrences in batch]
+            for occurrences, master in zip(batch, self._account.fetch(
+                    ids=asked, folder=calendar, only_fields=["subject"]), strict=True):
+                if not isinstance(master, Exception) and master.id:
+                    masters.update(dict.fromkeys(occurrences, master.id))
+        return masters
+
     @staticmethod
-    def _event(item: Any, detail: Any) -> EventRecord:
+    def _event(item: Any, detail: Any, series_id: str = "") -> EventRecord:
         detail = detail or item
         attendees = [*(detail.required_attendees or ()), *(detail.optional_attendees or ())]
         start, end = _aware(item.start), _aware(item.end)
@@ -582,6 +615,7 @@ class EwsBackend:
             categories=tuple(detail.categories or ()),
             sensitivity=_SENSITIVITY.get(item.sensitivity or "", Sensitivity.NORMAL),
             is_cancelled=bool(item.is_cancelled),
+            series_exchange_id=series_id,
         )
 
     def fetch_attachment(self, attachment_id: str) -> bytes:
@@ -784,10 +818,10 @@ class EwsBackend:
         item.location = event.location or None
         item.body = HTMLBody(event.body_html) if event.body_html else None
         item.sensitivity = event.sensitivity.value.capitalize()
-        item.required_attendees = [Attendee(mailbox=Mailbox(email_address=a), response_type="Unknown")
-                                   for a in event.required] or None
-        item.optional_attendees = [Attendee(mailbox=Mailbox(email_address=a), response_type="Unknown")
-                                   for a in event.optional] or None
+        item.required_attendees = [Attendee(mailbox=m, response_type="Unknown")
+                                   for m in _mailboxes(event.required)] or None
+        item.optional_attendees = [Attendee(mailbox=m, response_type="Unknown")
+                                   for m in _mailboxes(event.optional)] or None
         return item
 
     def create_event(self, event: EventDraft) -> tuple[str, str]:
@@ -798,18 +832,27 @@ class EwsBackend:
         self._call(lambda: item.save(send_meeting_invitations=SEND_TO_ALL_AND_SAVE_COPY))
         return item.id or "", item.changekey or ""
 
-    def update_event(self, exchange_id: str, change_key: str, event: EventDraft) -> str:
+    def update_event(self, exchange_id: str, change_key: str, event: EventDraft,
+                     fields: Collection[str] | None = None) -> str:
         item = self._calendar_item(
             event, CalendarItem(account=self._account, id=exchange_id, changekey=change_key))
-        fields = ["subject", "start", "end", "is_all_day", "location", "body", "sensitivity",
-                  "required_attendees", "optional_attendees"]
-        self._call(lambda: item.save(update_fields=fields,
+        names = [ews for name in (fields if fields is not None else _EVENT_FIELDS)
+                 for ews in _EVENT_FIELDS[name]]
+        self._call(lambda: item.save(update_fields=names,
                                      send_meeting_invitations=SEND_TO_ALL_AND_SAVE_COPY))
         return item.changekey or ""
 
-    def cancel_event(self, exchange_id: str, change_key: str) -> None:
+    def cancel_event(self, exchange_id: str, change_key: str, message: str = "") -> None:
         item = CalendarItem(account=self._account, id=exchange_id, changekey=change_key)
-        self._call(lambda: item.delete(send_meeting_cancellations=SEND_TO_ALL_AND_SAVE_COPY))
+        if message:  # CancelCalendarItem carries her words to the attendees
+            self._call(lambda: item.cancel(new_body=Body(message)))
+        else:
+            self._call(lambda: item.delete(send_meeting_cancellations=SEND_TO_ALL_AND_SAVE_COPY))
+
+    def series_master(self, exchange_id: str) -> EventRecord | None:
+        item = self._fetch_one(exchange_id, self._distinguished(Calendar), EVENT_FIELDS,
+                               id_cls=RecurringMasterItemId)
+        return self._event(item, item) if item is not None else None
 
     def close(self) -> None:
         self._account.protocol.close()

@@ -24,11 +24,11 @@ import html
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.domain import (
@@ -44,6 +44,7 @@ from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import ItemConflict, ItemGone
 from kortrijk_cockpit.exchange.records import (
     EventDraft,
+    EventRecord,
     FlagUpdate,
     MailSummary,
     OutgoingAttachment,
@@ -448,7 +449,7 @@ class _EventChange(KindSpec):
 
     @staticmethod
     def _on_server(backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
-                   write: Callable[[ItemRef], Pushed]) -> Pushed:
+                   write: Callable[[ItemRef], Pushed], row: Any = None) -> Pushed:
         ref = require(ref, "De afspraak staat (nog) niet in Exchange.")
         if payload.force:  # "keep mine" after a conflict: write over what Outlook has now
             current = backend.event(ref.exchange_id)
@@ -458,7 +459,23 @@ class _EventChange(KindSpec):
         try:
             return write(ref)
         except ItemConflict as exc:
+            # An occurrence shares its series' change key, which a change to another
+            # occurrence renews: when this one is still as we knew it, ours goes.
+            current = backend.event(ref.exchange_id) \
+                if isinstance(row, CalendarEvent) and row.series_exchange_id else None
+            if current is not None and _as_before(current, payload, row):
+                return write(ItemRef(ref.exchange_id, current.change_key))
             raise OutboxConflict("De afspraak werd intussen in Outlook gewijzigd.") from exc
+
+
+def _as_before(current: EventRecord, payload: Payload, row: CalendarEvent) -> bool:
+    """Whether Exchange still has what the change started from (for a cancel: what the
+    agenda shows) in the fields it changes."""
+    before = payload.before or local_event_values(row)
+    names = _fields(payload) or ["subject", "start_at", "end_at", "location"]
+    known = {"subject": before.get("subject"), "location": before.get("location"),
+             "start_at": _parse(before.get("start_at")), "end_at": _parse(before.get("end_at"))}
+    return all(_EVENT_GETTERS[n](current) == known[n] for n in names if n in known)
 
 
 def _addresses(people: Iterable[str]) -> list[str]:
@@ -466,17 +483,91 @@ def _addresses(people: Iterable[str]) -> list[str]:
     return sorted(p.rpartition("<")[2].rstrip(">").strip().lower() for p in people)
 
 
+def _series(payload: Payload) -> bool:
+    return bool(payload.values.get("series"))
+
+
+def _fields(payload: Payload) -> list[str] | None:
+    """The fields a change sends (EventDraft's names); None: all of them (`update`)."""
+    fields = payload.values.get("fields")
+    return list(fields) if fields is not None else None
+
+
+def _with_subject(label: str, payload: Payload) -> str:
+    subject = payload.values.get("subject") or ""
+    text = f"{label}: {subject}" if subject else label
+    return f"{text} (hele reeks)" if _series(payload) else text
+
+
+def _master(backend: MailboxBackend, ref: ItemRef | None) -> EventRecord:
+    """The series of the occurrence `ref` names, as Exchange has it now."""
+    ref = require(ref, "De afspraak staat (nog) niet in Exchange.")
+    master = backend.series_master(ref.exchange_id)
+    if master is None:
+        raise ItemGone("De reeks bestaat niet meer in Exchange.")
+    return master
+
+
+def series_draft(wanted: EventDraft, before: Mapping[str, Any], master: EventRecord) -> EventDraft:
+    """The whole series as the change to one of its occurrences says: moved by as much
+    on the wall clock (Brussels), with the occurrence's new length."""
+    was = _parse(before.get("start_at"))
+    if was is None:
+        return wanted
+    shift = wanted.start_at.astimezone(BRUSSELS) - was.astimezone(BRUSSELS)
+    start = (master.start_at.astimezone(BRUSSELS) + shift).astimezone(UTC)
+    return dataclasses.replace(wanted, start_at=start,
+                               end_at=start + (wanted.end_at - wanted.start_at))
+
+
+_EVENT_GETTERS: dict[str, Callable[[EventRecord | EventDraft], object]] = {
+    "subject": lambda e: e.subject,
+    "start_at": lambda e: e.start_at,
+    "end_at": lambda e: e.end_at,
+    "location": lambda e: e.location,
+    "is_all_day": lambda e: e.is_all_day,
+    "sensitivity": lambda e: e.sensitivity,
+}
+
+
+def _has(current: EventRecord, wanted: EventDraft, fields: Iterable[str]) -> bool:
+    """Whether Exchange already has these fields as wanted (attendees by address)."""
+    names = set(fields)
+    if names & {"required", "optional"} and \
+            _addresses(current.attendees) != _addresses((*wanted.required, *wanted.optional)):
+        return False
+    return all(_EVENT_GETTERS[n](current) == _EVENT_GETTERS[n](wanted)
+               for n in names if n in _EVENT_GETTERS)
+
+
 class UpdateEvent(_EventChange):
+    """Change an appointment; with `fields` only those (move, resize, edit), with `series`
+    the whole series its occurrence belongs to."""
+
     kind = OutboxKind.UPDATE_EVENT
     label = "Afspraak wijzigen"
 
+    def describe(self, payload: Payload) -> str:
+        return _with_subject(self.label, payload)
+
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
+        fields = _fields(payload)
+        if _series(payload):
+            master = _master(backend, ref)
+            draft = series_draft(event_draft(payload), payload.before, master)
+            try:
+                backend.update_event(master.exchange_id, master.change_key, draft, fields)
+            except ItemConflict as exc:
+                raise OutboxConflict("De reeks werd intussen in Outlook gewijzigd.") from exc
+            return Pushed()  # the occurrences' new change keys come with the next pull
+
         def write(on: ItemRef) -> Pushed:
             draft = event_draft(payload)
-            return Pushed(change_key=backend.update_event(on.exchange_id, on.change_key, draft))
+            return Pushed(change_key=backend.update_event(on.exchange_id, on.change_key, draft,
+                                                          fields))
 
-        return self._on_server(backend, ref, payload, write)
+        return self._on_server(backend, ref, payload, write, row)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -485,6 +576,10 @@ class UpdateEvent(_EventChange):
         current = backend.event(ref.exchange_id)
         if current is None:
             raise ItemGone("De afspraak bestaat niet meer in Exchange.")
+        fields = _fields(payload)
+        if fields is not None:  # the occurrence shows whether a change (of its series) landed
+            return Pushed(change_key=current.change_key) \
+                if _has(current, event_draft(payload), fields) else None
         if current.change_key == ref.change_key:
             return None  # untouched since we read it: our write never landed
         wanted = event_draft(payload)
@@ -499,19 +594,48 @@ class UpdateEvent(_EventChange):
     def revert(self, row: Any, payload: Payload) -> None:
         if isinstance(row, CalendarEvent) and payload.before:
             _fill_event(row, payload.before)
+            for other, values in _series_rows(row, payload):
+                _fill_event(other, values)
+
+
+def _series_rows(row: CalendarEvent,
+                 payload: Payload) -> Iterator[tuple[CalendarEvent, Mapping[str, Any]]]:
+    """The other occurrences a whole-series change touched locally, with their `before`."""
+    s = object_session(row)
+    if s is None:
+        return
+    for event_id, values in (payload.before.get("series_rows") or {}).items():
+        other = s.get(CalendarEvent, int(event_id))
+        if other is not None:
+            yield other, values
 
 
 class CancelEvent(_EventChange):
+    """Cancel an appointment (with a message to its attendees, when given); with
+    `series` the whole series its occurrence belongs to, else that occurrence only."""
+
     kind = OutboxKind.CANCEL_EVENT
     label = "Afspraak annuleren"
 
+    def describe(self, payload: Payload) -> str:
+        return _with_subject(self.label, payload)
+
     def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
              row: Any) -> Pushed:
-        def write(on: ItemRef) -> Pushed:
-            backend.cancel_event(on.exchange_id, on.change_key)
+        message = str(payload.values.get("message") or "")
+        if _series(payload):
+            master = _master(backend, ref)
+            try:
+                backend.cancel_event(master.exchange_id, master.change_key, message)
+            except ItemConflict as exc:
+                raise OutboxConflict("De reeks werd intussen in Outlook gewijzigd.") from exc
             return Pushed()
 
-        return self._on_server(backend, ref, payload, write)
+        def write(on: ItemRef) -> Pushed:
+            backend.cancel_event(on.exchange_id, on.change_key, message)
+            return Pushed()
+
+        return self._on_server(backend, ref, payload, write, row)
 
     def recover(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
                 row: Any) -> Pushed | None:
@@ -522,6 +646,8 @@ class CancelEvent(_EventChange):
     def revert(self, row: Any, payload: Payload) -> None:
         if isinstance(row, CalendarEvent):
             row.is_cancelled = False
+            for other, _ in _series_rows(row, payload):
+                other.is_cancelled = False
 
 
 def names(people: Iterable[str]) -> str:

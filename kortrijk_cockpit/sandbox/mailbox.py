@@ -544,15 +544,59 @@ class Mailbox:
         with self.lock:
             self.sent.append(message)
 
-    def record_invitation(self, kind: str, item: Item, recipients: list[Address] | None = None) -> None:
+    def record_invitation(self, kind: str, item: Item, recipients: list[Address] | None = None,
+                          *, occurrence: recurrence.Occurrence | None = None,
+                          message: str = "") -> None:
+        """What attendees were sent; for one occurrence of a series, about that one."""
         with self.lock:
             to = recipients if recipients is not None else [*item.attendees, *item.optional_attendees]
             if not to:
                 return
+            occ = occurrence
             self.invitations.append(Invitation(
-                kind=kind, item_id=item.id, subject=item.subject, start=item.start, end=item.end,
-                location=item.location, organizer=item.organizer, recipients=list(to),
-                sent_at=self.clock()))
+                kind=kind,
+                item_id=ids.occurrence_id(item.number, occ.original_date) if occ else item.id,
+                subject=occ.subject if occ and occ.subject is not None else item.subject,
+                start=occ.start if occ else item.start, end=occ.end if occ else item.end,
+                location=occ.location if occ and occ.location is not None else item.location,
+                organizer=item.organizer, recipients=list(to), sent_at=self.clock(),
+                message=message))
+
+    # -- one occurrence of a series ----------------------------------------------------
+    OCCURRENCE_FIELDS = ("start", "end", "subject", "location")
+
+    def change_occurrence(self, master: Item, occ: recurrence.Occurrence,
+                          changes: dict[str, Any]) -> recurrence.Occurrence:
+        """Make one occurrence an exception with these fields (start, end, subject,
+        location); the master gets a new change key, as Exchange does. Returns it as now."""
+        with self.lock:
+            unknown = set(changes) - set(self.OCCURRENCE_FIELDS)
+            if unknown:
+                raise ValueError(f"an occurrence here keeps only {self.OCCURRENCE_FIELDS}, "
+                                 f"not {sorted(unknown)}")
+            values = {name: _aware(value, name) if name in ("start", "end") else value
+                      for name, value in changes.items()}
+            current = self._occurrence_values(master, occ)
+            merged = {**current, **values}
+            if merged["end"] < merged["start"]:
+                raise ValueError("end must not be before start")
+            master.modified_occurrences[occ.original_date] = merged
+            self._bump(master, read_only=False)
+            found = recurrence.occurrence_on(master, occ.original_date)
+            assert found is not None
+            return found
+
+    @staticmethod
+    def _occurrence_values(master: Item, occ: recurrence.Occurrence) -> dict[str, Any]:
+        return {"start": occ.start, "end": occ.end,
+                **master.modified_occurrences.get(occ.original_date, {})}
+
+    def delete_occurrence(self, master: Item, occ: recurrence.Occurrence) -> None:
+        """Take one occurrence out of its series (the others stay)."""
+        with self.lock:
+            master.deleted_occurrences.add(occ.original_date)
+            master.modified_occurrences.pop(occ.original_date, None)
+            self._bump(master, read_only=False)
 
     # -- sync --------------------------------------------------------------------
     def item_changes(self, folder: Folder, watermark: int, max_changes: int,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kortrijk_cockpit.sandbox import mapi
 
@@ -109,6 +109,10 @@ class Item:
     optional_attendees: list[Address] = field(default_factory=list)
     is_all_day: bool = False
     recurrence: WeeklyRecurrence | None = None
+    # A series' occurrences changed on their own (by original date: start, end, subject,
+    # location) and those removed from it (EWS: ModifiedOccurrences, DeletedOccurrences).
+    modified_occurrences: dict[date, dict[str, Any]] = field(default_factory=dict)
+    deleted_occurrences: set[date] = field(default_factory=set)
     timezone: str = "Europe/Brussels"
     uid: str = ""
     is_cancelled: bool = False
@@ -217,3 +221,4 @@ class Invitation:
     organizer: Address | None
     recipients: list[Address]
     sent_at: datetime
+    message: str = ""  # the organiser's words with a cancellation

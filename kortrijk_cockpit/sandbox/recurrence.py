@@ -1,7 +1,9 @@
 """Weekly series, expanded into occurrences the way CalendarView does.
 
 Occurrences keep the master's local wall-clock time in its own time zone, so
-the Tuesday 9:00 MAT stays at 9:00 across the DST change.
+the Tuesday 9:00 MAT stays at 9:00 across the DST change. An occurrence changed
+on its own (an exception) keeps its original date as its name; a deleted one is
+left out.
 """
 
 from __future__ import annotations
@@ -22,6 +24,30 @@ class Occurrence:
     original_date: date
     start: datetime  # UTC
     end: datetime  # UTC
+    original_start: datetime | None = None  # an exception: where the series put it
+    subject: str | None = None  # an exception's own subject and location
+    location: str | None = None
+
+    @property
+    def is_exception(self) -> bool:
+        return self.original_start is not None
+
+    @property
+    def series_start(self) -> datetime:
+        return self.original_start or self.start
+
+
+# An exception moved further than this from its original date is not looked for.
+_MOVED_AT_MOST = timedelta(days=7)
+
+
+def _applied(item: Item, occ: Occurrence) -> Occurrence:
+    changed = item.modified_occurrences.get(occ.original_date)
+    if not changed:
+        return occ
+    return Occurrence(occ.original_date, changed.get("start", occ.start),
+                      changed.get("end", occ.end), original_start=occ.start,
+                      subject=changed.get("subject"), location=changed.get("location"))
 
 
 @lru_cache(maxsize=32)
@@ -49,22 +75,24 @@ def occurrences(item: Item, *, from_date: date | None = None) -> Iterator[Occurr
             return
         for weekday in sorted(rec.weekdays):
             day = monday + timedelta(days=weekday)
-            if day < rec.start or (rec.until is not None and day > rec.until):
+            if day < rec.start or (rec.until is not None and day > rec.until) \
+                    or day in item.deleted_occurrences:
                 continue
             start = datetime.combine(day, wall_clock, zone).astimezone(UTC)
-            yield Occurrence(day, start, start + duration)
+            yield _applied(item, Occurrence(day, start, start + duration))
         week += rec.interval
 
 
 def in_window(item: Item, start: datetime, end: datetime) -> list[Occurrence]:
-    """Occurrences that overlap [start, end)."""
+    """Occurrences that overlap [start, end), in order."""
     found = []
-    for occ in occurrences(item, from_date=start.astimezone(_zone(item.timezone)).date()):
-        if occ.start >= end:
+    from_date = (start - _MOVED_AT_MOST).astimezone(_zone(item.timezone)).date()
+    for occ in occurrences(item, from_date=from_date):
+        if occ.series_start >= end + _MOVED_AT_MOST:
             break
-        if occ.end > start:
+        if occ.start < end and occ.end > start:
             found.append(occ)
-    return found
+    return sorted(found, key=lambda occ: occ.start)
 
 
 def occurrence_on(item: Item, day: date) -> Occurrence | None:

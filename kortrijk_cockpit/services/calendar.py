@@ -2,15 +2,23 @@
 
 Like triage, each change is local first and queued for Exchange in the same
 transaction; the outbox sends the invitations, updates and cancellations.
+An occurrence of a recurring series is changed on its own, or the whole
+series with it (`whole_series`): then every occurrence the store holds shows
+the change at once, and Exchange gets it on the series.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
+from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.domain import CalendarEvent, OutboxEntry
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import (
@@ -29,9 +37,38 @@ class EventWrite:
     changes: Changes
 
 
-def _written(event: CalendarEvent, entry: OutboxEntry, *, created: bool = False) -> EventWrite:
+@dataclass(frozen=True)
+class EventChanges:
+    """What an edit changes; None leaves a field as it is."""
+
+    subject: str | None = None
+    location: str | None = None
+    start_at: datetime | None = None
+    end_at: datetime | None = None
+    attendees: tuple[str, ...] | None = None  # "Naam <adres>" or "adres"; all required
+
+    def values(self) -> dict[str, Any]:
+        """In the outbox payload's names and shape (EventDraft's)."""
+        found: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None:
+                continue
+            if isinstance(value, datetime):
+                if value.tzinfo is None:
+                    raise ValueError(f"{f.name} must be timezone-aware")
+                found[f.name] = value.isoformat()
+            elif f.name == "attendees":
+                found["required"], found["optional"] = list(value), []
+            else:
+                found[f.name] = value
+        return found
+
+
+def _written(event: CalendarEvent, entry: OutboxEntry, *, created: bool = False,
+             others: list[int] | None = None) -> EventWrite:
     touched = Changes.of(Kind.EVENT, created=[event.id]) if created \
-        else Changes.of(Kind.EVENT, updated=[event.id])
+        else Changes.of(Kind.EVENT, updated=[event.id, *(others or ())])
     return EventWrite(event.id, touched | Changes.of(Kind.OUTBOX, created=[entry.id]))
 
 
@@ -40,7 +77,7 @@ class CalendarService:
         self._sessions = sessions
 
     def create(self, draft: EventDraft) -> EventWrite:
-        _check(draft)
+        _check(draft.start_at, draft.end_at)
         with self._sessions.begin() as s:
             event = CalendarEvent(subject=draft.subject, start_at=draft.start_at,
                                   end_at=draft.end_at)
@@ -52,7 +89,7 @@ class CalendarService:
             return _written(event, entry, created=True)
 
     def update(self, event_id: int, draft: EventDraft) -> EventWrite:
-        _check(draft)
+        _check(draft.start_at, draft.end_at)
         with self._sessions.begin() as s:
             event = self._event(s, event_id)
             entry = queue(s, OutboxKind.UPDATE_EVENT, event_values(draft), event=event,
@@ -61,13 +98,77 @@ class CalendarService:
             s.flush()
             return _written(event, entry)
 
-    def cancel(self, event_id: int) -> EventWrite:
-        with self._sessions.begin() as s:
+    def move(self, event_id: int, new_start: datetime, *,
+             whole_series: bool = False) -> EventWrite:
+        """To another start, keeping its length."""
+        with self._sessions() as s:
             event = self._event(s, event_id)
-            event.is_cancelled = True
-            entry = queue(s, OutboxKind.CANCEL_EVENT, {"subject": event.subject}, event=event)
+            length = event.end_at - event.start_at
+        return self.edit(event_id, EventChanges(start_at=new_start, end_at=new_start + length),
+                         whole_series=whole_series)
+
+    def resize(self, event_id: int, new_end: datetime) -> EventWrite:
+        """Another end (this appointment or occurrence only)."""
+        return self.edit(event_id, EventChanges(end_at=new_end))
+
+    def edit(self, event_id: int, changes: EventChanges, whole_series: bool = False) -> EventWrite:
+        wanted = changes.values()
+        if not wanted:
+            raise UserFacingError("Er is niets gewijzigd aan de afspraak.")
+        with self._sessions.begin() as s:
+            event = self._changeable(s, event_id, whole_series)
+            before = local_event_values(event)
+            after = {**before, **wanted}
+            start = datetime.fromisoformat(after["start_at"])
+            end = datetime.fromisoformat(after["end_at"])
+            _check(start, end)
+            if whole_series and _local_day(start) != _local_day(event.start_at):
+                raise UserFacingError(
+                    "Een hele reeks kan hier alleen binnen dezelfde dag verschuiven. "
+                    "Kies een andere dag voor de reeks in Outlook, of verplaats alleen "
+                    "deze keer.")
+            others = self._series(s, event) if whole_series else []
+            if others:
+                before["series_rows"] = {str(o.id): local_event_values(o) for o in others}
+            values = {**_draft_values(event), **wanted, "fields": sorted(wanted),
+                      "series": whole_series}
+            entry = queue(s, OutboxKind.UPDATE_EVENT, values, event=event, before=before)
+            for other in others:
+                _apply(other, wanted, event)
+            _apply(event, wanted, event)
             s.flush()
-            return _written(event, entry)
+            return _written(event, entry, others=[o.id for o in others])
+
+    def cancel(self, event_id: int, *, whole_series: bool = False,
+               message: str = "") -> EventWrite:
+        """Cancel it, telling its attendees (with her `message`, when given)."""
+        with self._sessions.begin() as s:
+            event = self._changeable(s, event_id, whole_series)
+            others = self._series(s, event) if whole_series else []
+            before = {"series_rows": {str(o.id): {} for o in others}} if others else None
+            for row in (event, *others):
+                row.is_cancelled = True
+            entry = queue(s, OutboxKind.CANCEL_EVENT,
+                          {"subject": event.subject, "series": whole_series,
+                           "message": message.strip()},
+                          event=event, before=before)
+            s.flush()
+            return _written(event, entry, others=[o.id for o in others])
+
+    def _changeable(self, s: Session, event_id: int, whole_series: bool) -> CalendarEvent:
+        event = self._event(s, event_id)
+        if event.is_cancelled:
+            raise UserFacingError("Deze afspraak is geannuleerd.")
+        if whole_series and not event.series_exchange_id:
+            raise UserFacingError("Deze afspraak hoort niet bij een reeks.")
+        return event
+
+    @staticmethod
+    def _series(s: Session, event: CalendarEvent) -> list[CalendarEvent]:
+        """The other occurrences of its series the store holds."""
+        return list(s.scalars(select(CalendarEvent).where(
+            CalendarEvent.series_exchange_id == event.series_exchange_id,
+            CalendarEvent.id != event.id)))
 
     @staticmethod
     def _event(s: Session, event_id: int) -> CalendarEvent:
@@ -79,6 +180,41 @@ class CalendarService:
         return event
 
 
-def _check(draft: EventDraft) -> None:
-    if draft.end_at <= draft.start_at:
+def _draft_values(event: CalendarEvent) -> dict[str, Any]:
+    """The appointment as a draft for the payload (only the changed fields are sent)."""
+    return {"subject": event.subject, "start_at": event.start_at.isoformat(),
+            "end_at": event.end_at.isoformat(), "location": event.location,
+            "is_all_day": event.is_all_day, "sensitivity": event.sensitivity.value}
+
+
+def _apply(row: CalendarEvent, wanted: Mapping[str, Any], changed: CalendarEvent) -> None:
+    """The change to `changed` on `row` (itself, or another occurrence of its series:
+    moved as far on the wall clock, with the same new length)."""
+    if "subject" in wanted:
+        row.subject = wanted["subject"]
+    if "location" in wanted:
+        row.location = wanted["location"]
+    if "required" in wanted:
+        row.attendees = [*wanted["required"], *wanted.get("optional", ())]
+    if "start_at" not in wanted and "end_at" not in wanted:
+        return
+    start = datetime.fromisoformat(wanted.get("start_at", changed.start_at.isoformat()))
+    end = datetime.fromisoformat(wanted.get("end_at", changed.end_at.isoformat()))
+    if row is not changed:
+        length = end - start
+        start = _wall_clock(row.start_at) + (_wall_clock(start) - _wall_clock(changed.start_at))
+        end = start + length
+    row.start_at, row.end_at = start, end
+
+
+def _wall_clock(moment: datetime) -> datetime:
+    return moment.astimezone(BRUSSELS)
+
+
+def _local_day(moment: datetime) -> object:
+    return moment.astimezone(BRUSSELS).date()
+
+
+def _check(start: datetime, end: datetime) -> None:
+    if end <= start:
         raise UserFacingError("Het einde van de afspraak moet na het begin liggen.")

@@ -159,9 +159,17 @@ def _end(item: Item, occ: Occurrence | None) -> datetime | None:
     return occ.end if occ else item.end
 
 
+def _subject(item: Item, occ: Occurrence | None) -> str:
+    return occ.subject if occ is not None and occ.subject is not None else item.subject
+
+
+def _location(item: Item, occ: Occurrence | None) -> str:
+    return occ.location if occ is not None and occ.location is not None else item.location
+
+
 def calendar_type(item: Item, occ: Occurrence | None) -> str:
     if occ:
-        return "Occurrence"
+        return "Exception" if occ.is_exception else "Occurrence"
     return "RecurringMaster" if item.recurrence else "Single"
 
 
@@ -207,7 +215,7 @@ def _occurrence_xml(tag: str, item: Item, occ: Occurrence | None) -> str:
         return ""
     return (f'<t:{tag}><t:ItemId Id="{attr(occurrence_id(item.number, occ.original_date))}" '
             f'ChangeKey="{attr(item.change_key)}"/><t:Start>{fmt_dt(occ.start)}</t:Start>'
-            f"<t:End>{fmt_dt(occ.end)}</t:End><t:OriginalStart>{fmt_dt(occ.start)}</t:OriginalStart>"
+            f"<t:End>{fmt_dt(occ.end)}</t:End><t:OriginalStart>{fmt_dt(occ.series_start)}</t:OriginalStart>"
             f"</t:{tag}>")
 
 
@@ -258,7 +266,7 @@ _ITEM_FIELDS: list[tuple[str, Renderer]] = [
     ("item:ParentFolderId", lambda i, o, c: ""),  # filled in by the plan (needs the folder id)
     ("item:ItemClass", lambda i, o, c: _simple(
         "ItemClass", i.item_class if i.kind == MESSAGE else "IPM.Appointment")),
-    ("item:Subject", lambda i, o, c: _simple("Subject", i.subject)),
+    ("item:Subject", lambda i, o, c: _simple("Subject", _subject(i, o))),
     ("item:Sensitivity", lambda i, o, c: _simple("Sensitivity", i.sensitivity)),
     ("item:Body", lambda i, o, c: _body("Body", i, c)),
     ("item:Attachments", _attachments),
@@ -318,13 +326,13 @@ _MESSAGE_FIELDS: list[tuple[str, Renderer]] = [
 
 _CALENDAR_FIELDS: list[tuple[str, Renderer]] = [
     ("calendar:UID", lambda i, o, c: _simple("UID", i.uid) if i.uid else ""),
-    ("calendar:RecurrenceId", lambda i, o, c: _opt("RecurrenceId", o.start) if o else ""),
+    ("calendar:RecurrenceId", lambda i, o, c: _opt("RecurrenceId", o.series_start) if o else ""),
     ("calendar:Start", lambda i, o, c: _opt("Start", _start(i, o))),
     ("calendar:End", lambda i, o, c: _opt("End", _end(i, o))),
-    ("calendar:OriginalStart", lambda i, o, c: _opt("OriginalStart", o.start) if o else ""),
+    ("calendar:OriginalStart", lambda i, o, c: _opt("OriginalStart", o.series_start) if o else ""),
     ("calendar:IsAllDayEvent", lambda i, o, c: f"<t:IsAllDayEvent>{xml_bool(i.is_all_day)}</t:IsAllDayEvent>"),
     ("calendar:LegacyFreeBusyStatus", lambda i, o, c: _simple("LegacyFreeBusyStatus", i.free_busy)),
-    ("calendar:Location", lambda i, o, c: _simple("Location", i.location) if i.location else ""),
+    ("calendar:Location", lambda i, o, c: _simple("Location", _location(i, o)) if _location(i, o) else ""),
     ("calendar:IsMeeting", lambda i, o, c: f"<t:IsMeeting>{xml_bool(i.is_meeting)}</t:IsMeeting>"),
     ("calendar:IsCancelled", lambda i, o, c: f"<t:IsCancelled>{xml_bool(i.is_cancelled)}</t:IsCancelled>"),
     ("calendar:IsRecurring", lambda i, o, c: f"<t:IsRecurring>{xml_bool(i.recurrence is not None)}</t:IsRecurring>"),

@@ -29,7 +29,7 @@ def _email(person: Any) -> str:
 
 
 _GETTERS: dict[str, Getter] = {
-    "item:Subject": lambda i, o: i.subject,
+    "item:Subject": lambda i, o: o.subject if o and o.subject is not None else i.subject,
     "item:DateTimeReceived": lambda i, o: i.received,
     "item:DateTimeSent": lambda i, o: i.sent or i.created,
     "item:DateTimeCreated": lambda i, o: i.created,
@@ -45,7 +45,7 @@ _GETTERS: dict[str, Getter] = {
     "message:Sender": lambda i, o: _email(i.sender),
     "calendar:Start": lambda i, o: o.start if o else i.start,
     "calendar:End": lambda i, o: o.end if o else i.end,
-    "calendar:Location": lambda i, o: i.location,
+    "calendar:Location": lambda i, o: o.location if o and o.location is not None else i.location,
     "calendar:IsAllDayEvent": lambda i, o: i.is_all_day,
     "calendar:IsCancelled": lambda i, o: i.is_cancelled,
 }

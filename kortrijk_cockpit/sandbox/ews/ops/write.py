@@ -21,6 +21,7 @@ from kortrijk_cockpit.sandbox.ews.ops.respond import (
     save_draft,
 )
 from kortrijk_cockpit.sandbox.ews.parse_items import CLEARED, NewAttachment, item_values
+from kortrijk_cockpit.sandbox.ews.render_items import html_to_text
 from kortrijk_cockpit.sandbox.ews.soapxml import (
     EwsError,
     attr,
@@ -32,6 +33,7 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     success,
     t,
 )
+from kortrijk_cockpit.sandbox.ids import occurrence_id
 from kortrijk_cockpit.sandbox.mailbox import Folder
 from kortrijk_cockpit.sandbox.model import (
     CALENDAR_ITEM,
@@ -42,6 +44,7 @@ from kortrijk_cockpit.sandbox.model import (
     SentAttachment,
     SentMessage,
 )
+from kortrijk_cockpit.sandbox.recurrence import Occurrence
 
 _ID_TAGS = (t("ItemId"), t("OccurrenceItemId"), t("RecurringMasterItemId"))
 _SENDING = ("SendOnly", "SendAndSaveCopy")
@@ -84,13 +87,10 @@ def _update_one(ctx: Context, change: etree._Element, conflict: str, disposition
     if id_elem is None:
         raise EwsError("ErrorInvalidRequest", "ItemChange needs an ItemId.")
     item, occ = resolve_item(ctx, id_elem)
-    _no_occurrences(occ)
-    change_key = id_elem.get("ChangeKey")
-    if change_key and change_key != item.change_key and conflict != "AlwaysOverwrite":
-        raise EwsError("ErrorIrresolvableConflict",
-                       "The send or update operation could not be performed because the change key "
-                       "passed in the request does not match the current change key for the item.")
+    _check_change_key(item, id_elem, conflict)
     changes = _collect_updates(item, change.find(t("Updates")))
+    if occ is not None:
+        return _update_occurrence(ctx, item, occ, changes, notify)
     try:
         box.apply_changes(item, changes)
     except (ValueError, TypeError) as exc:
@@ -109,6 +109,40 @@ def _update_one(ctx: Context, change: etree._Element, conflict: str, disposition
     return success("UpdateItem", (
         f"<m:Items><{item_tag(item)}>{item_id_xml(item.id, item.change_key)}</{item_tag(item)}></m:Items>"
         "<m:ConflictResults><m:Count>0</m:Count></m:ConflictResults>"))
+
+
+def _check_change_key(item: Item, id_elem: etree._Element, conflict: str) -> None:
+    """An occurrence shares its master's change key here."""
+    change_key = id_elem.get("ChangeKey")
+    if change_key and change_key != item.change_key and conflict != "AlwaysOverwrite":
+        raise EwsError("ErrorIrresolvableConflict",
+                       "The send or update operation could not be performed because the change key "
+                       "passed in the request does not match the current change key for the item.")
+
+
+def _update_occurrence(ctx: Context, master: Item, occ: Occurrence, changes: dict[str, Any],
+                       notify: str) -> str:
+    """One occurrence changed on its own: it becomes an exception of its series."""
+    box = ctx.mailbox
+    changes.pop("timezone", None)  # the series' zone, sent with a new start or end
+    try:
+        occ = box.change_occurrence(master, occ, changes)
+    except (ValueError, TypeError) as exc:
+        raise _value_error(exc) from exc
+    if changes and notify != "SendToNone" and master.is_meeting and _is_organizer(ctx, master):
+        box.record_invitation("update", master, occurrence=occ)
+    occurrence = occurrence_id(master.number, occ.original_date)
+    return success("UpdateItem", (
+        f"<m:Items><t:CalendarItem>{item_id_xml(occurrence, master.change_key)}</t:CalendarItem>"
+        "</m:Items><m:ConflictResults><m:Count>0</m:Count></m:ConflictResults>"))
+
+
+def _cancel_occurrence(ctx: Context, master: Item, occ: Occurrence, notify: bool,
+                       message: str = "") -> None:
+    """One occurrence taken out of its series; its attendees told when asked."""
+    if notify and master.is_meeting and _is_organizer(ctx, master):
+        ctx.mailbox.record_invitation("cancellation", master, occurrence=occ, message=message)
+    ctx.mailbox.delete_occurrence(master, occ)
 
 
 def _collect_updates(item: Item, updates: etree._Element | None) -> dict[str, Any]:
@@ -194,7 +228,10 @@ def delete_item(ctx: Context, request: etree._Element) -> str:
         try:
             with box.lock:
                 item, occ = resolve_item(ctx, elem)
-                _no_occurrences(occ)
+                if occ is not None:
+                    _cancel_occurrence(ctx, item, occ, cancellations != "SendToNone")
+                    messages.append(success("DeleteItem"))
+                    continue
                 if item.kind == CALENDAR_ITEM and item.is_meeting and cancellations != "SendToNone" \
                         and _is_organizer(ctx, item):
                     item.is_cancelled = True
@@ -349,12 +386,17 @@ def _create_one(ctx: Context, elem: etree._Element, disposition: str, invitation
         if ref is None:
             raise EwsError("ErrorInvalidRequest", "CancelCalendarItem needs a ReferenceItemId.")
         item, occ = resolve_item(ctx, ref)
-        _no_occurrences(occ)
         if item.kind != CALENDAR_ITEM or not _is_organizer(ctx, item):
             raise EwsError("ErrorInvalidItemForOperationCancelItem",
                            "Only meetings the director organizes can be cancelled.")
+        body = elem.find(t("NewBodyContent"))
+        message = "" if body is None else (body.text or "") if body.get("BodyType") == "Text" \
+            else html_to_text(body.text or "")
+        if occ is not None:
+            _cancel_occurrence(ctx, item, occ, True, message)
+            return "<m:Items/>"
         item.is_cancelled = True
-        box.record_invitation("cancellation", item)
+        box.record_invitation("cancellation", item, message=message)
         box.move_item(item.id, "deleteditems")
         return "<m:Items/>"
     raise EwsError("ErrorInvalidItemForOperationCreateItem",
