@@ -92,6 +92,8 @@ from kortrijk_cockpit.exchange.errors import (
 from kortrijk_cockpit.exchange.records import (
     MEETING_ANSWERS,
     AttachmentRecord,
+    BusyBlock,
+    BusyStatus,
     Change,
     EventDraft,
     EventRecord,
@@ -276,6 +278,22 @@ def _aware(value: Any) -> datetime | None:
 def _ews_time(value: datetime | None, zone: Any = UTC) -> EWSDateTime | None:
     """exchangelib's own datetime type, in a zone it can name (not a bare UTC offset)."""
     return EWSDateTime.from_datetime(value.astimezone(zone)) if value else None
+
+
+_BUSY_STATUS = {"Free": BusyStatus.FREE, "Tentative": BusyStatus.TENTATIVE,
+                "Busy": BusyStatus.BUSY, "OOF": BusyStatus.OOF,
+                "WorkingElsewhere": BusyStatus.WORKING_ELSEWHERE, "NoData": BusyStatus.NO_DATA}
+
+
+def _busy_block(event: Any) -> BusyBlock:
+    details = event.details
+    start, end = _aware(event.start), _aware(event.end)
+    if start is None or end is None:
+        raise ValueError(f"A free/busy block without times: {event!r}")
+    return BusyBlock(
+        start_at=start, end_at=end, status=_BUSY_STATUS.get(event.busy_type, BusyStatus.BUSY),
+        subject=(details.subject or "") if details else "",
+        location=(details.location or "") if details else "")
 
 
 def _iso_utc(value: Any) -> str | None:
@@ -558,6 +576,29 @@ class EwsBackend:
                     if not isinstance(item, Exception):
                         details[item.id] = item
             return [self._event(e, details.get(e.id)) for e in found]
+
+        return self._call(run)
+
+    def free_busy(self, addresses: list[str], start: datetime,
+                  end: datetime) -> dict[str, list[BusyBlock]]:
+        wanted = list(dict.fromkeys(a.strip().lower() for a in addresses if a.strip()))
+
+        def run() -> dict[str, list[BusyBlock]]:
+            if not wanted:
+                return {}
+            views = self._account.protocol.get_free_busy_info(
+                accounts=[(address, "Required", False) for address in wanted],
+                start=_ews_time(start, BRUSSELS), end=_ews_time(end, BRUSSELS),
+                requested_view="DetailedMerged")
+            found: dict[str, list[BusyBlock]] = {}
+            for address, view in zip(wanted, views, strict=True):
+                if isinstance(view, ews_errors.ErrorMailRecipientNotFound):
+                    continue  # not in the organisation (an external guest): no free/busy
+                if isinstance(view, Exception):
+                    raise view
+                found[address] = [_busy_block(e) for e in view.calendar_events or ()
+                                  if e.busy_type != "Free"]
+            return found
 
         return self._call(run)
 

@@ -217,3 +217,16 @@ class Invitation:
     organizer: Address | None
     recipients: list[Address]
     sent_at: datetime
+
+
+@dataclass(frozen=True)
+class BusyEntry:
+    """One appointment in a colleague's calendar, as far as free/busy shows it (UTC times)."""
+
+    start: datetime
+    end: datetime
+    free_busy: str = "Busy"  # Free | Tentative | Busy | OOF | WorkingElsewhere
+    subject: str = ""
+    location: str = ""
+    is_private: bool = False
+    is_meeting: bool = True

@@ -53,7 +53,8 @@ def test_empty_calendars_give_the_first_working_hours() -> None:
 
 def test_a_gap_that_fits_exactly_is_proposed_and_a_shorter_one_is_not() -> None:
     calendars = {
-        DIRECTOR: [busy(bxl(FRIDAY, 8, 30), bxl(FRIDAY, 10)), busy(bxl(FRIDAY, 11), bxl(FRIDAY, 12))],
+        DIRECTOR: [busy(bxl(FRIDAY, 8, 30), bxl(FRIDAY, 10)),
+                   busy(bxl(FRIDAY, 11), bxl(FRIDAY, 12))],
         SOFIE: [busy(bxl(FRIDAY, 10, 30), bxl(FRIDAY, 11)),  # leaves 10:00-10:30 only
                 busy(bxl(FRIDAY, 13), bxl(FRIDAY, 14))],
     }
