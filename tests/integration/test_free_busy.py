@@ -69,7 +69,11 @@ def test_two_colleagues_busy_blocks_come_back_right_across_the_dst_change(
     assert all(b.subject == "" for b in found[BART.email])
 
 
-def test_the_director_shows_in_detail_and_outsiders_are_left_out(backend: EwsBackend) -> None:
+def test_the_director_shows_in_detail_and_outsiders_are_left_out(
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    mailbox.add_event("Tandarts", datetime(2026, 4, 1, 12, 30, tzinfo=BXL),
+                      datetime(2026, 4, 1, 13, 30, tzinfo=BXL), location="Kortrijk centrum",
+                      sensitivity="Private")
     found = backend.free_busy([DIRECTOR, "wim.vanhoutte@voka.be"], START, END)
 
     assert set(found) == {DIRECTOR}
@@ -77,6 +81,10 @@ def test_the_director_shows_in_detail_and_outsiders_are_left_out(backend: EwsBac
     assert [(b.start_at.astimezone(BXL).isoformat(), b.end_at.astimezone(BXL).isoformat())
             for b in mat] == [("2026-03-31T09:00:00+02:00", "2026-03-31T11:00:00+02:00")]
     assert mat[0].location == "Stadhuis, zaal Groeninge"
+    # A private appointment is busy time, nothing more (no ViewPrivateItems grant).
+    dentist = [b for b in found[DIRECTOR]
+               if b.start_at == datetime(2026, 4, 1, 10, 30, tzinfo=UTC)]
+    assert [(b.status, b.subject, b.location) for b in dentist] == [(BusyStatus.BUSY, "", "")]
 
 
 def plain_utc(value: EWSDateTime) -> datetime:
