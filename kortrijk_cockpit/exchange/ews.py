@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -113,6 +113,7 @@ from kortrijk_cockpit.exchange.tls import OrganisationCaAdapter
 
 log = logging.getLogger(__name__)
 BRUSSELS = ZoneInfo("Europe/Brussels")
+FREE_BUSY_MAX_WINDOW = timedelta(days=42)  # GetUserAvailability's limit
 T = TypeVar("T")
 
 
@@ -294,6 +295,13 @@ def _busy_block(event: Any) -> BusyBlock:
         start_at=start, end_at=end, status=_BUSY_STATUS.get(event.busy_type, BusyStatus.BUSY),
         subject=(details.subject or "") if details else "",
         location=(details.location or "") if details else "")
+
+
+def _windows(start: datetime, end: datetime,
+             longest: timedelta) -> Iterator[tuple[datetime, datetime]]:
+    while start < end:
+        yield start, min(start + longest, end)
+        start += longest
 
 
 def _iso_utc(value: Any) -> str | None:
@@ -584,21 +592,25 @@ class EwsBackend:
         wanted = list(dict.fromkeys(a.strip().lower() for a in addresses if a.strip()))
 
         def run() -> dict[str, list[BusyBlock]]:
-            if not wanted:
-                return {}
-            views = self._account.protocol.get_free_busy_info(
-                accounts=[(address, "Required", False) for address in wanted],
-                start=_ews_time(start, BRUSSELS), end=_ews_time(end, BRUSSELS),
-                requested_view="DetailedMerged")
-            found: dict[str, list[BusyBlock]] = {}
-            for address, view in zip(wanted, views, strict=True):
-                if isinstance(view, ews_errors.ErrorMailRecipientNotFound):
-                    continue  # not in the organisation (an external guest): no free/busy
-                if isinstance(view, Exception):
-                    raise view
-                found[address] = [_busy_block(e) for e in view.calendar_events or ()
-                                  if e.busy_type != "Free"]
-            return found
+            # Exchange answers at most 42 days at a time; an appointment across the
+            # edge of two windows comes back in both, once kept.
+            found: dict[str, dict[BusyBlock, None]] = {}
+            known: set[str] = set()
+            for window_start, window_end in _windows(start, end, FREE_BUSY_MAX_WINDOW):
+                views = self._account.protocol.get_free_busy_info(
+                    accounts=[(address, "Required", False) for address in wanted],
+                    start=_ews_time(window_start, BRUSSELS), end=_ews_time(window_end, BRUSSELS),
+                    requested_view="DetailedMerged")
+                for address, view in zip(wanted, views, strict=True):
+                    if isinstance(view, ews_errors.ErrorMailRecipientNotFound):
+                        continue  # not in the organisation (an external guest): no free/busy
+                    if isinstance(view, Exception):
+                        raise view
+                    known.add(address)
+                    blocks = found.setdefault(address, {})
+                    blocks.update((_busy_block(e), None) for e in view.calendar_events or ()
+                                  if e.busy_type != "Free")
+            return {address: list(found[address]) for address in wanted if address in known}
 
         return self._call(run)
 

@@ -35,11 +35,12 @@ def mailbox() -> Mailbox:
     return demo_mailbox(mails=0, events=60, now=NOW)
 
 
-def expected(person_email: str) -> list[BusyBlock]:
+def expected(person_email: str, start: datetime = START,
+             end: datetime = END) -> list[BusyBlock]:
     """The person's demo calendar in the window, as free/busy only (no details)."""
     return [BusyBlock(e.start.astimezone(UTC), e.end.astimezone(UTC), STATUS[e.free_busy])
             for e in colleague_calendar(member(person_email), 1, NOW)
-            if e.start < END and e.end > START and e.free_busy != "Free"]
+            if e.start < end and e.end > start and e.free_busy != "Free"]
 
 
 def in_utc(blocks: list[BusyBlock]) -> list[tuple[datetime, datetime, BusyStatus, str]]:
@@ -119,3 +120,13 @@ def test_errors_come_back_in_dutch(backend: EwsBackend, sandbox: SandboxServer) 
     sandbox.stop()
     with pytest.raises(Offline, match="weigert de verbinding"):
         backend.free_busy([SOFIE.email], START, END)
+
+
+def test_a_long_window_is_asked_for_in_parts_of_42_days(
+        backend: EwsBackend, sandbox: SandboxServer) -> None:
+    start, end = START - timedelta(days=50), END + timedelta(days=40)  # 98 days
+
+    found = backend.free_busy([SOFIE.email], start, end)
+
+    assert sandbox.requests.count("GetUserAvailabilityRequest") == 3
+    assert in_utc(found[SOFIE.email]) == in_utc(expected(SOFIE.email, start, end))
