@@ -13,6 +13,7 @@ from typing import Protocol
 
 from kortrijk_cockpit.domain import FolderKind
 from kortrijk_cockpit.exchange.records import (
+    BusyBlock,
     EventDraft,
     EventRecord,
     FlagUpdate,
@@ -42,6 +43,13 @@ class MailboxBackend(Protocol):
 
     def calendar_view(self, start: datetime, end: datetime) -> list[EventRecord]:
         """Appointments in the window, recurring series expanded into occurrences."""
+        ...
+
+    def free_busy(self, addresses: list[str], start: datetime,
+                  end: datetime) -> dict[str, list[BusyBlock]]:
+        """Busy time of each address (lower-cased) in the window, from Exchange's free/busy;
+        free time left out. Details (subject, location) only where the mailbox shares them.
+        Addresses Exchange does not know (outside the organisation) are left out."""
         ...
 
     def fetch_attachment(self, attachment_id: str) -> bytes: ...

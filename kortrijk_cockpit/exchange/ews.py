@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
@@ -98,6 +98,8 @@ from kortrijk_cockpit.exchange.errors import (
 from kortrijk_cockpit.exchange.records import (
     MEETING_ANSWERS,
     AttachmentRecord,
+    BusyBlock,
+    BusyStatus,
     Change,
     EventDraft,
     EventRecord,
@@ -117,6 +119,7 @@ from kortrijk_cockpit.exchange.tls import OrganisationCaAdapter
 
 log = logging.getLogger(__name__)
 BRUSSELS = ZoneInfo("Europe/Brussels")
+FREE_BUSY_MAX_WINDOW = timedelta(days=42)  # GetUserAvailability's limit
 T = TypeVar("T")
 
 
@@ -288,6 +291,29 @@ def _aware(value: Any) -> datetime | None:
 def _ews_time(value: datetime | None, zone: Any = UTC) -> EWSDateTime | None:
     """exchangelib's own datetime type, in a zone it can name (not a bare UTC offset)."""
     return EWSDateTime.from_datetime(value.astimezone(zone)) if value else None
+
+
+_BUSY_STATUS = {"Free": BusyStatus.FREE, "Tentative": BusyStatus.TENTATIVE,
+                "Busy": BusyStatus.BUSY, "OOF": BusyStatus.OOF,
+                "WorkingElsewhere": BusyStatus.WORKING_ELSEWHERE, "NoData": BusyStatus.NO_DATA}
+
+
+def _busy_block(event: Any) -> BusyBlock:
+    details = event.details
+    start, end = _aware(event.start), _aware(event.end)
+    if start is None or end is None:
+        raise ValueError(f"A free/busy block without times: {event!r}")
+    return BusyBlock(
+        start_at=start, end_at=end, status=_BUSY_STATUS.get(event.busy_type, BusyStatus.BUSY),
+        subject=(details.subject or "") if details else "",
+        location=(details.location or "") if details else "")
+
+
+def _windows(start: datetime, end: datetime,
+             longest: timedelta) -> Iterator[tuple[datetime, datetime]]:
+    while start < end:
+        yield start, min(start + longest, end)
+        start += longest
 
 
 def _iso_utc(value: Any) -> str | None:
@@ -593,6 +619,33 @@ class EwsBackend:
                 if not isinstance(master, Exception) and master.id:
                     masters.update(dict.fromkeys(occurrences, master.id))
         return masters
+
+    def free_busy(self, addresses: list[str], start: datetime,
+                  end: datetime) -> dict[str, list[BusyBlock]]:
+        wanted = list(dict.fromkeys(a.strip().lower() for a in addresses if a.strip()))
+
+        def run() -> dict[str, list[BusyBlock]]:
+            # Exchange answers at most 42 days at a time; an appointment across the
+            # edge of two windows comes back in both, once kept.
+            found: dict[str, dict[BusyBlock, None]] = {}
+            known: set[str] = set()
+            for window_start, window_end in _windows(start, end, FREE_BUSY_MAX_WINDOW):
+                views = self._account.protocol.get_free_busy_info(
+                    accounts=[(address, "Required", False) for address in wanted],
+                    start=_ews_time(window_start, BRUSSELS), end=_ews_time(window_end, BRUSSELS),
+                    requested_view="DetailedMerged")
+                for address, view in zip(wanted, views, strict=True):
+                    if isinstance(view, ews_errors.ErrorMailRecipientNotFound):
+                        continue  # not in the organisation (an external guest): no free/busy
+                    if isinstance(view, Exception):
+                        raise view
+                    known.add(address)
+                    blocks = found.setdefault(address, {})
+                    blocks.update((_busy_block(e), None) for e in view.calendar_events or ()
+                                  if e.busy_type != "Free")
+            return {address: list(found[address]) for address in wanted if address in known}
+
+        return self._call(run)
 
     @staticmethod
     def _event(item: Any, detail: Any, series_id: str = "") -> EventRecord:

@@ -90,6 +90,29 @@ class EventRecord:
     series_exchange_id: str = ""
 
 
+class BusyStatus(enum.StrEnum):
+    """How a block of someone's time shows in free/busy (EWS LegacyFreeBusyType)."""
+
+    FREE = "free"
+    TENTATIVE = "tentative"
+    BUSY = "busy"
+    OOF = "oof"  # out of office
+    WORKING_ELSEWHERE = "working_elsewhere"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True)
+class BusyBlock:
+    """A stretch of someone's calendar from free/busy; subject and location only when the
+    mailbox shares details (the director's, to his delegate), else empty."""
+
+    start_at: datetime
+    end_at: datetime
+    status: BusyStatus = BusyStatus.BUSY
+    subject: str = ""
+    location: str = ""
+
+
 @dataclass(frozen=True)
 class Upserted:
     item: MailSummary

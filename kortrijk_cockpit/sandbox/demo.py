@@ -8,7 +8,7 @@ identical.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from kortrijk_cockpit.demo_office import (
     BRUSSELS,
@@ -26,8 +26,9 @@ from kortrijk_cockpit.demo_office import (
 from kortrijk_cockpit.demo_office import (
     OWNER as OWNER_MEMBER,
 )
+from kortrijk_cockpit.demo_office.colleagues import COLLEAGUES, colleague_calendar
 from kortrijk_cockpit.sandbox.mailbox import Mailbox
-from kortrijk_cockpit.sandbox.model import Address
+from kortrijk_cockpit.sandbox.model import Address, BusyEntry
 
 OWNER = Address(OWNER_MEMBER.name, OWNER_MEMBER.email)
 DELEGATE = Address(DELEGATE_MEMBER.name, DELEGATE_MEMBER.email)
@@ -57,7 +58,15 @@ def demo_mailbox(mails: int = 300, events: int = 60, seed: int = 1,
         _add_mail(mailbox, mail, [_attachment(f, index, odd) for f in mail.attachments])
     for event in demo_calendar(events, seed, now):
         _add_event(mailbox, event)
+    for person in COLLEAGUES:
+        mailbox.colleague_calendars[person.email.lower()] = [
+            _busy(e) for e in colleague_calendar(person, seed, now)]
     return mailbox
+
+
+def _busy(event: DemoEvent) -> BusyEntry:
+    return BusyEntry(event.start.astimezone(UTC), event.end.astimezone(UTC), event.free_busy,
+                     event.subject, event.location, event.private, len(event.attendees) > 1)
 
 
 def _attachment(file: DemoFile, index: int, odd: dict[str, int]) -> tuple[str, bytes, str]:

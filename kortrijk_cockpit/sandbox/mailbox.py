@@ -24,6 +24,7 @@ from kortrijk_cockpit.sandbox.model import (
     MESSAGE,
     Address,
     Attachment,
+    BusyEntry,
     Invitation,
     Item,
     SentMessage,
@@ -139,6 +140,9 @@ class Mailbox:
         # Sent messages waiting in the Outbox for transport: (item id, what submits it).
         self._held: list[tuple[str, Callable[[], None]]] = []
         self.invitations: list[Invitation] = []
+        # Other mailboxes in the organisation, for free/busy only (GetUserAvailability):
+        # lower-case address -> their appointments.
+        self.colleague_calendars: dict[str, list[BusyEntry]] = {}
         self._seq = 0
         self._numbers = itertools.count(1)
         self._folders: dict[str, Folder] = {}

@@ -222,3 +222,16 @@ class Invitation:
     recipients: list[Address]
     sent_at: datetime
     message: str = ""  # the organiser's words with a cancellation
+
+
+@dataclass(frozen=True)
+class BusyEntry:
+    """One appointment in a colleague's calendar, as far as free/busy shows it (UTC times)."""
+
+    start: datetime
+    end: datetime
+    free_busy: str = "Busy"  # Free | Tentative | Busy | OOF | WorkingElsewhere
+    subject: str = ""
+    location: str = ""
+    is_private: bool = False
+    is_meeting: bool = True

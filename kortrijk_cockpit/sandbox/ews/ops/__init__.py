@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from kortrijk_cockpit.sandbox.ews.ops.availability import (
+    get_server_time_zones,
+    get_user_availability,
+)
 from kortrijk_cockpit.sandbox.ews.ops.common import Context, Operation
 from kortrijk_cockpit.sandbox.ews.ops.directory import convert_id, get_delegate, resolve_names
 from kortrijk_cockpit.sandbox.ews.ops.folders import (
@@ -35,6 +39,8 @@ OPERATIONS: dict[str, Operation] = {
     "SendItem": send_item,
     "ResolveNames": resolve_names,
     "GetDelegate": get_delegate,
+    "GetServerTimeZones": get_server_time_zones,
+    "GetUserAvailabilityRequest": get_user_availability,  # the body element has the suffix
 }
 
 __all__ = ["OPERATIONS", "Context", "Operation"]
