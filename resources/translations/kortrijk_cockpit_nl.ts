@@ -161,6 +161,33 @@
     </message>
 </context>
 <context>
+    <name>AgendaShortcuts</name>
+    <message>
+        <source>Previous / next period</source>
+        <translation>Vorige / volgende periode</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Day view</source>
+        <translation>Dagweergave</translation>
+    </message>
+    <message>
+        <source>Work week view</source>
+        <translation>Werkweekweergave</translation>
+    </message>
+    <message>
+        <source>Week view</source>
+        <translation>Weekweergave</translation>
+    </message>
+    <message>
+        <source>Month view</source>
+        <translation>Maandweergave</translation>
+    </message>
+</context>
+<context>
     <name>AreaView</name>
     <message>
         <source>Search everything with Ctrl+K.</source>
@@ -1198,6 +1225,10 @@ Logbestand: {log}</translation>
     <message>
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Agenda: {what}</source>
+        <translation>Agenda: {what}</translation>
     </message>
     <message>
         <source>{app} {version}

@@ -15,6 +15,7 @@ from kortrijk_cockpit.ui.main_window import MainWindow
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.mail.area import MailArea
+from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
 
@@ -161,7 +162,8 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+,") and "Verbinding" in r for r in rows)
     assert any(r.startswith("Ctrl+Z") and "Maillijst" in r for r in rows)
     assert any(r.startswith("Shift+I") and "Opvolgmarkering wissen" in r for r in rows)
-    assert len(rows) == 15 + len(mail_shortcuts())
+    assert any(r.startswith("M") and "Agenda: Maandweergave" in r for r in rows)
+    assert len(rows) == 15 + len(mail_shortcuts()) + len(agenda_shortcuts())
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -461,3 +461,17 @@ class AgendaCanvas(QWidget):
                 QToolTip.showText(event.globalPos(), self.tooltip_text(hit), self)
             return True
         return super().event(event)
+
+
+def agenda_shortcuts() -> list[tuple[str, str]]:
+    """(keys, what they do) in the Agenda, as `keyPressEvent` handles them."""
+    return [
+        ("← / →", QCoreApplication.translate("AgendaShortcuts", "Previous / next period")),
+        ("PgUp / PgDn", QCoreApplication.translate("AgendaShortcuts", "Previous / next period")),
+        ("T", QCoreApplication.translate("AgendaShortcuts", "Today")),
+        ("1", QCoreApplication.translate("AgendaShortcuts", "Day view")),
+        ("5", QCoreApplication.translate("AgendaShortcuts", "Work week view")),
+        ("7", QCoreApplication.translate("AgendaShortcuts", "Week view")),
+        ("M", QCoreApplication.translate("AgendaShortcuts", "Month view")),
+    ]
+
