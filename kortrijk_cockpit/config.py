@@ -11,7 +11,7 @@ import errno
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from kortrijk_cockpit import APP_ID
@@ -118,6 +118,18 @@ class Settings:
     director_name: str = ""  # signs replies sent on the director's behalf
     working_hours_start: str = "08:00"  # the Agenda marks appointments outside these
     working_hours_end: str = "18:00"
+    # Protecting his time: a "Voorbereiding" block before appointments with a fiche or
+    # an agenda, and the buffers "Zoek een moment" keeps around his appointments.
+    preparation_minutes: int = 30
+    travel_minutes: int = 15
+    # Weekly blocks he keeps for himself: {"weekday": 0-6 (Monday 0), "start": "14:00",
+    # "end": "16:00"} in Brussels time. Entries that do not parse are ignored.
+    protected_blocks: list[dict[str, object]] = field(default_factory=list)
+    # The Dagoverzicht of the next working day, mailed through the outbox at this time
+    # on working days; empty address: the director's own mailbox.
+    day_overview_mail: bool = False
+    day_overview_time: str = "16:00"
+    day_overview_to: str = ""
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:
