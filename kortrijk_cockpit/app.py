@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.folders import FolderService
@@ -94,6 +96,8 @@ class Core:
     compose: ComposeService
     importer: MailImporter
     agenda: AgendaService
+    calendar: CalendarService
+    appointments: AppointmentContextService
     exchange: ExchangeConnection | None = None
 
 
@@ -132,6 +136,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
@@ -178,7 +184,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 importer=MailImporter(sessions, clock, paths.attachments,
                                       days_back=settings.calendar_days_back,
                                       days_ahead=settings.calendar_days_ahead),
-                agenda=AgendaService(sessions, clock),
+                agenda=AgendaService(sessions, clock), calendar=CalendarService(sessions),
+                appointments=AppointmentContextService(sessions, clock),
                 exchange=exchange)
 
 
@@ -275,7 +282,8 @@ def run_gui(options: Options) -> int:
                 mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
-                importer=built.importer, agenda=built.agenda,
+                importer=built.importer, agenda=built.agenda, calendar=built.calendar,
+                appointments=built.appointments,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

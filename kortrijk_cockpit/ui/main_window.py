@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
@@ -93,6 +95,8 @@ class MainWindowServices:
     compose: ComposeService | None = None  # replies, forwards, meeting answers, standard texts
     importer: MailImporter | None = None  # files dropped on the window
     agenda: AgendaService | None = None  # the Agenda area (a placeholder without it)
+    calendar: CalendarService | None = None  # appointments made and changed from the app
+    appointments: AppointmentContextService | None = None  # what the office has for one
 
 
 class MainWindow(QMainWindow):
