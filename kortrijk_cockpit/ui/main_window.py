@@ -13,9 +13,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -269,8 +271,18 @@ class MainWindow(QMainWindow):
 
     def _show(self, dialog: D) -> D:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        before = QApplication.focusWidget()
+        dialog.finished.connect(lambda _result: self._return_focus(before))
         dialog.open()
         return dialog
+
+    def _return_focus(self, widget: QWidget | None) -> None:
+        """Back to where she was: the window active again and the widget she worked in
+        focused, so her keys (the triage keys on the mail list) work at once. Not every
+        platform reactivates the parent when a dialog closes."""
+        self.activateWindow()
+        if widget is not None and shiboken6.isValid(widget) and widget.window() is self:
+            widget.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def open_outbox(self) -> OutboxDialog | None:
         from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog

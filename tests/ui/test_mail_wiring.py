@@ -112,3 +112,31 @@ def tree_texts(area: MailArea) -> list[str]:
         parent = model.index(top, 0)
         texts += [str(model.index(row, 0, parent).data()) for row in range(model.rowCount(parent))]
     return texts
+
+
+def test_after_a_reply_is_closed_with_esc_the_triage_keys_work_again(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    mailbox.add_message("inbox", "Vraag voor het MAT", sender=ELS,
+                        to=[("Hilde Vanthuyne", OWNER)], received=NOW - timedelta(hours=1),
+                        body_html="<p>Kan dit op het MAT?</p>", is_read=True)
+    SyncEngine(store.session_factory, backend, FixedClock(NOW)).sync()
+    window, area = mail_window(qtbot, store, runner, paths)
+    qtbot.waitUntil(lambda: area.pane.mail_id() is not None)
+    area.list.setFocus()
+    qtbot.waitUntil(area.list.hasFocus)
+    qtbot.keyClick(area.list, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: isinstance(window.compose_dialog, ComposeDialog)
+                    and window.compose_dialog.isVisible())
+    dialog = window.compose_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(dialog.finished):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    # The window is active again with the list in focus, so G puts the mail on the
+    # agenda instead of jumping to a mail starting with "g".
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and area.list.hasFocus())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_G)
+    triage = area.controller.actions  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: triage.dialog is not None and triage.dialog.isVisible())
+    triage.dialog.reject()
