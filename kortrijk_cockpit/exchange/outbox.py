@@ -160,10 +160,13 @@ class OutboxPusher:
                 return None
             spec = spec_of(entry.kind)
             payload = Payload.load(entry.payload)
-            if spec.creates and not payload.marker:
-                # Marked before the first write, so a lost answer can be looked up.
-                payload = payload.replace(marker=new_marker())
-                entry.payload = payload.dump()
+            if spec.creates:
+                # Marked before the first write, so a lost answer can be looked up; and
+                # stored as uncertain till `_finish` records the answer: should storing
+                # it fail (a locked or full store) after Exchange took the write, the
+                # next attempt looks the item up instead of sending it twice.
+                payload = payload.replace(marker=payload.marker or new_marker())
+                entry.payload = payload.replace(uncertain=True).dump()
             row = row_of(s, spec, entry)
             ref = ItemRef(row.exchange_id, row.change_key or "") \
                 if row is not None and row.exchange_id else None

@@ -267,3 +267,34 @@ def test_an_uncertain_update_that_never_landed_still_invites_the_new_attendee(
     push_until_settled(store, backend, NOW)
     assert [i.kind for i in mailbox.invitations] == ["request", "update"]
     assert statuses(store) == [OutboxStatus.DONE] * 2
+
+
+def test_a_mail_sent_while_the_store_failed_to_record_it_is_not_sent_again(
+        store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Exchange took the mail, then recording that failed (the store locked or full):
+    the next round finds the sent mail by its marker instead of sending it twice."""
+    from kortrijk_cockpit.errors import StoreLockedError
+
+    outgoing = OutgoingMail(subject="Dagoverzicht maandag", body_html="<p>In bijlage.</p>",
+                            to=("directeur@kortrijk.be",))
+    with store.session_factory.begin() as s:
+        queue(s, OutboxKind.SEND_MAIL, mail_values(outgoing))
+    finish = OutboxPusher._finish
+    calls = []
+
+    def store_fails_once(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise StoreLockedError("De databank is vergrendeld.")
+        return finish(self, *args, **kwargs)
+
+    monkeypatch.setattr(OutboxPusher, "_finish", store_fails_once)
+    with pytest.raises(StoreLockedError):
+        OutboxPusher(store.session_factory, backend, FixedClock(NOW)).push()
+    assert statuses(store) == [OutboxStatus.PENDING]
+
+    push_until_settled(store, backend, NOW + timedelta(minutes=1))
+    mailbox.submit_outbox()
+    assert [m.subject for m in mailbox.sent] == ["Dagoverzicht maandag"]
+    assert statuses(store) == [OutboxStatus.DONE]
