@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import cast
@@ -54,6 +55,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
 from kortrijk_cockpit.exchange.records import (
     EventRecord,
     FolderRecord,
+    MailBody,
     MailSummary,
     ReadFlagChanged,
     Removed,
@@ -487,42 +489,57 @@ class SyncEngine:
 
     # -- bodies --------------------------------------------------------------------
     def fetch_missing_bodies(self, report: SyncReport) -> None:
-        last_id = 0
-        while not self._ctx.cancelled:
-            with self._sessions() as s:
-                batch = s.execute(
-                    select(Mail.id, Mail.exchange_id)
-                    .where(Mail.body_html.is_(None), Mail.exchange_id.is_not(None), Mail.id > last_id)
-                    .order_by(Mail.id)
-                    .limit(self._options.body_batch)
-                ).all()
-            if not batch:
-                return
-            last_id = batch[-1][0]
-            bodies = self._backend.fetch_bodies([exchange_id or "" for _, exchange_id in batch])
-            ids = [mail_id for mail_id, _ in batch]
-            rows, attachments = [], []
-            for mail_id, body in zip(ids, bodies, strict=True):
-                if body is None:  # gone meanwhile; the next sync removes it
-                    rows.append({"b_id": mail_id, "html": "", "text": "", "to": [], "cc": []})
-                    continue
-                rows.append({"b_id": mail_id, "html": body.body_html, "text": body.body_text,
-                             "to": list(body.to_recipients), "cc": list(body.cc_recipients)})
-                attachments += [
-                    {"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
-                     "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,
-                     "content_id": a.content_id or None}
-                    for a in body.attachments
-                ]
-                report.bodies += 1
-            # Filling in a body is the server's data arriving, not an edit: one
-            # executemany per batch (the search triggers still see every row).
-            with self._sessions.begin() as s:
-                s.execute(delete(Attachment).where(Attachment.mail_id.in_(ids)))
-                s.execute(_FILL_BODY, rows)
-                if attachments:
-                    s.execute(insert(Attachment), attachments)
-            self._changed(report, Changes.of(Kind.MAIL, updated=ids))
+        """Bodies of the mails that have none yet, a batch at a time. The next batch is
+        asked for while this one is stored, so the store's writes hide behind the
+        server's answer (one request in flight, never more)."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bodies") as ahead:
+            batch = self._bodiless_after(0)
+            pending = ahead.submit(self._fetch_bodies, batch) if batch else None
+            while pending is not None:
+                bodies = pending.result()
+                following = [] if self._ctx.cancelled else self._bodiless_after(batch[-1][0])
+                pending = ahead.submit(self._fetch_bodies, following) if following else None
+                self._store_bodies(batch, bodies, report)
+                batch = following
+
+    def _bodiless_after(self, last_id: int) -> list[tuple[int, str]]:
+        with self._sessions() as s:
+            rows = s.execute(
+                select(Mail.id, Mail.exchange_id)
+                .where(Mail.body_html.is_(None), Mail.exchange_id.is_not(None), Mail.id > last_id)
+                .order_by(Mail.id)
+                .limit(self._options.body_batch)
+            ).all()
+        return [(mail_id, exchange_id or "") for mail_id, exchange_id in rows]
+
+    def _fetch_bodies(self, batch: list[tuple[int, str]]) -> list[MailBody | None]:
+        return self._backend.fetch_bodies([exchange_id for _, exchange_id in batch])
+
+    def _store_bodies(self, batch: list[tuple[int, str]], bodies: list[MailBody | None],
+                      report: SyncReport) -> None:
+        ids = [mail_id for mail_id, _ in batch]
+        rows, attachments = [], []
+        for mail_id, body in zip(ids, bodies, strict=True):
+            if body is None:  # gone meanwhile; the next sync removes it
+                rows.append({"b_id": mail_id, "html": "", "text": "", "to": [], "cc": []})
+                continue
+            rows.append({"b_id": mail_id, "html": body.body_html, "text": body.body_text,
+                         "to": list(body.to_recipients), "cc": list(body.cc_recipients)})
+            attachments += [
+                {"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
+                 "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,
+                 "content_id": a.content_id or None}
+                for a in body.attachments
+            ]
+            report.bodies += 1
+        # Filling in a body is the server's data arriving, not an edit: one
+        # executemany per batch (the search triggers still see every row).
+        with self._sessions.begin() as s:
+            s.execute(delete(Attachment).where(Attachment.mail_id.in_(ids)))
+            s.execute(_FILL_BODY, rows)
+            if attachments:
+                s.execute(insert(Attachment), attachments)
+        self._changed(report, Changes.of(Kind.MAIL, updated=ids))
 
     # -- calendar --------------------------------------------------------------------
     def sync_calendar(self, folder: FolderRecord, report: SyncReport) -> None:
