@@ -264,6 +264,8 @@ def run_gui(options: Options) -> int:
         QTimer.singleShot(0, instance.listen)
 
         def core_ready(built: Core) -> None:
+            from kortrijk_cockpit.services.calendar import CalendarService
+
             nonlocal core, sync
             core = built
             window.attach(MainWindowServices(
@@ -276,6 +278,7 @@ def run_gui(options: Options) -> int:
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
                 importer=built.importer, agenda=built.agenda,
+                calendar=CalendarService(built.store.session_factory),
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.folders import FolderService
@@ -93,6 +94,7 @@ class MainWindowServices:
     compose: ComposeService | None = None  # replies, forwards, meeting answers, standard texts
     importer: MailImporter | None = None  # files dropped on the window
     agenda: AgendaService | None = None  # the Agenda area (a placeholder without it)
+    calendar: CalendarService | None = None  # the Agenda's writes (read-only without it)
 
 
 class MainWindow(QMainWindow):
@@ -527,6 +529,7 @@ class MainWindow(QMainWindow):
         area = AgendaArea()
         controller = AgendaController(area, AgendaServices(
             agenda=services.agenda, outcomes=services.outcomes, working_hours=hours,
+            calendar=services.calendar,
         ), self._runner, self.feed)
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
