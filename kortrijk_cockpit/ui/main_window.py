@@ -543,6 +543,7 @@ class MainWindow(QMainWindow):
         area = AgendaArea()
         controller = AgendaController(area, AgendaServices(
             agenda=services.agenda, outcomes=services.outcomes, working_hours=hours,
+            calendar=services.calendar,
         ), self._runner, self.feed)
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)

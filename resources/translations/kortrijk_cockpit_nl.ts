@@ -51,6 +51,14 @@
         <translation>Naar vandaag (T)</translation>
     </message>
     <message>
+        <source>New appointment</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>New appointment (Ctrl+N)</source>
+        <translation>Nieuwe afspraak (Ctrl+N)</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Dag</translation>
     </message>
@@ -95,6 +103,65 @@
     <message>
         <source>Loading the category colours</source>
         <translation>De kleuren van de categorieën laden</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <source>Creating the appointment</source>
+        <translation>Afspraak maken</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Er is niets bewaard.</translation>
+    </message>
+    <message>
+        <source>Saving the appointment</source>
+        <translation>Afspraak bewaren</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
+    </message>
+    <message>
+        <source>Moving the appointment</source>
+        <translation>Afspraak verplaatsen</translation>
+    </message>
+    <message>
+        <source>Changing the end of the appointment</source>
+        <translation>Einde van de afspraak wijzigen</translation>
+    </message>
+    <message>
+        <source>Undoing the move</source>
+        <translation>Verplaatsing ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Cancelling the appointment</source>
+        <translation>Afspraak annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <source>Cancel appointment…</source>
+        <translation>Afspraak annuleren…</translation>
+    </message>
+    <message>
+        <source>New appointment here…</source>
+        <translation>Nieuwe afspraak hier…</translation>
+    </message>
+    <message>
+        <source>Opening the appointment</source>
+        <translation>Afspraak openen</translation>
     </message>
 </context>
 <context>
@@ -185,6 +252,97 @@
     <message>
         <source>Month view</source>
         <translation>Maandweergave</translation>
+    </message>
+    <message>
+        <source>Next / previous appointment</source>
+        <translation>Volgende / vorige afspraak</translation>
+    </message>
+    <message>
+        <source>Edit the appointment</source>
+        <translation>Afspraak bewerken</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>Move the appointment 15 minutes</source>
+        <translation>Afspraak 15 minuten verschuiven</translation>
+    </message>
+    <message>
+        <source>Move the appointment a day</source>
+        <translation>Afspraak een dag verschuiven</translation>
+    </message>
+    <message>
+        <source>End the appointment 15 minutes earlier / later</source>
+        <translation>Afspraak 15 minuten vroeger / later laten eindigen</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>Afspraak annuleren</translation>
+    </message>
+    <message>
+        <source>Undo the last move</source>
+        <translation>Laatste verplaatsing ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Clear the selection, stop a drag</source>
+        <translation>Selectie wissen, slepen stoppen</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>Edit appointment</source>
+        <translation>Afspraak bewerken</translation>
+    </message>
+    <message>
+        <source>New appointment</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>All day</source>
+        <translation>Hele dag</translation>
+    </message>
+    <message>
+        <source>Name &lt;address&gt;; address; …</source>
+        <translation>Naam &lt;adres&gt;; adres; …</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Onderwerp</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Locatie</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Tijd</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees</source>
+        <translation>&amp;Genodigden</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+    <message>
+        <source>Cancel appointment…</source>
+        <translation>Afspraak annuleren…</translation>
+    </message>
+    <message>
+        <source>Give the appointment a subject.</source>
+        <translation>Geef de afspraak een onderwerp.</translation>
+    </message>
+    <message>
+        <source>The end of the appointment must be after its start.</source>
+        <translation>Het einde van de afspraak moet na het begin liggen.</translation>
     </message>
 </context>
 <context>
@@ -430,6 +588,25 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     <message>
         <source>Attach</source>
         <translation>Koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>CancelAppointmentDialog</name>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Afspraak annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel “{subject}”? The attendees are told.</source>
+        <translation>“{subject}” annuleren? De genodigden krijgen bericht.</translation>
+    </message>
+    <message>
+        <source>Message to the attendees (optional)</source>
+        <translation>Bericht aan de genodigden (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behouden</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +1820,25 @@ Open it anyway?</source>
 {url}
 
 Toch openen?</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChoiceDialog</name>
+    <message>
+        <source>Recurring appointment</source>
+        <translation>Terugkerende afspraak</translation>
+    </message>
+    <message>
+        <source>“{subject}” is part of a series. {action}: only this occurrence or the whole series?</source>
+        <translation>“{subject}” hoort bij een reeks. {action}: alleen deze keer of de hele reeks?</translation>
+    </message>
+    <message>
+        <source>Only this occurrence</source>
+        <translation>Alleen deze keer</translation>
+    </message>
+    <message>
+        <source>The whole series</source>
+        <translation>De hele reeks</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ class AgendaArea(QWidget):
         self.previous = self._button("‹", self.tr("Previous period (Left, Page Up)"))
         self.next = self._button("›", self.tr("Next period (Right, Page Down)"))
         self.today = self._button(self.tr("Today"), self.tr("Go to today (T)"))
+        self.new_appointment = self._button(self.tr("New appointment"),
+                                            self.tr("New appointment (Ctrl+N)"))
         self.mode_buttons: dict[ViewMode, QToolButton] = {}
         self.modes = QButtonGroup(self)
         labels = {ViewMode.DAY: (self.tr("Day"), "1"),
@@ -43,6 +45,7 @@ class AgendaArea(QWidget):
         header.addWidget(self.next)
         header.addSpacing(8)
         header.addWidget(self.period, 1)
+        header.addWidget(self.new_appointment)
         for button in self.mode_buttons.values():
             header.addWidget(button)
         layout = QVBoxLayout(self)

@@ -14,8 +14,18 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeyEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from kortrijk_cockpit.ui.formatting import LOCALE
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode
@@ -34,6 +44,29 @@ NOW_COLOUR = QColor("#e53935")
 OUTSIDE_HOURS_FILL = QColor("#f3f4f6")
 TODAY_FILL = QColor("#eef4fc")
 GRID = QColor("#d9dde3")
+SELECTION_COLOUR = QColor("#0b3d91")
+PREVIEW_FILL = QColor(46, 109, 180, 90)
+SNAP = timedelta(minutes=15)
+EDGE = 5  # pixels above a box's bottom that resize it
+
+
+def snap(moment: datetime) -> datetime:
+    """To the nearest quarter of an hour."""
+    quarters = round((moment.hour * 60 + moment.minute + moment.second / 60) / 15)
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0) + SNAP * quarters
+
+
+@dataclass
+class _Drag:
+    """A mouse drag under way: moving or resizing `event`, or drawing a new one."""
+
+    kind: str  # "move", "resize", "create"
+    press: QPoint
+    origin: datetime  # the moment under the press
+    event: AgendaEvent | None = None
+    active: bool = False  # past the drag distance
+    start: datetime | None = None  # the preview
+    end: datetime | None = None
 
 
 def category_colour(name: str, known: Mapping[str, str]) -> QColor:
@@ -56,6 +89,15 @@ class AgendaCanvas(QWidget):
     step_requested = Signal(int)  # periods forward (negative: back)
     today_requested = Signal()
     mode_requested = Signal(object)  # ViewMode
+    selected = Signal(object)  # AgendaEvent | None
+    activated = Signal(object)  # AgendaEvent: double-click or Enter
+    new_requested = Signal(object)  # a start (datetime) or None: the dialog, a default slot
+    create_requested = Signal(object, object)  # start, end: drawn on empty time
+    move_requested = Signal(object, object)  # AgendaEvent, new start
+    resize_requested = Signal(object, object)  # AgendaEvent, new end
+    cancel_requested = Signal(object)  # AgendaEvent (Delete)
+    undo_requested = Signal()  # Ctrl+Z
+    context_requested = Signal(object, object, QPoint)  # AgendaEvent | None, moment, global
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +117,9 @@ class AgendaCanvas(QWidget):
         self._more: list[tuple[QRectF, int]] = []  # month cells' "+N more"
         self._first_hour, self._last_hour = 7, 19
         self._all_day_rows = 0
+        self.selected_id: int | None = None
+        self._drag: _Drag | None = None
+        self.setMouseTracking(True)  # the resize cursor at a box's bottom edge
 
     # -- what to show ------------------------------------------------------------
     def set_period(self, mode: ViewMode, days: Sequence[date], month: int) -> None:
@@ -85,6 +130,45 @@ class AgendaCanvas(QWidget):
                    conflicts: Mapping[int, list[Conflict]]) -> None:
         self.events, self.conflicts = list(events), dict(conflicts)
         self._changed()
+        if self.selected_id is not None:
+            # The same appointment stays selected through a reload; gone, it is dropped.
+            again = next((e for e in self.events if e.id == self.selected_id), None)
+            if again is None and self.events:
+                self.select(None)
+            elif again is not None:
+                self.selected.emit(again)
+
+    # -- selection ---------------------------------------------------------------
+    def selected_event(self) -> AgendaEvent | None:
+        return next((e for e in self.events if e.id == self.selected_id), None)
+
+    def select(self, event: AgendaEvent | None) -> None:
+        new_id = event.id if event is not None else None
+        if new_id == self.selected_id:
+            return
+        self.selected_id = new_id
+        self.update()
+        self.selected.emit(event)
+
+    def _shown(self) -> list[AgendaEvent]:
+        """The appointments in the shown days, in time order (what Tab walks)."""
+        if not self.days:
+            return []
+        first, last = self.days[0], self.days[-1]
+        return [e for e in self.events
+                if e.start.astimezone(self._zone()).date() <= last
+                and e.end.astimezone(self._zone()).date() >= first]
+
+    def _walk(self, forward: bool) -> None:
+        shown = self._shown()
+        if not shown:
+            return
+        ids = [e.id for e in shown]
+        if self.selected_id not in ids:
+            self.select(shown[0] if forward else shown[-1])
+            return
+        index = ids.index(self.selected_id) + (1 if forward else -1)
+        self.select(shown[index % len(shown)])
 
     def set_colours(self, colours: Mapping[str, str]) -> None:
         self.colours = dict(colours)
@@ -273,9 +357,34 @@ class AgendaCanvas(QWidget):
             self._paint_grid(painter)
         for box in boxes:
             self._paint_box(painter, box)
+            if box.event.id == self.selected_id:
+                painter.setPen(QPen(SELECTION_COLOUR, 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(box.rect.adjusted(-1, -1, 1, 1), 3, 3)
         if self.mode != ViewMode.MONTH:
             self._paint_now(painter)
+            self._paint_preview(painter)
         painter.end()
+
+    def _paint_preview(self, painter: QPainter) -> None:
+        """Where a drag will put the appointment."""
+        drag = self._drag
+        if drag is None or not drag.active or drag.start is None or drag.end is None:
+            return
+        day = drag.start.date()
+        if day not in self.days:
+            return
+        width = self._column_width()
+        left = GUTTER + width * self.days.index(day) + 2
+        top, bottom = self._y_of(drag.start, day), self._y_of(drag.end, day)
+        rect = QRectF(left, top, width - 5, max(bottom - top, 6))
+        painter.setPen(QPen(SELECTION_COLOUR, 1.5, Qt.PenStyle.DashLine))
+        painter.setBrush(PREVIEW_FILL)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QColor("#111827"))
+        painter.drawText(rect.adjusted(6, 1, -2, 0),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                         f"{drag.start:%H:%M}–{drag.end:%H:%M}")
 
     def _today(self) -> date | None:
         return self.now.astimezone(self._zone()).date() if self.now is not None else None
@@ -426,6 +535,8 @@ class AgendaCanvas(QWidget):
         forward = (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown)
         modes = {Qt.Key.Key_1: ViewMode.DAY, Qt.Key.Key_5: ViewMode.WORK_WEEK,
                  Qt.Key.Key_7: ViewMode.WEEK, Qt.Key.Key_M: ViewMode.MONTH}
+        if self._editing_key(event):
+            return
         if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
         elif key in back:
@@ -438,6 +549,184 @@ class AgendaCanvas(QWidget):
             self.mode_requested.emit(modes[Qt.Key(key)])
         else:
             super().keyPressEvent(event)
+
+    def _editing_key(self, event: QKeyEvent) -> bool:
+        """The keys that select and change appointments; True when handled."""
+        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        alt, shift = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        chosen = self.selected_event()
+        if key == Qt.Key.Key_Escape:
+            if self._drag is not None:
+                self._drag = None
+                self.unsetCursor()
+                self.update()
+            else:
+                self.select(None)
+            return True
+        if mods == ctrl and key == Qt.Key.Key_N:
+            self.new_requested.emit(None)
+            return True
+        if mods == ctrl and key == Qt.Key.Key_Z:
+            self.undo_requested.emit()
+            return True
+        if chosen is None:
+            return False
+        if not mods and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activated.emit(chosen)
+            return True
+        if not mods and key == Qt.Key.Key_Delete:
+            self.cancel_requested.emit(chosen)
+            return True
+        steps = {Qt.Key.Key_Up: -SNAP, Qt.Key.Key_Down: SNAP,
+                 Qt.Key.Key_Left: -timedelta(days=1), Qt.Key.Key_Right: timedelta(days=1)}
+        if mods == alt and key in steps:
+            self.move_requested.emit(chosen, chosen.start + steps[Qt.Key(key)])
+            return True
+        if mods == alt | shift and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.resize_requested.emit(chosen, chosen.end + steps[Qt.Key(key)])
+            return True
+        return False
+
+    # -- mouse -------------------------------------------------------------------
+    def moment_at(self, point: QPoint) -> datetime | None:
+        """The moment under `point` in the time grid (day views), unsnapped, or None."""
+        self._layout()
+        if self.mode == ViewMode.MONTH or not self.days or point.y() < self._grid_top():
+            return None
+        column = int((point.x() - GUTTER) // self._column_width())
+        if not 0 <= column < len(self.days):
+            return None
+        top, bottom = self._grid_top(), self.height() - 1
+        span = (self._last_hour - self._first_hour) * 60
+        minutes = self._first_hour * 60 + (point.y() - top) / (bottom - top) * span
+        minutes = min(max(minutes, 0), 24 * 60 - 1)
+        return datetime.combine(self.days[column], time(0), self._zone()) + \
+            timedelta(minutes=minutes)
+
+    def day_at(self, point: QPoint) -> date | None:
+        """The day under `point`: its month cell, or its column."""
+        if not self.days:
+            return None
+        if self.mode == ViewMode.MONTH:
+            return next((d for n, d in enumerate(self.days)
+                         if self._cell(n).contains(QPointF(point))), None)
+        column = int((point.x() - GUTTER) // self._column_width())
+        return self.days[column] if 0 <= column < len(self.days) and point.x() >= GUTTER \
+            else None
+
+    def _at_edge(self, point: QPoint) -> AgendaEvent | None:
+        """The timed appointment whose bottom edge is under `point` (resizing)."""
+        if self.mode == ViewMode.MONTH:
+            return None
+        for box in reversed(self._layout()):
+            event = box.event
+            if event.is_all_day or box.day is None or not self._changeable(event):
+                continue
+            rect = box.rect
+            if rect.left() <= point.x() <= rect.right() and \
+                    rect.bottom() - EDGE <= point.y() <= rect.bottom() + 1:
+                return event
+        return None
+
+    @staticmethod
+    def _changeable(event: AgendaEvent) -> bool:
+        return not event.is_private_block and not event.is_cancelled
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        point = event.position().toPoint()
+        moment = self.moment_at(point)
+        edge = self._at_edge(point)
+        hit = edge or self.event_at(point)
+        self.select(hit)
+        self._drag = None
+        if moment is None:
+            return
+        if edge is not None:
+            self._drag = _Drag("resize", point, moment, edge)
+        elif hit is not None:
+            if not hit.is_all_day and self._changeable(hit):
+                self._drag = _Drag("move", point, moment, hit)
+        else:
+            self._drag = _Drag("create", point, moment)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        drag = self._drag
+        if drag is None:
+            self.setCursor(Qt.CursorShape.SizeVerCursor if self._at_edge(point)
+                           else Qt.CursorShape.ArrowCursor)
+            return
+        if not drag.active and (point - drag.press).manhattanLength() \
+                < QApplication.startDragDistance():
+            return
+        drag.active = True
+        moment = self.moment_at(point)
+        if moment is None:
+            return
+        if drag.kind == "move" and drag.event is not None:
+            length = drag.event.end - drag.event.start
+            start = snap(drag.event.start.astimezone(self._zone()) + (moment - drag.origin))
+            drag.start, drag.end = start, start + length
+        elif drag.kind == "resize" and drag.event is not None:
+            start = drag.event.start.astimezone(self._zone())
+            drag.start, drag.end = start, max(snap(moment), start + SNAP)
+        elif drag.kind == "create":
+            first, second = sorted((snap(drag.origin), snap(moment)))
+            if drag.origin.date() == moment.date():
+                drag.start, drag.end = first, max(second, first + SNAP)
+        self.setCursor(Qt.CursorShape.SizeVerCursor if drag.kind == "resize"
+                       else Qt.CursorShape.ClosedHandCursor if drag.kind == "move"
+                       else Qt.CursorShape.CrossCursor)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        drag, self._drag = self._drag, None
+        self.unsetCursor()
+        self.update()
+        if drag is None or not drag.active or drag.start is None or drag.end is None:
+            super().mouseReleaseEvent(event)
+            return
+        if drag.kind == "move" and drag.event is not None:
+            if drag.start != drag.event.start:
+                self.move_requested.emit(drag.event, drag.start)
+        elif drag.kind == "resize" and drag.event is not None:
+            if drag.end != drag.event.end:
+                self.resize_requested.emit(drag.event, drag.end)
+        elif drag.kind == "create":
+            self.create_requested.emit(drag.start, drag.end)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        point = event.position().toPoint()
+        self._drag = None
+        hit = self.event_at(point)
+        if hit is not None:
+            self.select(hit)
+            self.activated.emit(hit)
+            return
+        moment = self.moment_at(point)
+        if moment is not None:
+            self.new_requested.emit(snap(moment - SNAP / 2))  # the quarter clicked in
+            return
+        day = self.day_at(point)
+        if day is not None:
+            self.new_requested.emit(datetime.combine(day, self.working_hours[0], self._zone()))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        hit = self.event_at(event.pos())
+        if hit is not None:
+            self.select(hit)
+        moment = self.moment_at(event.pos())
+        if moment is None and hit is None:
+            day = self.day_at(event.pos())
+            moment = datetime.combine(day, self.working_hours[0], self._zone()) \
+                if day is not None else None
+        elif moment is not None:
+            moment = snap(moment - SNAP / 2)
+        self.context_requested.emit(hit, moment, event.globalPos())
 
     def tooltip_text(self, event: AgendaEvent) -> str:
         start, end = event.start.astimezone(self._zone()), event.end.astimezone(self._zone())
@@ -452,6 +741,12 @@ class AgendaCanvas(QWidget):
         return "\n".join(lines)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._shown():
+            # Tab walks the appointments, not the focus chain.
+            self._walk(event.key() == Qt.Key.Key_Tab
+                       and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             hit = self.event_at(event.pos())
             if hit is None:
@@ -473,5 +768,20 @@ def agenda_shortcuts() -> list[tuple[str, str]]:
         ("5", QCoreApplication.translate("AgendaShortcuts", "Work week view")),
         ("7", QCoreApplication.translate("AgendaShortcuts", "Week view")),
         ("M", QCoreApplication.translate("AgendaShortcuts", "Month view")),
+        ("Tab / Shift+Tab", QCoreApplication.translate("AgendaShortcuts",
+                                                       "Next / previous appointment")),
+        ("Enter", QCoreApplication.translate("AgendaShortcuts", "Edit the appointment")),
+        ("Ctrl+N", QCoreApplication.translate("AgendaShortcuts", "New appointment")),
+        ("Alt+↑ / Alt+↓", QCoreApplication.translate("AgendaShortcuts",
+                                                     "Move the appointment 15 minutes")),
+        ("Alt+← / Alt+→", QCoreApplication.translate("AgendaShortcuts",
+                                                     "Move the appointment a day")),
+        ("Alt+Shift+↑ / ↓", QCoreApplication.translate("AgendaShortcuts",
+                                                       "End the appointment 15 minutes "
+                                                       "earlier / later")),
+        ("Delete", QCoreApplication.translate("AgendaShortcuts", "Cancel the appointment")),
+        ("Ctrl+Z", QCoreApplication.translate("AgendaShortcuts", "Undo the last move")),
+        ("Esc", QCoreApplication.translate("AgendaShortcuts",
+                                           "Clear the selection, stop a drag")),
     ]
 

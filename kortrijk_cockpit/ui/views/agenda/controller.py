@@ -16,7 +16,9 @@ from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode, days_shown, period_label, step
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.ui.views.agenda.editing import AgendaEditor
     from kortrijk_cockpit.services.agenda import AgendaEvent, AgendaService, Conflict
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.outcomes import OutcomeService
 
 NOW_LINE_MS = 60_000
@@ -27,6 +29,7 @@ class AgendaServices:
     agenda: AgendaService
     outcomes: OutcomeService | None = None
     working_hours: tuple[str, str] = ("08:00", "18:00")  # from Settings
+    calendar: CalendarService | None = None  # writes; without it the Agenda only shows
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,14 @@ class AgendaController(QObject):
         area.today.clicked.connect(self.go_today)
         for mode, button in area.mode_buttons.items():
             button.clicked.connect(lambda _checked=False, m=mode: self.show_mode(m))
+        self.editor: AgendaEditor | None = None
+        if services.calendar is not None:
+            from kortrijk_cockpit.ui.views.agenda.editing import AgendaEditor
+
+            self.editor = AgendaEditor(canvas, services.calendar, runner, feed,
+                                       services.agenda.now)
+            area.new_appointment.clicked.connect(lambda: self.editor and self.editor.new())
+        area.new_appointment.setVisible(self.editor is not None)
         self._now_timer = QTimer(self)
         self._now_timer.setInterval(NOW_LINE_MS)
         self._now_timer.timeout.connect(self._tick)

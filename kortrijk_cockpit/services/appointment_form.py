@@ -1,0 +1,67 @@
+"""What the appointment dialog needs from the store, and its attendee line checked.
+
+Qt-free. `details` refuses what the calendar service refuses (a private or a
+cancelled appointment), with the service's own Dutch message, so the dialog
+never opens on something that cannot be saved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from kortrijk_cockpit.clock import BRUSSELS
+from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.calendar import CalendarService
+
+_ADDRESS = re.compile(r"^[^@\s<>;,]+@[^@\s<>;,]+\.[^@\s<>;,]+$")
+
+
+@dataclass(frozen=True)
+class AppointmentDetails:
+    id: int
+    subject: str
+    location: str
+    start: datetime  # Europe/Brussels
+    end: datetime
+    is_all_day: bool
+    attendees: tuple[str, ...]
+    body: str
+    is_recurring: bool  # an occurrence of a series: "deze keer / hele reeks"
+
+
+def details(calendar: CalendarService, event_id: int) -> AppointmentDetails:
+    """The appointment as the dialog fills it in; a Dutch refusal when it cannot change
+    (the service's own check, so the two never disagree)."""
+    sessions: sessionmaker[Session] = calendar._sessions  # noqa: SLF001
+    with sessions() as s:
+        event = calendar._changeable(s, event_id, False)  # noqa: SLF001
+        return AppointmentDetails(
+            id=event.id, subject=event.subject, location=event.location,
+            start=event.start_at.astimezone(BRUSSELS), end=event.end_at.astimezone(BRUSSELS),
+            is_all_day=event.is_all_day, attendees=tuple(event.attendees or ()),
+            body=event.body_text, is_recurring=bool(event.series_exchange_id))
+
+
+def parse_attendees(text: str) -> tuple[str, ...]:
+    """'Naam <adres>; adres, ...' as the service takes them ("Naam <adres>" or "adres")."""
+    found: list[str] = []
+    for part in re.split(r"[;\n]", text):
+        part = part.strip().rstrip(",").strip()
+        if not part:
+            continue
+        name, _, rest = part.partition("<")
+        address = rest.rstrip(">").strip() if rest else name.strip()
+        if not _ADDRESS.match(address):
+            raise UserFacingError(
+                f"'{part}' is geen geldig e-mailadres. Schrijf de genodigden als "
+                "'Naam <adres>' of 'adres', gescheiden door een puntkomma.")
+        found.append(f"{name.strip()} <{address}>" if rest and name.strip() else address)
+    return tuple(found)
+
+
+def attendee_line(attendees: tuple[str, ...]) -> str:
+    return "; ".join(attendees)
