@@ -123,3 +123,21 @@ def test_sender_text_is_shown_literally_and_loads_no_file(
         qtbot.waitExposed(dialog)
         assert probe_pixels(dialog) == 0
         dialog.close()
+
+
+def test_a_failure_message_quoting_a_sender_loads_no_file(
+        qtbot, app: QApplication, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """"Dit is geen geldig mailadres: <img …>" (a reply to a spoofed sender) is text."""
+    from kortrijk_cockpit.errors import UserFacingError
+    from kortrijk_cockpit.ui.dialogs.messages import show_failure
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tag = probe(tmp_path)
+    box = show_failure(parent, "Versturen",
+                       UserFacingError(f"Dit is geen geldig mailadres: {tag}"))
+    qtbot.waitExposed(box)
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert tag in box.text()
+    assert probe_pixels(box) == 0
+    box.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
@@ -20,6 +20,9 @@ def show_failure(parent: QWidget, title: str, exc: UserFacingError, *,
     """Open (not exec: the GUI keeps running) a warning with the Dutch message."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, exc.user_message,
                       QMessageBox.StandardButton.Close, parent)
+    # The message may quote a mail ("geen geldig mailadres: <img src=file://…>"): never
+    # rich text, or Qt would load what a sender wrote (on Windows: a UNC path, NTLM).
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.finished.connect(box.deleteLater)  # WA_DeleteOnClose crashed PySide 6.11 here
     if reload is not None and isinstance(exc, ConcurrentEditError):
         button = box.addButton(QCoreApplication.translate("Messages", "Reload"),
