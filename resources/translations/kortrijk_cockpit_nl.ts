@@ -1928,6 +1928,14 @@ Toch openen?</translation>
         <translation>Standaardteksten laden</translation>
     </message>
     <message>
+        <source>the new text</source>
+        <translation>de nieuwe tekst</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>Wijzigingen in “%1” bewaren?</translation>
+    </message>
+    <message>
         <source>Saving the standard text</source>
         <translation>Standaardtekst opslaan</translation>
     </message>

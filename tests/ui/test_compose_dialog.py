@@ -140,6 +140,33 @@ def test_the_standard_texts_editor_adds_edits_and_deletes_after_asking(  # type:
     assert "Felicitaties (kort)" not in [t.name for t in compose.templates()]
 
 
+def test_the_standard_texts_editor_never_drops_what_she_typed(  # type: ignore[no-untyped-def]
+        qtbot, app, sqlite_store: Store, runner: TaskRunner) -> None:
+    compose = compose_for(sqlite_store)
+    dialog = TemplatesDialog(compose, runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 6)
+    first = dialog.name.text()
+    dialog.body.setPlainText("Bedankt, {voornaam}. Ik kom erop terug.")
+
+    # Another text: she is asked first; Cancel keeps her where she was, text and all.
+    dialog.view.setCurrentIndex(dialog.model.index(1, 0))
+    assert dialog.keep_question is not None
+    dialog.keep_question.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.name.text() == first
+    assert dialog.body.toPlainText() == "Bedankt, {voornaam}. Ik kom erop terug."
+    assert dialog.view.currentIndex().row() == 0
+
+    # Closing asks too; Save stores it, then closes.
+    dialog.reject()
+    assert dialog.isVisible() and dialog.keep_question is not None
+    dialog.keep_question.button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "Bedankt, {voornaam}. Ik kom erop terug." in \
+        [t.body for t in compose.templates() if t.name == first]
+
+
 def test_names_with_a_comma_stay_one_recipient(  # type: ignore[no-untyped-def]
         qtbot, app, sqlite_store: Store, backend: EwsBackend, mailbox: Mailbox,
         runner: TaskRunner) -> None:

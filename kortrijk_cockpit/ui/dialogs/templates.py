@@ -3,9 +3,10 @@ add, edit, delete (after a confirmation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +40,7 @@ class TemplatesDialog(QDialog):
         self._compose = compose
         self._runner = runner
         self.delete_question: QMessageBox | None = None
+        self.keep_question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Standard texts"))
         self.resize(720, 480)
         self.model = QStandardItemModel(self)
@@ -54,7 +56,7 @@ class TemplatesDialog(QDialog):
         self.save_button = QPushButton(self.tr("&Save"))
         self.delete_button = QPushButton(self.tr("&Delete"))
         self.new_button.clicked.connect(self._new)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.delete_button.clicked.connect(self.delete)
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name)
@@ -99,13 +101,66 @@ class TemplatesDialog(QDialog):
     def _template(self, index: QModelIndex) -> Template:
         return index.data(_TEMPLATE)
 
-    def _show(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    # -- nothing typed is lost ------------------------------------------------------
+    def is_dirty(self) -> bool:
+        """Whether the fields differ from the text as loaded (or from empty, for a new one)."""
+        base = self._editing
+        return (self.name.text(), self.body.toPlainText()) != \
+            ((base.name, base.body) if base else ("", ""))
+
+    def _ask_to_keep(self, then: Callable[[bool], None]) -> None:
+        """Bewaren / Niet bewaren / Annuleren; `then(saved)` runs unless she cancels."""
+        name = self.name.text().strip() or self.tr("the new text")
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Save the changes to “%1”?").replace("%1", name),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(box.deleteLater)
+
+        def answered(result: int) -> None:
+            self.keep_question = None
+            if result == QMessageBox.StandardButton.Save.value:
+                self.save(after=lambda: then(True))
+            elif result == QMessageBox.StandardButton.Discard.value:
+                then(False)
+
+        box.finished.connect(answered)
+        self.keep_question = box
+        box.open()
+
+    def reject(self) -> None:
+        if self.is_dirty() and self.keep_question is None:
+            self._ask_to_keep(lambda _saved: super(TemplatesDialog, self).reject())
+            return
+        super().reject()
+
+    def _show(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous != current and self.is_dirty():
+            wanted = self._template(current).id if current.isValid() else None
+            with QSignalBlocker(self.view.selectionModel()):
+                self.view.setCurrentIndex(previous)  # stay till she has answered
+            self._ask_to_keep(lambda _saved: self._select(wanted))
+            return
         self._editing = self._template(current) if current.isValid() else None
         self.name.setText(self._editing.name if self._editing else "")
         self.body.setPlainText(self._editing.body if self._editing else "")
         self.delete_button.setEnabled(self._editing is not None)
 
+    def _select(self, template_id: int | None) -> None:
+        rows = [r for r in range(self.model.rowCount())
+                if self._template(self.model.index(r, 0)).id == template_id]
+        if rows:
+            self._editing = None  # what was typed is saved or dropped by now
+            self.name.clear()
+            self.body.clear()
+            self.view.setCurrentIndex(self.model.index(rows[0], 0))
+
     def _new(self) -> None:
+        if self.is_dirty():
+            self._ask_to_keep(lambda _saved: self._new())
+            return
         self.view.clearSelection()
         self._editing = None
         self.name.clear()
@@ -113,7 +168,7 @@ class TemplatesDialog(QDialog):
         self.name.setFocus()
         self.delete_button.setEnabled(False)
 
-    def save(self) -> None:
+    def save(self, after: Callable[[], None] | None = None) -> None:
         from kortrijk_cockpit.services.compose import REPLY_KIND, Template
 
         base = self._editing
@@ -122,8 +177,14 @@ class TemplatesDialog(QDialog):
                             base.position if base else 0)
         self._runner.run(self.tr("Saving the standard text"),
                          lambda _ctx: self._compose.save_template(template), owner=self,
-                         lane=Lane.STORE, on_success=lambda saved: self.reload(saved.id),
+                         lane=Lane.STORE, on_success=lambda saved: self._saved(saved, after),
                          on_failure=self._failed)
+
+    def _saved(self, saved: Template, after: Callable[[], None] | None) -> None:
+        self._editing = saved  # the fields hold what is stored now
+        self.reload(saved.id)
+        if after is not None:
+            after()
 
     def delete(self) -> None:
         if self._editing is None:
