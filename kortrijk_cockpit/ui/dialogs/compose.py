@@ -192,7 +192,10 @@ class ComposeDialog(QDialog):
 
     # -- leaving ----------------------------------------------------------------------------
     def reject(self) -> None:
-        """Esc or Cancel: ask first when she typed something."""
+        """Esc or Cancel: ask first when she typed something. Not while it is being
+        queued: that can no longer be undone here, and the dialog closes by itself."""
+        if self._sending:
+            return
         if self._texts() == self._initial:
             super().reject()
             return
