@@ -1,8 +1,8 @@
 """What the appointment dialog needs from the store, and its attendee line checked.
 
-Qt-free. `details` refuses what the calendar service refuses (a private or a
-cancelled appointment), with the service's own Dutch message, so the dialog
-never opens on something that cannot be saved.
+Qt-free. `CalendarService.details` refuses what the service refuses (a private
+or a cancelled appointment), so the dialog never opens on something that
+cannot be saved.
 """
 
 from __future__ import annotations
@@ -11,11 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
-
-from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.errors import UserFacingError
-from kortrijk_cockpit.services.calendar import CalendarService
 
 _ADDRESS = re.compile(r"^[^@\s<>;,]+@[^@\s<>;,]+\.[^@\s<>;,]+$")
 
@@ -31,19 +27,6 @@ class AppointmentDetails:
     attendees: tuple[str, ...]
     body: str
     is_recurring: bool  # an occurrence of a series: "deze keer / hele reeks"
-
-
-def details(calendar: CalendarService, event_id: int) -> AppointmentDetails:
-    """The appointment as the dialog fills it in; a Dutch refusal when it cannot change
-    (the service's own check, so the two never disagree)."""
-    sessions: sessionmaker[Session] = calendar._sessions  # noqa: SLF001
-    with sessions() as s:
-        event = calendar._changeable(s, event_id, False)  # noqa: SLF001
-        return AppointmentDetails(
-            id=event.id, subject=event.subject, location=event.location,
-            start=event.start_at.astimezone(BRUSSELS), end=event.end_at.astimezone(BRUSSELS),
-            is_all_day=event.is_all_day, attendees=tuple(event.attendees or ()),
-            body=event.body_text, is_recurring=bool(event.series_exchange_id))
 
 
 def parse_attendees(text: str) -> tuple[str, ...]:

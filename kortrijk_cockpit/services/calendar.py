@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -29,6 +29,9 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     queue,
 )
 from kortrijk_cockpit.exchange.records import EventDraft
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.appointment_form import AppointmentDetails
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,20 @@ class CalendarService:
                           event=event, before=before)
             s.flush()
             return _written(event, entry, others=[o.id for o in others])
+
+    def details(self, event_id: int) -> AppointmentDetails:
+        """The appointment as the dialog fills it in; a Dutch refusal when it cannot
+        change (the same check as the writes, so the two never disagree)."""
+        from kortrijk_cockpit.services.appointment_form import AppointmentDetails
+
+        with self._sessions() as s:
+            event = self._changeable(s, event_id, False)
+            return AppointmentDetails(
+                id=event.id, subject=event.subject, location=event.location,
+                start=event.start_at.astimezone(BRUSSELS),
+                end=event.end_at.astimezone(BRUSSELS), is_all_day=event.is_all_day,
+                attendees=tuple(event.attendees or ()), body=event.body_text,
+                is_recurring=bool(event.series_exchange_id))
 
     def _changeable(self, s: Session, event_id: int, whole_series: bool) -> CalendarEvent:
         event = self._event(s, event_id)

@@ -210,10 +210,8 @@ class AgendaEditor(QObject):
         self._open(dialog)
 
     def _details(self, event: AgendaEvent, then: Callable[[AppointmentDetails], None]) -> None:
-        from kortrijk_cockpit.services.appointment_form import details
-
         calendar, label = self.calendar, self.tr("Opening the appointment")
-        self.runner.run(label, lambda _ctx: details(calendar, event.id), owner=self.canvas,
+        self.runner.run(label, lambda _ctx: calendar.details(event.id), owner=self.canvas,
                         on_success=then, on_failure=lambda exc: self._failed(label, exc))
 
     def _write(self, label: str, work: Callable[[], Any], *,
