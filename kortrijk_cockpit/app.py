@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.sandbox import SandboxServer
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
@@ -98,6 +99,7 @@ class Core:
     agenda: AgendaService
     calendar: CalendarService
     appointments: AppointmentContextService
+    appointment_details: AppointmentDetailsService
     exchange: ExchangeConnection | None = None
 
 
@@ -137,6 +139,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
@@ -147,6 +150,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.suggestions import SuggestionService
@@ -172,6 +176,12 @@ def build_core(options: Options, paths: Paths) -> Core:
         from kortrijk_cockpit.demo_office.cast import OWNER
 
         director = director or OWNER.name
+    agenda, calendar = AgendaService(sessions, clock), CalendarService(sessions)
+    appointments = AppointmentContextService(sessions, clock)
+
+    def hours() -> tuple[str, str]:
+        return settings.working_hours_start, settings.working_hours_end
+
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
@@ -184,8 +194,13 @@ def build_core(options: Options, paths: Paths) -> Core:
                 importer=MailImporter(sessions, clock, paths.attachments,
                                       days_back=settings.calendar_days_back,
                                       days_ahead=settings.calendar_days_ahead),
-                agenda=AgendaService(sessions, clock), calendar=CalendarService(sessions),
-                appointments=AppointmentContextService(sessions, clock),
+                agenda=agenda, calendar=calendar, appointments=appointments,
+                appointment_details=AppointmentDetailsService(
+                    sessions, agenda, appointments,
+                    PreparationService(sessions, calendar, appointments,
+                                       minutes=lambda: settings.preparation_minutes,
+                                       working_hours=hours),
+                    hours),
                 exchange=exchange)
 
 
@@ -283,7 +298,7 @@ def run_gui(options: Options) -> int:
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
-                appointments=built.appointments,
+                appointments=built.appointments, appointment_details=built.appointment_details,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
+    from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
@@ -99,6 +100,7 @@ class MainWindowServices:
     agenda: AgendaService | None = None  # the Agenda area (a placeholder without it)
     calendar: CalendarService | None = None  # appointments made and changed from the app
     appointments: AppointmentContextService | None = None  # what the office has for one
+    appointment_details: AppointmentDetailsService | None = None  # the Agenda's details panel
 
 
 class MainWindow(QMainWindow):
@@ -547,6 +549,17 @@ class MainWindow(QMainWindow):
         ), self._runner, self.feed)
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
+        if services.appointment_details is not None:
+            from kortrijk_cockpit.ui.views.agenda.details_controller import DetailsController
+
+            details = DetailsController(area.details, services.appointment_details,
+                                        self._runner, self.feed)
+            area.details_controller = details  # type: ignore[attr-defined]
+            details.open_record.connect(self.open_record)
+            area.canvas.selected.connect(details.show_event)
+            details.failed.connect(self.show_task_error)
+            area.restore_layout(self._state)
+            area.splitter.splitterMoved.connect(lambda *_: area.save_layout(self._state))
         return area
 
     def agenda_area(self) -> AgendaArea | None:

@@ -837,6 +837,96 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DetailsController</name>
+    <message>
+        <source>Choose an appointment</source>
+        <translation>Kies een afspraak</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Loading the appointment</source>
+        <translation>De afspraak laden</translation>
+    </message>
+    <message>
+        <source>This appointment no longer exists.</source>
+        <translation>Deze afspraak bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Booking a preparation block</source>
+        <translation>Een voorbereidingsblok boeken</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Choose an appointment</source>
+        <translation>Kies een afspraak</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Geannuleerd</translation>
+    </message>
+    <message>
+        <source>Place: {place}</source>
+        <translation>Plaats: {place}</translation>
+    </message>
+    <message>
+        <source>Organiser: {name}</source>
+        <translation>Organisator: {name}</translation>
+    </message>
+    <message>
+        <source>Attendees: {names}</source>
+        <translation>Deelnemers: {names}</translation>
+    </message>
+    <message>
+        <source>From the office</source>
+        <translation>Van het kabinet</translation>
+    </message>
+    <message>
+        <source>Nothing from the office for this appointment</source>
+        <translation>Niets van het kabinet voor deze afspraak</translation>
+    </message>
+    <message>
+        <source>Mails</source>
+        <translation>Mails</translation>
+    </message>
+    <message>
+        <source>Open action points</source>
+        <translation>Open actiepunten</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Boeken…</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Boeken</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Voorbereiding</translation>
+    </message>
+    <message>
+        <source>Preparation booked ({when})</source>
+        <translation>Voorbereiding geboekt ({when})</translation>
+    </message>
+    <message>
+        <source>Proposal: {when}</source>
+        <translation>Voorstel: {when}</translation>
+    </message>
+    <message>
+        <source>Book this preparation block in the director&apos;s calendar (Ctrl+B)</source>
+        <translation>Dit voorbereidingsblok in de agenda van de directeur boeken (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>+{count} more</source>
+        <translation>+{count} meer</translation>
+    </message>
+</context>
+<context>
     <name>FileDropFilter</name>
     <message>
         <source>Not imported (only .eml, .msg and .ics files): {names}</source>

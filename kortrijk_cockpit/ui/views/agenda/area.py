@@ -1,13 +1,28 @@
 """The Agenda area's widgets: a header with the period and the views, the painted
-calendar under it. Layout only; `AgendaController` wires it to the services."""
+calendar under it with the chosen appointment's details beside it (a splitter;
+the panel folds away and its width is kept). Layout only; `AgendaController`
+and `DetailsController` wire it to the services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kortrijk_cockpit.ui.views.agenda.canvas import AgendaCanvas
+from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode
+
+STATE_GROUP = "agenda"
+DETAILS_WIDTH = 300  # the panel's first width, before the user drags it
 
 
 class AgendaArea(QWidget):
@@ -15,6 +30,16 @@ class AgendaArea(QWidget):
         super().__init__(parent)
         self.setObjectName("agendaArea")
         self.canvas = AgendaCanvas()
+        self.details = DetailsPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("agendaSplitter")
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)  # dragged shut, the calendar gets it all
+        self._layout_restored = False
         self.period = QLabel()
         self.period.setObjectName("agendaPeriod")
         font = self.period.font()
@@ -52,7 +77,7 @@ class AgendaArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(header)
-        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self.splitter, 1)
         self.setFocusProxy(self.canvas)
 
     def _button(self, text: str, tip: str) -> QToolButton:
@@ -62,6 +87,25 @@ class AgendaArea(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay with the calendar
         button.setAutoRaise(True)
         return button
+
+    def save_layout(self, state: QSettings) -> None:
+        state.beginGroup(STATE_GROUP)
+        state.setValue("splitter", self.splitter.saveState())
+        state.endGroup()
+
+    def restore_layout(self, state: QSettings) -> None:
+        state.beginGroup(STATE_GROUP)
+        splitter = state.value("splitter")
+        state.endGroup()
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self._layout_restored = self.splitter.restoreState(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._layout_restored:  # the first show: the panel at its default width
+            self._layout_restored = True
+            rest = max(0, self.splitter.width() - DETAILS_WIDTH - self.splitter.handleWidth())
+            self.splitter.setSizes([rest, DETAILS_WIDTH])
 
     def show_mode(self, mode: ViewMode) -> None:
         self.mode_buttons[mode].setChecked(True)

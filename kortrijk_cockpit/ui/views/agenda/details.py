@@ -1,0 +1,238 @@
+"""The Agenda's details panel: the selected appointment and what the office has
+for it, each record one click away, and its "Voorbereiding" block.
+
+Layout only; `DetailsController` reads and writes. Every text that comes from
+outside (subjects, names, places, titles) is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kortrijk_cockpit.ui.plain_text import plain_label, plain_tooltip
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.appointment_context import Linked
+    from kortrijk_cockpit.services.appointment_details import AppointmentDetails
+
+CONFLICT_STYLE = "color: #c62828;"  # the canvas's conflict red
+MAX_ATTENDEES = 5  # then "+n"
+MAX_LINKS = 5  # mails and action points per kind; then "+n meer"
+_WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+class DetailsPanel(QScrollArea):
+    open_record = Signal(str, int)  # kind, ref_id (as MainWindow.open_record takes)
+    book_requested = Signal(int)  # the appointment whose preparation to book
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agendaDetails")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumWidth(220)
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self._body)
+        self.event_id: int | None = None
+        self.book_button: QPushButton | None = None
+        self.preparation_label: QLabel | None = None
+        self.show_message(self.tr("Choose an appointment"))
+
+    # -- states ---------------------------------------------------------------------------
+    def show_message(self, text: str) -> None:
+        """An empty state: nothing chosen, gone, or loading."""
+        self._clear()
+        self.event_id = None
+        label = self._label(text)
+        label.setObjectName("detailsEmpty")
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+
+    def show_details(self, details: AppointmentDetails) -> None:
+        self._clear()
+        event, context = details.event, details.context
+        self.event_id = event.id
+        title = self._label(event.subject)
+        title.setObjectName("detailsSubject")
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        title.setFont(font)
+        self._label(_when(details))
+        if event.is_private_block:
+            return  # "Privé": the office keeps nothing else for it
+        if event.is_cancelled:
+            self._label(self.tr("Cancelled")).setStyleSheet(CONFLICT_STYLE)
+        if event.location:
+            self._label(self.tr("Place: {place}").format(place=event.location))
+        if event.organizer:
+            self._label(self.tr("Organiser: {name}").format(name=event.organizer))
+        if details.attendees:
+            names = list(details.attendees[:MAX_ATTENDEES])
+            more = len(details.attendees) - len(names)
+            text = ", ".join(names) + (f" +{more}" if more else "")
+            label = self._label(self.tr("Attendees: {names}").format(names=text))
+            label.setObjectName("detailsAttendees")
+            label.setToolTip(plain_tooltip("\n".join(details.attendees)))
+        for conflict in details.conflicts:
+            label = self._label(conflict.message)
+            label.setObjectName("detailsConflict")
+            label.setStyleSheet(CONFLICT_STYLE)
+
+        self._heading(self.tr("From the office"))
+        if not context.has_anything:
+            self._label(self.tr("Nothing from the office for this appointment")).setEnabled(False)
+        if context.meeting is not None:
+            self._link(context.meeting, f"{context.meeting.title} — {context.agenda_text()}")
+            stukken = self._label(context.stukken.text())
+            stukken.setObjectName("detailsStukken")
+            if context.stukken.overdue:
+                stukken.setStyleSheet(CONFLICT_STYLE)
+        if context.brief is not None:
+            self._link(context.brief, f"{context.brief.title} — {context.brief_text()}")
+        self._links(self.tr("Mails"), context.mails)
+        self._links(self.tr("Open action points"), context.action_points)
+        self._preparation(details)
+
+    def set_booking(self, busy: bool) -> None:
+        """While the block is being booked: no second click, and say so."""
+        if self.book_button is not None:
+            self.book_button.setEnabled(not busy)
+            self.book_button.setText(self.tr("Booking…") if busy else self.tr("Book"))
+
+    # -- parts ----------------------------------------------------------------------------
+    def _preparation(self, details: AppointmentDetails) -> None:
+        from kortrijk_cockpit.services.preparation import PreparationBlock
+
+        if details.booked is None and details.proposal is None:
+            return
+        self._heading(self.tr("Preparation"))
+        row = QHBoxLayout()
+        if details.booked is not None:
+            text = self.tr("Preparation booked ({when})").format(when=details.booked.when())
+        elif isinstance(details.proposal, PreparationBlock):
+            text = self.tr("Proposal: {when}").format(when=details.proposal.when())
+            self.book_button = QPushButton(self.tr("Book"))
+            self.book_button.setObjectName("detailsBook")
+            self.book_button.setToolTip(self.tr("Book this preparation block in the director's "
+                                                "calendar (Ctrl+B)"))
+            self.book_button.setShortcut("Ctrl+B")
+            event_id = details.event.id
+            self.book_button.clicked.connect(lambda: self.book_requested.emit(event_id))
+        else:
+            text = details.proposal.reason if details.proposal is not None else ""
+        label = plain_label(QLabel(text))
+        label.setObjectName("detailsPreparation")
+        label.setWordWrap(True)
+        self.preparation_label = label
+        row.addWidget(label, 1)
+        if self.book_button is not None:
+            row.addWidget(self.book_button)
+        self._layout.addLayout(row)
+
+    def _links(self, heading: str, records: tuple[Linked, ...]) -> None:
+        if not records:
+            return
+        self._label(heading).setEnabled(False)
+        for record in records[:MAX_LINKS]:
+            self._link(record, record.title)
+        if len(records) > MAX_LINKS:
+            self._label(self.tr("+{count} more").format(count=len(records) - MAX_LINKS))
+
+    def _link(self, record: Linked, text: str) -> QToolButton:
+        """One click to the record: a flat button (its text is never rich text)."""
+        button = QToolButton()
+        button.setObjectName(f"detailsLink_{record.kind}")
+        button.setText(text)
+        button.setToolTip(plain_tooltip(text))
+        button.setAutoRaise(True)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setStyleSheet("text-align: left; color: palette(link);")
+        kind, ref_id = record.kind, record.ref_id
+        button.clicked.connect(lambda: self.open_record.emit(kind, ref_id))
+        self._layout.addWidget(button)
+        return button
+
+    def _heading(self, text: str) -> None:
+        label = self._label(text)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setContentsMargins(0, 8, 0, 0)
+
+    def _label(self, text: str) -> QLabel:
+        label = plain_label(QLabel(text))
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout.addWidget(label)
+        return label
+
+    def _clear(self) -> None:
+        self.book_button = None
+        self.preparation_label = None
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                _drop(widget)
+            elif item.layout() is not None:
+                _drop_layout(item.layout())
+
+    # -- for tests and the lead ---------------------------------------------------------
+    def texts(self) -> list[str]:
+        """What the panel says, top to bottom (labels and link texts)."""
+        found: list[str] = []
+        for widget in self._body.findChildren(QWidget):
+            if widget.property("dropped"):  # on its way out (deleteLater)
+                continue
+            if isinstance(widget, QLabel | QToolButton | QPushButton):
+                found.append(widget.text())
+        return found
+
+    def links(self) -> list[QToolButton]:
+        return [b for b in self._body.findChildren(QToolButton) if not b.property("dropped")]
+
+
+def _drop_layout(layout: object) -> None:
+    from PySide6.QtWidgets import QLayout
+
+    assert isinstance(layout, QLayout)
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            _drop(widget)
+
+
+def _drop(widget: QWidget) -> None:
+    """Gone at once for the eye and for `texts()`; deleted when Qt gets round to it."""
+    widget.hide()
+    widget.setProperty("dropped", True)
+    widget.deleteLater()
+
+
+def _when(details: AppointmentDetails) -> str:
+    event = details.event
+    start, end = event.start, event.end
+    day = f"{_WEEKDAYS[start.weekday()]} {start:%d/%m/%Y}"
+    if event.is_all_day:
+        return day
+    if end.date() != start.date():
+        return f"{day} {start:%H:%M} – {_WEEKDAYS[end.weekday()]} {end:%d/%m/%Y} {end:%H:%M}"
+    return f"{day} {start:%H:%M}–{end:%H:%M}"
