@@ -212,11 +212,16 @@ class FindTimeService:
         if not subject:
             raise UserFacingError("Geef de afspraak een onderwerp.")
         self.addresses(request)  # every attendee a valid address, or a Dutch message
-        attendees = tuple(dict.fromkeys(a.strip() for a in request.attendees
-                                        if address_of(a) != self._director))
+        names = {i.email: i.name for i in self.invitees()}
+        attendees: dict[str, str] = {}
+        for attendee in request.attendees:
+            address = address_of(attendee)
+            name = parseaddr(attendee.strip())[0].strip() or names.get(address, "")
+            if address != self._director and address not in attendees:
+                attendees[address] = f"{name} <{address}>" if name else address
         return self._calendar.create(EventDraft(
             subject=subject, start_at=proposal.start, end_at=proposal.end,
-            location=request.location.strip(), required=attendees))
+            location=request.location.strip(), required=tuple(attendees.values())))
 
 
 def _duration(value: timedelta) -> str:
