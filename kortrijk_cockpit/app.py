@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -94,6 +95,7 @@ class Core:
     compose: ComposeService
     importer: MailImporter
     agenda: AgendaService
+    find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
 
@@ -132,9 +134,11 @@ def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
+    from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -179,6 +183,9 @@ def build_core(options: Options, paths: Paths) -> Core:
                                       days_back=settings.calendar_days_back,
                                       days_ahead=settings.calendar_days_ahead),
                 agenda=AgendaService(sessions, clock),
+                # The settings object itself: the Agenda settings dialog updates it in place.
+                find_time=FindTimeService(sessions, clock, CalendarService(sessions),
+                                          lambda: settings, mailbox),
                 exchange=exchange)
 
 
@@ -275,7 +282,7 @@ def run_gui(options: Options) -> int:
                 mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
-                importer=built.importer, agenda=built.agenda,
+                importer=built.importer, agenda=built.agenda, find_time=built.find_time,
             ))
             if built.exchange is not None:
                 connect(built.exchange)
