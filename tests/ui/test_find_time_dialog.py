@@ -185,3 +185,53 @@ def test_delete_removes_an_attendee(qtbot, sqlite_store: Store, runner: TaskRunn
 
     assert dialog.attendees.stringList() == [BART.email]
     assert timedelta(minutes=dialog.duration.value()) == timedelta(minutes=90)
+
+
+def test_down_chooses_among_the_matching_colleagues(qtbot, sqlite_store: Store,  # type: ignore[no-untyped-def]
+                                                     runner: TaskRunner,
+                                                     announced: list[Changes]) -> None:
+    dialog = make_dialog(qtbot, sqlite_store, runner, None, announced)
+    qtbot.keyClicks(dialog.attendee, "van")  # no address: several colleagues match
+    assert dialog.matches.rowCount() > 1
+
+    qtbot.keyClick(dialog.attendee, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.attendee, Qt.Key.Key_Down)
+    second = dialog.matches.index(1, 0).data()
+    qtbot.keyClick(dialog.attendee, Qt.Key.Key_Return)
+
+    assert dialog.attendees.stringList() == [second]
+    assert dialog.attendee.text() == ""
+
+
+def test_the_models_hold_up(qtmodeltester, app) -> None:  # type: ignore[no-untyped-def]
+    from kortrijk_cockpit.services.find_time import Proposal
+    from kortrijk_cockpit.services.slot_finder import ProtectedBlock
+    from kortrijk_cockpit.ui.models.proposals import ProposalModel
+    from kortrijk_cockpit.ui.models.protected_blocks import ProtectedBlocksModel
+
+    proposals = ProposalModel()
+    start = datetime(2026, 3, 26, 11, 30, tzinfo=BRUSSELS)
+    proposals.set_proposals([Proposal(start, start + timedelta(hours=1))])
+    qtmodeltester.check(proposals)
+    assert proposals.index(0, 1).data() == "11:30-12:30"
+    blocks = ProtectedBlocksModel([ProtectedBlock(4, datetime(2026, 1, 1, 14).time(),
+                                                  datetime(2026, 1, 1, 16).time())])
+    qtmodeltester.check(blocks)
+
+
+def test_the_window_opens_it_with_ctrl_shift_t(qtbot, window, sqlite_store: Store) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    services = window._services
+    settings = Settings()
+    window.attach(replace(services, find_time=FindTimeService(
+        sqlite_store.session_factory, FixedClock(NOW), CalendarService(sqlite_store.session_factory),
+        lambda: settings, DIRECTOR)))
+    window.show()
+    qtbot.waitExposed(window)
+
+    window.find_time_action.trigger()
+
+    dialog = window.findChild(FindTimeDialog)
+    assert dialog is not None and dialog.windowTitle() == "Zoek een moment"
+    assert window.find_time_action.shortcut().toString() == "Ctrl+Shift+T"
