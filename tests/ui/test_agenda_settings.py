@@ -5,22 +5,25 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kortrijk_cockpit.config import Paths, Settings
 from kortrijk_cockpit.services.find_time import parse_protected_blocks
 from kortrijk_cockpit.services.slot_finder import ProtectedBlock
 from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
-from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
+from kortrijk_cockpit.ui.main_window import MainWindow
 
 
-def make_dialog(qtbot, settings: Settings, paths: Paths) -> AgendaSettingsDialog:  # type: ignore[no-untyped-def]
+def make_dialog(qtbot: QtBot, settings: Settings, paths: Paths) -> AgendaSettingsDialog:
     dialog = AgendaSettingsDialog(settings, lambda s: s.save(paths))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_the_settings_are_saved_and_the_running_app_follows(qtbot, app, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_are_saved_and_the_running_app_follows(qtbot: QtBot, app: QApplication,
+                                                           paths: Paths) -> None:
     # A hand-edited file: one good block among nonsense, which is dropped on the way.
     live = Settings(protected_blocks=[{"weekday": 4, "start": "14:00", "end": "16:00"},
                                       {"weekday": "vrijdag"}, "junk"])  # type: ignore[list-item]
@@ -59,7 +62,8 @@ def test_the_settings_are_saved_and_the_running_app_follows(qtbot, app, paths: P
     assert not dialog.isVisible()
 
 
-def test_mistakes_are_named_in_dutch_and_nothing_is_saved(qtbot, app, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+def test_mistakes_are_named_in_dutch_and_nothing_is_saved(qtbot: QtBot, app: QApplication,
+                                                          paths: Paths) -> None:
     live = Settings()
     dialog = make_dialog(qtbot, live, paths)
     dialog.work_start.setTime(QTime(18, 0))
@@ -84,7 +88,7 @@ def test_mistakes_are_named_in_dutch_and_nothing_is_saved(qtbot, app, paths: Pat
     assert dialog.blocks.rowCount() == 0
 
 
-def test_delete_removes_a_protected_block(qtbot, app, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+def test_delete_removes_a_protected_block(qtbot: QtBot, app: QApplication, paths: Paths) -> None:
     live = Settings(protected_blocks=[{"weekday": 0, "start": "12:00", "end": "13:00"},
                                       {"weekday": 4, "start": "14:00", "end": "16:00"}])
     dialog = make_dialog(qtbot, live, paths)
@@ -96,7 +100,7 @@ def test_delete_removes_a_protected_block(qtbot, app, paths: Paths) -> None:  # 
     assert [b.weekday for b in dialog.blocks.blocks()] == [4]
 
 
-def test_the_window_offers_it_and_announces_the_change(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+def test_the_window_offers_it_and_announces_the_change(qtbot: QtBot, window: MainWindow,
                                                        paths: Paths) -> None:
     services = window._services
     assert services is not None

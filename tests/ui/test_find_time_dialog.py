@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -27,6 +30,11 @@ from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.exchange_fixtures import settings_for
 
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester
+
+    from kortrijk_cockpit.ui.main_window import MainWindow
+
 NOW = datetime(2026, 3, 25, 8, 0, tzinfo=BRUSSELS)
 THURSDAY = date(2026, 3, 26)
 SOFIE = member("Sofie Vandenbroucke")  # in the DC, Thursday 09:00-11:30
@@ -41,7 +49,7 @@ def mailbox() -> Mailbox:
 
 @pytest.fixture
 def controller(sandbox: SandboxServer, mailbox: Mailbox, sqlite_store: Store,
-               app) -> Iterator[SyncController]:  # type: ignore[no-untyped-def]
+               app: QApplication) -> Iterator[SyncController]:
     worker = SyncWorker(MailboxRound(
         lambda: EwsBackend(settings_for(sandbox, mailbox), sandbox.password),
         sqlite_store.session_factory, FixedClock(NOW)))
@@ -55,7 +63,7 @@ def announced() -> list[Changes]:
     return []
 
 
-def make_dialog(qtbot, store: Store, runner: TaskRunner, sync: SyncController | None,  # type: ignore[no-untyped-def]
+def make_dialog(qtbot: QtBot, store: Store, runner: TaskRunner, sync: SyncController | None,
                 announced: list[Changes]) -> FindTimeDialog:
     settings = Settings(working_hours_start="09:00", working_hours_end="17:00",
                         preparation_minutes=0, travel_minutes=0)
@@ -68,7 +76,7 @@ def make_dialog(qtbot, store: Store, runner: TaskRunner, sync: SyncController | 
     return dialog
 
 
-def fill(qtbot, dialog: FindTimeDialog, *attendees: str) -> None:  # type: ignore[no-untyped-def]
+def fill(qtbot: QtBot, dialog: FindTimeDialog, *attendees: str) -> None:
     qtbot.keyClicks(dialog.subject, "Overleg zorgstrategie")
     qtbot.keyClicks(dialog.location, "Stadhuis")
     for attendee in attendees:
@@ -80,7 +88,7 @@ def fill(qtbot, dialog: FindTimeDialog, *attendees: str) -> None:  # type: ignor
 
 
 def test_the_first_free_times_are_proposed_and_enter_books_one(
-        qtbot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,
         announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, controller, announced)
     fill(qtbot, dialog, "Sofie Vandenb", BART.email)
@@ -113,7 +121,7 @@ def test_the_first_free_times_are_proposed_and_enter_books_one(
 
 
 def test_without_exchange_it_says_so_and_keeps_what_was_typed(
-        qtbot, sqlite_store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, sqlite_store: Store, runner: TaskRunner,
         announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, None, announced)
     fill(qtbot, dialog, SOFIE.email)
@@ -129,7 +137,7 @@ def test_without_exchange_it_says_so_and_keeps_what_was_typed(
 
 
 def test_offline_exchange_is_a_dutch_message_and_the_search_can_be_retried(
-        qtbot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,
         sandbox: SandboxServer, announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, controller, announced)
     fill(qtbot, dialog, SOFIE.email)
@@ -144,7 +152,7 @@ def test_offline_exchange_is_a_dutch_message_and_the_search_can_be_retried(
 
 
 def test_a_stopped_search_drops_its_late_answer(
-        qtbot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,  # type: ignore[no-untyped-def]
+        qtbot: QtBot, sqlite_store: Store, runner: TaskRunner, controller: SyncController,
         announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, controller, announced)
     fill(qtbot, dialog, SOFIE.email)
@@ -159,7 +167,7 @@ def test_a_stopped_search_drops_its_late_answer(
     assert dialog.message.text() == "Zoeken gestopt."
 
 
-def test_bad_input_is_named_in_dutch(qtbot, sqlite_store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
+def test_bad_input_is_named_in_dutch(qtbot: QtBot, sqlite_store: Store, runner: TaskRunner,
                                      announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, None, announced)
     qtbot.keyClicks(dialog.attendee, "iemand onbekend")
@@ -174,7 +182,7 @@ def test_bad_input_is_named_in_dutch(qtbot, sqlite_store: Store, runner: TaskRun
     assert failed.args[0] == "De einddatum ligt voor de begindatum."
 
 
-def test_delete_removes_an_attendee(qtbot, sqlite_store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
+def test_delete_removes_an_attendee(qtbot: QtBot, sqlite_store: Store, runner: TaskRunner,
                                     announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, None, announced)
     fill(qtbot, dialog, SOFIE.email, BART.email)
@@ -187,7 +195,7 @@ def test_delete_removes_an_attendee(qtbot, sqlite_store: Store, runner: TaskRunn
     assert timedelta(minutes=dialog.duration.value()) == timedelta(minutes=90)
 
 
-def test_down_chooses_among_the_matching_colleagues(qtbot, sqlite_store: Store,  # type: ignore[no-untyped-def]
+def test_down_chooses_among_the_matching_colleagues(qtbot: QtBot, sqlite_store: Store,
                                                      runner: TaskRunner,
                                                      announced: list[Changes]) -> None:
     dialog = make_dialog(qtbot, sqlite_store, runner, None, announced)
@@ -203,7 +211,7 @@ def test_down_chooses_among_the_matching_colleagues(qtbot, sqlite_store: Store, 
     assert dialog.attendee.text() == ""
 
 
-def test_the_models_hold_up(qtmodeltester, app) -> None:  # type: ignore[no-untyped-def]
+def test_the_models_hold_up(qtmodeltester: ModelTester, app: QApplication) -> None:
     from kortrijk_cockpit.services.find_time import Proposal
     from kortrijk_cockpit.services.slot_finder import ProtectedBlock
     from kortrijk_cockpit.ui.models.proposals import ProposalModel
@@ -219,14 +227,15 @@ def test_the_models_hold_up(qtmodeltester, app) -> None:  # type: ignore[no-unty
     qtmodeltester.check(blocks)
 
 
-def test_the_window_opens_it_with_ctrl_shift_t(qtbot, window, sqlite_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_opens_it_with_ctrl_shift_t(qtbot: QtBot, window: MainWindow,
+                                               sqlite_store: Store) -> None:
     from dataclasses import replace
 
     services = window._services
     settings = Settings()
     window.attach(replace(services, find_time=FindTimeService(
-        sqlite_store.session_factory, FixedClock(NOW), CalendarService(sqlite_store.session_factory),
-        lambda: settings, DIRECTOR)))
+        sqlite_store.session_factory, FixedClock(NOW),
+        CalendarService(sqlite_store.session_factory), lambda: settings, DIRECTOR)))
     window.show()
     qtbot.waitExposed(window)
 

@@ -172,7 +172,7 @@ class AgendaSettingsDialog(QDialog):
     def remove_block(self) -> None:
         self.blocks.remove(self.block_table.currentIndex().row())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.block_table and event.type() == QEvent.Type.KeyPress \
                 and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete:
             self.remove_block()
@@ -181,7 +181,7 @@ class AgendaSettingsDialog(QDialog):
 
     # -- saving ----------------------------------------------------------------
     def problem(self) -> str:
-        """What keeps these settings from being saved, in Dutch (via the translation); "" if none."""
+        """What keeps these settings from being saved (translated); "" when nothing does."""
         if _time(self.work_start) >= _time(self.work_end):
             return self.tr("The working day must end after it starts.")
         address = self.overview_to.text().strip()

@@ -215,7 +215,7 @@ class FindTimeDialog(QDialog):
         if row >= 0:
             self.attendees.removeRows(row, 1)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.attendee and event.key() in ENTER:
                 if self.add_attendee():
