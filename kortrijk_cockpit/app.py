@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -100,6 +101,7 @@ class Core:
     calendar: CalendarService
     appointments: AppointmentContextService
     appointment_details: AppointmentDetailsService
+    find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
 
@@ -144,6 +146,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.demo_data import seed_demo
+    from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -201,6 +204,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                                        minutes=lambda: settings.preparation_minutes,
                                        working_hours=hours),
                     hours),
+                # The settings object itself: the Agenda settings dialog updates it in place.
+                find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
                 exchange=exchange)
 
 
@@ -299,6 +304,7 @@ def run_gui(options: Options) -> int:
                 suggestions=built.suggestions, compose=built.compose,
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
+                find_time=built.find_time,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from kortrijk_cockpit.exchange.attachments import AttachmentSaver
 from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.errors import AuthenticationFailed, Offline, Throttled
 from kortrijk_cockpit.exchange.outbox import OutboxPusher, PushReport
+from kortrijk_cockpit.exchange.records import BusyBlock
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions, SyncReport
 from kortrijk_cockpit.task_context import TaskContext
 
@@ -147,6 +149,17 @@ class MailboxRound:
         try:
             return AttachmentSaver(self._sessions, self._attachments_root).save(
                 self._backend, attachment_id)
+        except (Offline, AuthenticationFailed):
+            self.close()  # as after a round: the next use starts a new session
+            raise
+
+    def free_busy(self, addresses: list[str], start: datetime,
+                  end: datetime) -> dict[str, list[BusyBlock]]:
+        """Free/busy over this round's session ("Zoek een moment"), on the round's thread."""
+        if self._backend is None:
+            self._backend = self._make_backend()
+        try:
+            return self._backend.free_busy(addresses, start, end)
         except (Offline, AuthenticationFailed):
             self.close()  # as after a round: the next use starts a new session
             raise

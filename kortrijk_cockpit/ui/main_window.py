@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
+    from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -61,7 +62,9 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
+    from kortrijk_cockpit.ui.dialogs.find_time import FindTimeDialog
     from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
     from kortrijk_cockpit.ui.dialogs.outcomes import OutcomesDialog
@@ -101,6 +104,7 @@ class MainWindowServices:
     calendar: CalendarService | None = None  # appointments made and changed from the app
     appointments: AppointmentContextService | None = None  # what the office has for one
     appointment_details: AppointmentDetailsService | None = None  # the Agenda's details panel
+    find_time: FindTimeService | None = None  # "Zoek een moment"
 
 
 class MainWindow(QMainWindow):
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
     dashboard_loaded = Signal(object)  # DashboardSnapshot
     area_changed = Signal(str)
     connection_saved = Signal(object, object)  # EwsSettings, the secret (password or M365Session)
+    settings_changed = Signal(object)  # Settings, saved and updated in place (Agenda settings)
 
     def __init__(
         self,
@@ -320,6 +325,34 @@ class MainWindow(QMainWindow):
         dialog.saved.connect(self.connection_saved)
         return self._show(dialog)
 
+    def open_find_time(self) -> FindTimeDialog | None:
+        from kortrijk_cockpit.clock import BRUSSELS
+        from kortrijk_cockpit.ui.dialogs.find_time import FindTimeDialog
+
+        services = self._services
+        if services is None or services.find_time is None:
+            self._not_ready()
+            return None
+
+        def announce(changes: Changes) -> None:  # the booking landed: show it, send it
+            self.feed.publish(changes, None)
+            self._sync_now()
+
+        today = services.clock.now().astimezone(BRUSSELS).date()
+        return self._show(FindTimeDialog(services.find_time, self._runner, self._sync,
+                                         today=today, announce=announce, parent=self))
+
+    def open_agenda_settings(self) -> AgendaSettingsDialog | None:
+        from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
+
+        services = self._services
+        if services is None or services.settings is None or services.save_settings is None:
+            self._not_ready()
+            return None
+        dialog = AgendaSettingsDialog(services.settings, services.save_settings, self)
+        dialog.saved.connect(self.settings_changed)
+        return self._show(dialog)
+
     def open_templates(self) -> TemplatesDialog | None:
         from kortrijk_cockpit.ui.dialogs.templates import TemplatesDialog
 
@@ -444,6 +477,12 @@ class MainWindow(QMainWindow):
         self.outcomes_action = QAction(self.tr("Outcomes…"), self)
         self.outcomes_action.triggered.connect(self.open_outcomes)
         file_menu.addAction(self.outcomes_action)
+        self.find_time_action = self._action(self.tr("Find a time…"), "Ctrl+Shift+T",
+                                             self.open_find_time)
+        file_menu.addAction(self.find_time_action)
+        self.agenda_settings_action = QAction(self.tr("Agenda settings…"), self)
+        self.agenda_settings_action.triggered.connect(self.open_agenda_settings)
+        file_menu.addAction(self.agenda_settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
@@ -549,6 +588,8 @@ class MainWindow(QMainWindow):
         ), self._runner, self.feed)
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
+        self.settings_changed.connect(lambda new: controller.set_working_hours(
+            new.working_hours_start, new.working_hours_end))
         if services.appointment_details is not None:
             from kortrijk_cockpit.ui.views.agenda.details_controller import DetailsController
 

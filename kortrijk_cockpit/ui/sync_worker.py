@@ -9,7 +9,9 @@ it starts rounds on a timer and on F5, and stops the thread cleanly at exit.
 
 from __future__ import annotations
 
+import itertools
 import logging
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -36,6 +38,8 @@ class SyncState(StrEnum):
 
 UNEXPECTED = ("Onverwachte fout bij het synchroniseren; de wijzigingen blijven bewaard. "
               "De details staan in het logbestand.")
+FREE_BUSY_UNEXPECTED = ("Onverwachte fout bij het lezen van de beschikbaarheid. "
+                        "De details staan in het logbestand.")
 ATTACHMENT_UNEXPECTED = ("Onverwachte fout bij het ophalen van de bijlage. "
                          "De details staan in het logbestand.")
 _FAILED = {RoundStatus.OFFLINE: SyncState.OFFLINE, RoundStatus.SIGN_IN: SyncState.SIGN_IN,
@@ -49,6 +53,8 @@ class SyncWorker(QObject):
     round_finished = Signal(object)  # RoundOutcome of a round that synced
     attachment_ready = Signal(int, str)  # attachment id, where its content is
     attachment_failed = Signal(int, str)  # attachment id, Dutch message
+    free_busy_ready = Signal(int, object)  # request id, {address: [BusyBlock]}
+    free_busy_failed = Signal(int, str)  # request id, Dutch message
 
     def __init__(self, mailbox_round: MailboxRound) -> None:
         super().__init__()
@@ -100,6 +106,22 @@ class SyncWorker(QObject):
             return
         self.attachment_ready.emit(attachment_id, str(path))
 
+    @Slot(int, object)
+    def fetch_free_busy(self, request_id: int, asked: object) -> None:
+        """On the worker's thread, queued behind a running round; `asked` is
+        (addresses, start, end)."""
+        addresses, start, end = asked  # type: ignore[misc]
+        try:
+            found = self._round.free_busy(list(addresses), start, end)
+        except UserFacingError as exc:
+            self.free_busy_failed.emit(request_id, exc.user_message)
+            return
+        except Exception:  # a bug: logged; the sync goes on
+            log.exception("free/busy request %s failed unexpectedly", request_id)
+            self.free_busy_failed.emit(request_id, FREE_BUSY_UNEXPECTED)
+            return
+        self.free_busy_ready.emit(request_id, found)
+
     @Slot()
     def shutdown(self) -> None:
         self._round.close()
@@ -119,8 +141,11 @@ class SyncController(QObject):
     round_finished = Signal(object)
     attachment_ready = Signal(int, str)  # attachment id, path; on the GUI thread
     attachment_failed = Signal(int, str)  # attachment id, Dutch message
+    free_busy_ready = Signal(int, object)  # request id, {address: [BusyBlock]}; GUI thread
+    free_busy_failed = Signal(int, str)  # request id, Dutch message
     _start = Signal()
     _fetch = Signal(int)
+    _free_busy = Signal(int, object)
 
     def __init__(self, worker: SyncWorker, *, interval_minutes: int,
                  profile: EwsSettings | None = None, parent: QObject | None = None) -> None:
@@ -139,6 +164,10 @@ class SyncController(QObject):
         self._fetch.connect(worker.fetch_attachment)
         worker.attachment_ready.connect(self._on_attachment_ready)
         worker.attachment_failed.connect(self._on_attachment_failed)
+        self._free_busy.connect(worker.fetch_free_busy)
+        worker.free_busy_ready.connect(self._on_free_busy_ready)
+        worker.free_busy_failed.connect(self._on_free_busy_failed)
+        self._free_busy_ids = itertools.count(1)
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, interval_minutes) * 60_000)
         self._timer.timeout.connect(self.sync_now)
@@ -163,6 +192,13 @@ class SyncController(QObject):
         """Fetch on the worker's thread, after a running round; answered by
         `attachment_ready` or `attachment_failed`."""
         self._fetch.emit(attachment_id)
+
+    def request_free_busy(self, addresses: list[str], start: datetime, end: datetime) -> int:
+        """Read free/busy on the worker's thread, after a running round; answered by
+        `free_busy_ready` or `free_busy_failed` with the returned request id."""
+        request_id = next(self._free_busy_ids)
+        self._free_busy.emit(request_id, (tuple(addresses), start, end))
+        return request_id
 
     @Slot(str, str, float)
     def _on_state(self, state: str, detail: str, wait: float) -> None:
@@ -189,6 +225,14 @@ class SyncController(QObject):
     @Slot(int, str)
     def _on_attachment_failed(self, attachment_id: int, message: str) -> None:
         self.attachment_failed.emit(attachment_id, message)
+
+    @Slot(int, object)
+    def _on_free_busy_ready(self, request_id: int, found: object) -> None:
+        self.free_busy_ready.emit(request_id, found)
+
+    @Slot(int, str)
+    def _on_free_busy_failed(self, request_id: int, message: str) -> None:
+        self.free_busy_failed.emit(request_id, message)
 
     def shutdown(self) -> None:
         self._timer.stop()

@@ -228,6 +228,81 @@
     </message>
 </context>
 <context>
+    <name>AgendaSettingsDialog</name>
+    <message>
+        <source>Agenda settings</source>
+        <translation>Agenda-instellingen</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours:</source>
+        <translation>&amp;Werkuren:</translation>
+    </message>
+    <message>
+        <source>&amp;Preparation before appointments:</source>
+        <translation>&amp;Voorbereiding voor afspraken:</translation>
+    </message>
+    <message>
+        <source>&amp;Travel after appointments:</source>
+        <translation>&amp;Verplaatsing na afspraken:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <source>Protected blocks (kept free every week)</source>
+        <translation>Beschermde blokken (elke week vrij gehouden)</translation>
+    </message>
+    <message>
+        <source>&amp;Mail the Dagoverzicht every working day</source>
+        <translation>Het Dagoverzicht elke werkdag &amp;mailen</translation>
+    </message>
+    <message>
+        <source>the director&apos;s own mailbox</source>
+        <translation>de eigen mailbox van de directeur</translation>
+    </message>
+    <message>
+        <source>Dagoverzicht</source>
+        <translation>Dagoverzicht</translation>
+    </message>
+    <message>
+        <source>At:</source>
+        <translation>Om:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Aan:</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minuten</translation>
+    </message>
+    <message>
+        <source>A protected block must end after it starts.</source>
+        <translation>Een beschermd blok moet eindigen na het begin.</translation>
+    </message>
+    <message>
+        <source>The working day must end after it starts.</source>
+        <translation>De werkdag moet eindigen na het begin.</translation>
+    </message>
+    <message>
+        <source>&apos;{address}&apos; is not a mail address.</source>
+        <translation>&apos;{address}&apos; is geen mailadres.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved ({reason}). Nothing was changed.</source>
+        <translation>De instellingen konden niet worden bewaard ({reason}). Er is niets gewijzigd.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaShortcuts</name>
     <message>
         <source>Previous / next period</source>
@@ -934,6 +1009,97 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FindTimeDialog</name>
+    <message>
+        <source>Find a time</source>
+        <translation>Zoek een moment</translation>
+    </message>
+    <message>
+        <source>Name or mail address; ↓ chooses, Enter adds</source>
+        <translation>Naam of mailadres; ↓ kiest, Enter voegt toe</translation>
+    </message>
+    <message>
+        <source>Reading the colleagues</source>
+        <translation>Collega&apos;s inlezen</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minuten</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Onderwerp:</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Locatie:</translation>
+    </message>
+    <message>
+        <source>&amp;Attendees:</source>
+        <translation>&amp;Deelnemers:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Duur:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Van:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Tot:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <source>Reading availability…</source>
+        <translation>Beschikbaarheid lezen…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Book this time</source>
+        <translation>Dit moment boeken</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a known colleague nor a mail address.</source>
+        <translation>&apos;{text}&apos; is geen gekende collega en geen mailadres.</translation>
+    </message>
+    <message>
+        <source>Not connected to Exchange: the colleagues&apos; availability cannot be read. Set up the connection first (File, Connection with Exchange).</source>
+        <translation>Niet verbonden met Exchange: de beschikbaarheid van de collega&apos;s kan niet worden gelezen. Stel eerst de verbinding in (Bestand, Verbinding met Exchange).</translation>
+    </message>
+    <message>
+        <source>Reading the availability of {count} people…</source>
+        <translation>Beschikbaarheid van {count} personen lezen…</translation>
+    </message>
+    <message>
+        <source>Search stopped.</source>
+        <translation>Zoeken gestopt.</translation>
+    </message>
+    <message>
+        <source>Finding a time</source>
+        <translation>Een moment zoeken</translation>
+    </message>
+    <message>
+        <source>The first times that suit everyone:</source>
+        <translation>De eerste momenten waarop iedereen kan:</translation>
+    </message>
+    <message>
+        <source>No time suits everyone in this period. Try a longer period or a shorter meeting.</source>
+        <translation>In deze periode past geen moment voor iedereen. Probeer een langere periode of een kortere vergadering.</translation>
+    </message>
+    <message>
+        <source>Booking the appointment</source>
+        <translation>De afspraak boeken</translation>
+    </message>
+</context>
+<context>
     <name>FlagDialog</name>
     <message>
         <source>Today</source>
@@ -1446,6 +1612,14 @@ Logbestand: {log}</translation>
         <translation>Uitkomsten…</translation>
     </message>
     <message>
+        <source>Find a time…</source>
+        <translation>Zoek een moment…</translation>
+    </message>
+    <message>
+        <source>Agenda settings…</source>
+        <translation>Agenda-instellingen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1782,6 +1956,40 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Link</source>
         <translation>Koppelen</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>everyone free</source>
+        <translation>iedereen vrij</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectedBlocksModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,14 @@ class AgendaController(QObject):
         self._load_colours()
         self._show_period()
 
+    def set_working_hours(self, start: str, end: str) -> None:
+        """New working hours (the Agenda settings): grid and conflicts follow at once."""
+        from kortrijk_cockpit.services.agenda import WorkingHours
+
+        self.hours = WorkingHours.parse(start, end)
+        self.area.canvas.set_working_hours(self.hours.start, self.hours.end)
+        self.reload()
+
     # -- moving ------------------------------------------------------------------
     def move(self, count: int) -> None:
         self.anchor = step(self.mode, self.anchor, count)
