@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -98,6 +100,7 @@ class Core:
     agenda: AgendaService
     calendar: CalendarService
     appointments: AppointmentContextService
+    day_overview: DayOverviewService
     exchange: ExchangeConnection | None = None
 
 
@@ -135,7 +138,7 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
-    from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.agenda import AgendaService, WorkingHours
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -161,7 +164,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     log.info("store open: %s", store.display_url)
     clock = SystemClock()
     sessions = store.session_factory
-    dashboard = DashboardService(sessions, clock)
+    hours = WorkingHours.parse(settings.working_hours_start, settings.working_hours_end)
+    dashboard = DashboardService(sessions, clock, hours)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     if options.demo and dashboard.snapshot().next_meeting is None:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
@@ -186,6 +190,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                                       days_ahead=settings.calendar_days_ahead),
                 agenda=AgendaService(sessions, clock), calendar=CalendarService(sessions),
                 appointments=AppointmentContextService(sessions, clock),
+                day_overview=DayOverviewService(sessions, clock, hours),
                 exchange=exchange)
 
 
@@ -283,7 +288,7 @@ def run_gui(options: Options) -> int:
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
-                appointments=built.appointments,
+                appointments=built.appointments, day_overview=built.day_overview,
             ))
             if built.exchange is not None:
                 connect(built.exchange)
@@ -295,6 +300,8 @@ def run_gui(options: Options) -> int:
                 sync.shutdown()
             sync = start_sync(core, exchange)
             core.compose.set_mailbox(exchange.settings.mailbox)  # reply all leaves him out
+            if window.day_overview_mailer is not None:  # the Dagoverzicht's default address
+                window.day_overview_mailer.set_mailbox(exchange.settings.mailbox)
             window.attach_sync(sync)
             sync.start()
 

@@ -660,6 +660,74 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DayOverviewDialog</name>
+    <message>
+        <source>Day overview</source>
+        <translation>Dagoverzicht</translation>
+    </message>
+    <message>
+        <source>Next working day ({day})</source>
+        <translation>Volgende werkdag ({day})</translation>
+    </message>
+    <message>
+        <source>The week of that day</source>
+        <translation>De week van die dag</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>Opslaan als PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Reading the day overview</source>
+        <translation>Dagoverzicht lezen</translation>
+    </message>
+    <message>
+        <source>Save the day overview</source>
+        <translation>Dagoverzicht opslaan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the day overview</source>
+        <translation>Dagoverzicht opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>DayOverviewMailer</name>
+    <message>
+        <source>Mailing the day overview</source>
+        <translation>Dagoverzicht mailen</translation>
+    </message>
+</context>
+<context>
+    <name>DayTile</name>
+    <message>
+        <source>No appointments</source>
+        <translation>Geen afspraken</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>nog %n</numerusform>
+            <numerusform>nog %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileDropFilter</name>
     <message>
         <source>Not imported (only .eml, .msg and .ics files): {names}</source>
@@ -1169,6 +1237,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Folders to synchronise…</source>
         <translation>Mappen om te synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Day overview…</source>
+        <translation>Dagoverzicht…</translation>
     </message>
     <message>
         <source>Standard texts…</source>
@@ -1786,6 +1858,10 @@ Toch openen?</translation>
         <source>Waiting for Exchange</source>
         <translation>Wacht op Exchange</translation>
     </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
     <message numerus="yes">
         <source>%n flagged</source>
         <translation>
@@ -1814,6 +1890,13 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message numerus="yes">
+        <source>{day}: %n appointment(s)</source>
+        <translation>
+            <numerusform>{day}: %n afspraak</numerusform>
+            <numerusform>{day}: %n afspraken</numerusform>
+        </translation>
     </message>
 </context>
 <context>
