@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.day_overview import DayOverviewService
-    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
@@ -143,6 +142,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
