@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
@@ -101,6 +102,7 @@ class Core:
     calendar: CalendarService
     appointments: AppointmentContextService
     appointment_details: AppointmentDetailsService
+    day_overview: DayOverviewService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
@@ -139,12 +141,13 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
-    from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.agenda import AgendaService, WorkingHours
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
@@ -168,7 +171,10 @@ def build_core(options: Options, paths: Paths) -> Core:
     log.info("store open: %s", store.display_url)
     clock = SystemClock()
     sessions = store.session_factory
-    dashboard = DashboardService(sessions, clock)
+    # Read once here (Vandaag, the Dagoverzicht); the Agenda and the preparation
+    # blocks follow the settings dialog at once through `hours()`.
+    working = WorkingHours.parse(settings.working_hours_start, settings.working_hours_end)
+    dashboard = DashboardService(sessions, clock, working)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     if options.demo and dashboard.snapshot().next_meeting is None:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
@@ -206,6 +212,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                     hours),
                 # The settings object itself: the Agenda settings dialog updates it in place.
                 find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
+                day_overview=DayOverviewService(sessions, clock, working),
                 exchange=exchange)
 
 
@@ -304,7 +311,7 @@ def run_gui(options: Options) -> int:
                 suggestions=built.suggestions, compose=built.compose,
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
-                find_time=built.find_time,
+                find_time=built.find_time, day_overview=built.day_overview,
             ))
             if built.exchange is not None:
                 connect(built.exchange)
@@ -316,6 +323,8 @@ def run_gui(options: Options) -> int:
                 sync.shutdown()
             sync = start_sync(core, exchange)
             core.compose.set_mailbox(exchange.settings.mailbox)  # reply all leaves him out
+            if window.day_overview_mailer is not None:  # the Dagoverzicht's default address
+                window.day_overview_mailer.set_mailbox(exchange.settings.mailbox)
             window.attach_sync(sync)
             sync.start()
 

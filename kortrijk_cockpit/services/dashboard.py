@@ -30,6 +30,8 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     SyncState,
 )
+from kortrijk_cockpit.services.agenda import WorkingHours
+from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
 
 DUE_SOON_DAYS = 14
 
@@ -59,18 +61,23 @@ class DashboardSnapshot:
     events_stored: int = 0
     mail_synced_at: datetime | None = None
     calendar_synced_at: datetime | None = None
+    # Today's and the next working day's appointments, with conflicts and preparation.
+    agenda_days: tuple[OverviewDay, ...] = ()
 
 
 class DashboardService:
-    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock,
+                 working_hours: WorkingHours | None = None) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._days = DayOverviewService(sessions, clock, working_hours)
 
     def snapshot(self) -> DashboardSnapshot:
         now = self._clock.now()
         today = now.astimezone(BRUSSELS).date()
         day_start = datetime.combine(today, time.min, BRUSSELS)
         day_end = day_start + timedelta(days=1)
+        agenda_days = tuple(self._days.days([today, self._days.next_day()]))
         with self._sessions() as s:
             inbox = select(MailFolder.id).where(MailFolder.kind == FolderKind.INBOX)
             count = partial(_count, s)
@@ -115,6 +122,7 @@ class DashboardService:
                 events_stored=count(CalendarEvent),
                 mail_synced_at=s.scalar(last_sync.where(~calendar)),
                 calendar_synced_at=s.scalar(last_sync.where(calendar)),
+                agenda_days=agenda_days,
             )
 
 

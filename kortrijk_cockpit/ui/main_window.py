@@ -42,6 +42,8 @@ from kortrijk_cockpit.ui.views.today import OUTBOX, TodayView
 from kortrijk_cockpit.ui.widgets.task_status import TaskStatus
 
 if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window shows
+    from datetime import date
+
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.agenda import AgendaService
@@ -50,6 +52,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
+    from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
     from kortrijk_cockpit.services.handing_on import HandOnService
@@ -62,6 +65,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer
     from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
     from kortrijk_cockpit.ui.dialogs.find_time import FindTimeDialog
@@ -105,6 +109,7 @@ class MainWindowServices:
     appointments: AppointmentContextService | None = None  # what the office has for one
     appointment_details: AppointmentDetailsService | None = None  # the Agenda's details panel
     find_time: FindTimeService | None = None  # "Zoek een moment"
+    day_overview: DayOverviewService | None = None  # the Dagoverzicht: PDF, print, daily mail
 
 
 class MainWindow(QMainWindow):
@@ -145,6 +150,8 @@ class MainWindow(QMainWindow):
         self.feed = ChangeFeed(self)
         self.today = TodayView()
         self.today.area_requested.connect(self._open_from_tile)
+        self.today.day_requested.connect(self.open_agenda_on)
+        self.day_overview_mailer: DayOverviewMailer | None = None
         # Vandaag counts a bit of everything: any change makes it reload, once
         # per burst, and only while it is shown.
         self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
@@ -428,7 +435,41 @@ class MainWindow(QMainWindow):
             self._file_drop = install_file_drop(self, self._runner, services.importer)
         for key in ("mail", "calendar"):
             self._replace_placeholder(key)
+        self._start_day_overview_mailer(services)
         self.refresh()
+
+    def _start_day_overview_mailer(self, services: MainWindowServices) -> None:
+        if services.day_overview is None or self.day_overview_mailer is not None:
+            return
+        from kortrijk_cockpit.ui.day_overview import DayOverviewMailer
+
+        mailer = DayOverviewMailer(services.day_overview, services.clock,
+                                   lambda: services.settings, self._runner, self)
+        mailer.queued.connect(lambda changes: self.feed.publish(changes, mailer))
+        mailer.failed.connect(self.show_task_error)
+        self.day_overview_mailer = mailer
+        mailer.check()
+
+    def open_day_overview(self) -> DayOverviewDialog | None:
+        if self._services is None or self._services.day_overview is None:
+            self._not_ready()
+            return None
+        from kortrijk_cockpit.ui.day_overview import DayOverviewDialog
+
+        dialog = DayOverviewDialog(self._services.day_overview, self._runner, self)
+        dialog.failed.connect(self.show_task_error)
+        return self._show(dialog)
+
+    def open_agenda_on(self, day: date) -> None:
+        """A Vandaag day tile: the Agenda's day view on that day."""
+        from kortrijk_cockpit.ui.views.agenda.period import ViewMode
+
+        self.show_area("calendar")
+        area = self.agenda_area()
+        if area is not None:
+            controller = area.controller  # type: ignore[attr-defined]
+            controller.anchor = day
+            controller.show_mode(ViewMode.DAY)
 
     def _replace_placeholder(self, key: str) -> None:
         """An area shown before the store opened (the remembered area): now the real one."""
@@ -471,6 +512,9 @@ class MainWindow(QMainWindow):
         self.folders_action = self._action(self.tr("Folders to synchronise…"), "Ctrl+Shift+M",
                                            self.open_folders)
         file_menu.addAction(self.folders_action)
+        self.day_overview_action = self._action(self.tr("Day overview…"), "Ctrl+P",
+                                                self.open_day_overview)
+        file_menu.addAction(self.day_overview_action)
         self.templates_action = QAction(self.tr("Standard texts…"), self)
         self.templates_action.triggered.connect(self.open_templates)
         file_menu.addAction(self.templates_action)

@@ -912,6 +912,74 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DayOverviewDialog</name>
+    <message>
+        <source>Day overview</source>
+        <translation>Dagoverzicht</translation>
+    </message>
+    <message>
+        <source>Next working day ({day})</source>
+        <translation>Volgende werkdag ({day})</translation>
+    </message>
+    <message>
+        <source>The week of that day</source>
+        <translation>De week van die dag</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF (Ctrl+S)</source>
+        <translation>Opslaan als PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print (Ctrl+P)</source>
+        <translation>Afdrukken (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Reading the day overview</source>
+        <translation>Dagoverzicht lezen</translation>
+    </message>
+    <message>
+        <source>Save the day overview</source>
+        <translation>Dagoverzicht opslaan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saving the day overview</source>
+        <translation>Dagoverzicht opslaan</translation>
+    </message>
+</context>
+<context>
+    <name>DayOverviewMailer</name>
+    <message>
+        <source>Mailing the day overview</source>
+        <translation>Dagoverzicht mailen</translation>
+    </message>
+</context>
+<context>
+    <name>DayTile</name>
+    <message>
+        <source>No appointments</source>
+        <translation>Geen afspraken</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>nog %n</numerusform>
+            <numerusform>nog %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailsController</name>
     <message>
         <source>Choose an appointment</source>
@@ -1681,6 +1749,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <source>Mail list: {what}</source>
         <translation>Maillijst: {what}</translation>
     </message>
+    <message>
+        <source>Day overview…</source>
+        <translation>Dagoverzicht…</translation>
+    </message>
 </context>
 <context>
     <name>MeetingCard</name>
@@ -2316,6 +2388,17 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>Morgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>{day}: %n appointment(s)</source>
+        <translation>
+            <numerusform>{day}: %n afspraak</numerusform>
+            <numerusform>{day}: %n afspraken</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kortrijk_cockpit.ui.formatting import format_datetime, long_date
+from kortrijk_cockpit.ui.widgets.day_tile import DayTile
 from kortrijk_cockpit.ui.widgets.tile import Tile
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
 class TodayView(QWidget):
     area_requested = Signal(str)
+    day_requested = Signal(object)  # datetime.date: the Agenda on that day
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,11 +49,20 @@ class TodayView(QWidget):
             tile.activated.connect(self.area_requested)
             self.tiles[key] = tile
             grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+        # Today's and the next working day's appointments, side by side above the counts.
+        self.day_tiles = (DayTile(self.tr("Today")), DayTile(self.tr("Tomorrow")))
+        days = QHBoxLayout()
+        days.setSpacing(16)
+        for day_tile in self.day_tiles:
+            day_tile.day_requested.connect(self.day_requested)
+            days.addWidget(day_tile, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
+        layout.addLayout(days)
+        layout.addSpacing(16)
         layout.addLayout(grid)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -82,5 +93,17 @@ class TodayView(QWidget):
                                   alert=snap.overdue_requests > 0)
         t["briefs"].set_content(str(snap.briefs_to_approve))
         t["deliverables"].set_content(str(snap.deliverables_due_soon))
+        self._set_days(snap)
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
+
+    def _set_days(self, snap: DashboardSnapshot) -> None:
+        for day_tile, plan in zip(self.day_tiles, snap.agenda_days, strict=False):
+            count = len([line for line in plan.lines if not line.is_cancelled])
+            if day_tile is self.day_tiles[0]:
+                name = self.tr("Today")
+            elif plan.day == snap.agenda_days[0].day + timedelta(days=1):
+                name = self.tr("Tomorrow")
+            else:
+                name = long_date(plan.day)
+            day_tile.set_day(self.tr("{day}: %n appointment(s)", "", count).format(day=name), plan)
