@@ -448,6 +448,7 @@ class MainWindow(QMainWindow):
         mailer.queued.connect(lambda changes: self.feed.publish(changes, mailer))
         mailer.failed.connect(self.show_task_error)
         self.day_overview_mailer = mailer
+        self.settings_changed.connect(lambda _settings: mailer.check())  # a new time or address
         mailer.check()
 
     def open_day_overview(self) -> DayOverviewDialog | None:
@@ -632,6 +633,8 @@ class MainWindow(QMainWindow):
         ), self._runner, self.feed)
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
+        area.find_time.clicked.connect(self.open_find_time)
+        area.overview.clicked.connect(self.open_day_overview)
         self.settings_changed.connect(lambda new: controller.set_working_hours(
             new.working_hours_start, new.working_hours_end))
         if services.appointment_details is not None:

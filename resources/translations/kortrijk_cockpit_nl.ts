@@ -59,6 +59,22 @@
         <translation>Nieuwe afspraak (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Find a time…</source>
+        <translation>Zoek een moment…</translation>
+    </message>
+    <message>
+        <source>Find a time that suits the director and his colleagues (Ctrl+Shift+T)</source>
+        <translation>Zoek een moment dat de algemeen directeur en zijn collega&apos;s past (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Day overview…</source>
+        <translation>Dagoverzicht…</translation>
+    </message>
+    <message>
+        <source>The director&apos;s overview of the next working day, as PDF or printed (Ctrl+P)</source>
+        <translation>Het overzicht van de volgende werkdag voor de algemeen directeur, als PDF of afgedrukt (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>Dag</translation>
     </message>

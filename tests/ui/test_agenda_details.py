@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -39,7 +39,7 @@ from kortrijk_cockpit.services.preparation import PreparationService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.change_feed import ChangeFeed
 from kortrijk_cockpit.ui.tasks import TaskRunner
-from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel
+from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel, LinkLabel
 from kortrijk_cockpit.ui.views.agenda.details_controller import DetailsController
 from tests.ui.conftest import NOW
 
@@ -126,7 +126,7 @@ def show(qtbot, panel: DetailsPanel, event_id: int | None) -> None:  # type: ign
         controller.show_event_id(event_id)
 
 
-def link(panel: DetailsPanel, kind: str) -> QToolButton:
+def link(panel: DetailsPanel, kind: str) -> LinkLabel:
     [button] = [b for b in panel.links() if b.objectName() == f"detailsLink_{kind}"]
     return button
 

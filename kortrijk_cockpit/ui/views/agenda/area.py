@@ -22,7 +22,7 @@ from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode
 
 STATE_GROUP = "agenda"
-DETAILS_WIDTH = 300  # the panel's first width, before the user drags it
+DETAILS_WIDTH = 380  # the panel's first width, before the user drags it
 
 
 class AgendaArea(QWidget):
@@ -51,6 +51,12 @@ class AgendaArea(QWidget):
         self.today = self._button(self.tr("Today"), self.tr("Go to today (T)"))
         self.new_appointment = self._button(self.tr("New appointment"),
                                             self.tr("New appointment (Ctrl+N)"))
+        self.find_time = self._button(self.tr("Find a time…"),
+                                      self.tr("Find a time that suits the director and his "
+                                              "colleagues (Ctrl+Shift+T)"))
+        self.overview = self._button(self.tr("Day overview…"),
+                                     self.tr("The director's overview of the next working "
+                                             "day, as PDF or printed (Ctrl+P)"))
         self.mode_buttons: dict[ViewMode, QToolButton] = {}
         self.modes = QButtonGroup(self)
         labels = {ViewMode.DAY: (self.tr("Day"), "1"),
@@ -71,6 +77,9 @@ class AgendaArea(QWidget):
         header.addSpacing(8)
         header.addWidget(self.period, 1)
         header.addWidget(self.new_appointment)
+        header.addWidget(self.find_time)
+        header.addWidget(self.overview)
+        header.addSpacing(12)
         for button in self.mode_buttons.values():
             header.addWidget(button)
         layout = QVBoxLayout(self)

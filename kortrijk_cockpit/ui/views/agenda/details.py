@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +42,7 @@ class DetailsPanel(QScrollArea):
         self.setObjectName("agendaDetails")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it wraps
         self.setMinimumWidth(220)
         self._body = QWidget()
         self._layout = QVBoxLayout(self._body)
@@ -148,26 +149,21 @@ class DetailsPanel(QScrollArea):
     def _links(self, heading: str, records: tuple[Linked, ...]) -> None:
         if not records:
             return
-        self._label(heading).setEnabled(False)
+        self._heading(heading)
         for record in records[:MAX_LINKS]:
             self._link(record, record.title)
         if len(records) > MAX_LINKS:
             self._label(self.tr("+{count} more").format(count=len(records) - MAX_LINKS))
 
-    def _link(self, record: Linked, text: str) -> QToolButton:
-        """One click to the record: a flat button (its text is never rich text)."""
-        button = QToolButton()
-        button.setObjectName(f"detailsLink_{record.kind}")
-        button.setText(text)
-        button.setToolTip(plain_tooltip(text))
-        button.setAutoRaise(True)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setStyleSheet("text-align: left; color: palette(link);")
+    def _link(self, record: Linked, text: str) -> LinkLabel:
+        """One click (or Enter) to the record; wraps like the rest of the panel."""
+        link = LinkLabel(text)
+        link.setObjectName(f"detailsLink_{record.kind}")
+        link.setToolTip(plain_tooltip(text))
         kind, ref_id = record.kind, record.ref_id
-        button.clicked.connect(lambda: self.open_record.emit(kind, ref_id))
-        self._layout.addWidget(button)
-        return button
+        link.clicked.connect(lambda: self.open_record.emit(kind, ref_id))
+        self._layout.addWidget(link)
+        return link
 
     def _heading(self, text: str) -> None:
         label = self._label(text)
@@ -201,12 +197,45 @@ class DetailsPanel(QScrollArea):
         for widget in self._body.findChildren(QWidget):
             if widget.property("dropped"):  # on its way out (deleteLater)
                 continue
-            if isinstance(widget, QLabel | QToolButton | QPushButton):
+            if isinstance(widget, QLabel | QPushButton):
                 found.append(widget.text())
         return found
 
-    def links(self) -> list[QToolButton]:
-        return [b for b in self._body.findChildren(QToolButton) if not b.property("dropped")]
+    def links(self) -> list[LinkLabel]:
+        return [b for b in self._body.findChildren(LinkLabel) if not b.property("dropped")]
+
+
+class LinkLabel(QLabel):
+    """A record's title as a link: plain text (it comes from outside), wrapped, in the
+    link colour; a click, Enter or Space opens it."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        plain_label(self)
+        self.setWordWrap(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("QLabel { color: palette(link); padding: 2px 0 2px 6px; }"
+                           "QLabel:focus { text-decoration: underline; }")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        event.setAccepted(event.button() == Qt.MouseButton.LeftButton)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        if self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def _drop_layout(layout: object) -> None:
