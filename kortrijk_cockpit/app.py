@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import Store
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
@@ -94,6 +95,7 @@ class Core:
     compose: ComposeService
     importer: MailImporter
     agenda: AgendaService
+    visits: VisitService
     exchange: ExchangeConnection | None = None
 
 
@@ -146,6 +148,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
 
@@ -178,7 +181,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 importer=MailImporter(sessions, clock, paths.attachments,
                                       days_back=settings.calendar_days_back,
                                       days_ahead=settings.calendar_days_ahead),
-                agenda=AgendaService(sessions, clock),
+                agenda=AgendaService(sessions, clock), visits=VisitService(sessions, clock),
                 exchange=exchange)
 
 
@@ -275,7 +278,7 @@ def run_gui(options: Options) -> int:
                 mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
                 trusted_senders=built.trusted_senders, handing_on=built.handing_on,
                 suggestions=built.suggestions, compose=built.compose,
-                importer=built.importer, agenda=built.agenda,
+                importer=built.importer, agenda=built.agenda, visits=built.visits,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -108,6 +108,7 @@ class FollowupRow:
     event_id: int | None  # a checklist item's appointment; None for an action point
     cancelled: bool
     is_action_point: bool
+    done: bool = False  # ticked off in the list: kept there (greyed) until the next load
 
 
 @dataclass(frozen=True)
@@ -237,12 +238,13 @@ class VisitService:
         return sorted(rows, key=lambda r: (r.due_date or date.max, r.key))
 
     def rows_for_items(self, item_ids: Iterable[int]) -> dict[int, FollowupRow | None]:
-        """Opvolging's rows for these items as they are now (None: done or gone)."""
+        """Opvolging's rows for these items as they are now (None: gone); a done
+        item stays, so Space again undoes it."""
         wanted = list(item_ids)
         found: dict[int, FollowupRow | None] = {item_key(i): None for i in wanted}
         with self._sessions() as s:
             for row in self._item_rows(s, select(VisitChecklistItem).where(
-                    VisitChecklistItem.id.in_(wanted), VisitChecklistItem.done.is_(False))):
+                    VisitChecklistItem.id.in_(wanted))):
                 found[row.key] = row
         return found
 
@@ -281,8 +283,8 @@ class VisitService:
                 key=item_key(item.id), what=item.label,
                 context=f"{context} ({CANCELLED_NOTE})" if cancelled else context,
                 context_date=start.astimezone(BRUSSELS).date(), owner=item.owner_name,
-                due_date=due, overdue=due < today, event_id=visit.event_id,
-                cancelled=cancelled, is_action_point=False))
+                due_date=due, overdue=due < today and not item.done, event_id=visit.event_id,
+                cancelled=cancelled, is_action_point=False, done=item.done))
         return rows
 
     def _action_row(self, action: ActionPoint) -> FollowupRow:
@@ -319,3 +321,8 @@ def _due(item: VisitChecklistItem, start: datetime) -> date:
     if item.due_date is not None:
         return item.due_date
     return shift_working_days(start.astimezone(BRUSSELS).date(), item.offset_days)
+
+
+def item_id_of(key: int) -> int:
+    """The checklist item behind an Opvolging key (see `item_key`)."""
+    return key // 2

@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
     from kortrijk_cockpit.ui.dialogs.folders import FoldersDialog
     from kortrijk_cockpit.ui.dialogs.outbox import OutboxDialog
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.import_task import ImportTask
     from kortrijk_cockpit.ui.sync_worker import SyncController
     from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
+    from kortrijk_cockpit.ui.views.followup.area import FollowupArea
     from kortrijk_cockpit.ui.views.mail.area import MailArea
 
 WINDOW_STATE_FILE = "window.ini"
@@ -93,6 +95,7 @@ class MainWindowServices:
     compose: ComposeService | None = None  # replies, forwards, meeting answers, standard texts
     importer: MailImporter | None = None  # files dropped on the window
     agenda: AgendaService | None = None  # the Agenda area (a placeholder without it)
+    visits: VisitService | None = None  # Opvolging and the visit checklists
 
 
 class MainWindow(QMainWindow):
@@ -375,7 +378,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar"):
+        for key in ("mail", "calendar", "followup"):
             self._replace_placeholder(key)
         self.refresh()
 
@@ -465,7 +468,9 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(row)
             view: QWidget
             built: QWidget | None = (self._mail_area() if area.key == "mail"
-                                     else self._agenda_area() if area.key == "calendar" else None)
+                                     else self._agenda_area() if area.key == "calendar"
+                                     else self._followup_area() if area.key == "followup"
+                                     else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
                 if placeholder is not None:
@@ -531,6 +536,26 @@ class MainWindow(QMainWindow):
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
         return area
+
+    def _followup_area(self) -> FollowupArea | None:
+        """Opvolging, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.visits is None:
+            return None
+        from kortrijk_cockpit.ui.views.followup.area import FollowupArea
+
+        area = FollowupArea(services.visits, self._runner, self.feed)
+        area.checklist_requested.connect(self.open_visit_checklist)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def open_visit_checklist(self, event_id: int) -> None:
+        """A visit's or tour's checklist (Opvolging, and the Agenda's appointment)."""
+        if self._services is None or self._services.visits is None:
+            return
+        from kortrijk_cockpit.ui.dialogs.visit_checklist import open_visit_checklist
+
+        open_visit_checklist(self, self._services.visits, self._runner, self.feed, event_id)
 
     def agenda_area(self) -> AgendaArea | None:
         from kortrijk_cockpit.ui.views.agenda.area import AgendaArea

@@ -168,4 +168,6 @@ def test_opvolging_lists_open_items_and_action_points_by_due_date_with_overdue(
     assert "zaal" not in [r.what for r in rows]
     overdue = {r.what for r in rows if r.overdue}
     assert overdue == {"Nota personeelsplan", "gids", "catering", "geschenk"}
-    assert visits.rows_for_items([zaal.id]) == {item_key(zaal.id): None}  # type: ignore[attr-defined]
+    done = visits.rows_for_items([zaal.id])[item_key(zaal.id)]  # type: ignore[attr-defined]
+    assert done is not None and done.done and not done.overdue
+    assert visits.rows_for_items([9999]) == {item_key(9999): None}
