@@ -325,6 +325,14 @@ class MainWindow(QMainWindow):
                                                                  dialog))
         return self._show(dialog)
 
+    def open_visit_templates(self) -> QDialog | None:
+        from kortrijk_cockpit.ui.dialogs.checklist_template import ChecklistTemplateDialog
+
+        if self._services is None or self._services.visits is None:
+            self._not_ready()
+            return None
+        return self._show(ChecklistTemplateDialog(self._services.visits, self._runner, self))
+
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then
         the dialog opens; what it queues is announced on the feed."""
@@ -429,6 +437,9 @@ class MainWindow(QMainWindow):
         self.outcomes_action = QAction(self.tr("Outcomes…"), self)
         self.outcomes_action.triggered.connect(self.open_outcomes)
         file_menu.addAction(self.outcomes_action)
+        self.visit_templates_action = QAction(self.tr("Checklist for visits and tours…"), self)
+        self.visit_templates_action.triggered.connect(self.open_visit_templates)
+        file_menu.addAction(self.visit_templates_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):

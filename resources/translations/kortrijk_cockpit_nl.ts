@@ -456,6 +456,53 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     </message>
 </context>
 <context>
+    <name>ChecklistTemplateDialog</name>
+    <message>
+        <source>Checklist for visits and tours</source>
+        <translation>Checklist voor bezoeken en rondleidingen</translation>
+    </message>
+    <message>
+        <source>Visit (bezoek)</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Tour (rondleiding)</source>
+        <translation>Rondleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Omhoog</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>A negative number is before the appointment: -3 is three working days before. New checklists follow this list; existing ones keep theirs.</source>
+        <translation>Een negatief getal is vóór de afspraak: -3 is drie werkdagen ervoor. Nieuwe checklists volgen deze lijst; bestaande houden de hunne.</translation>
+    </message>
+    <message>
+        <source>Loading the checklist</source>
+        <translation>Checklist laden</translation>
+    </message>
+    <message>
+        <source>new item</source>
+        <translation>nieuw punt</translation>
+    </message>
+    <message>
+        <source>Saving the checklist</source>
+        <translation>Checklist bewaren</translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -1252,6 +1299,10 @@ Logbestand: {log}</translation>
         <translation>Uitkomsten…</translation>
     </message>
     <message>
+        <source>Checklist for visits and tours…</source>
+        <translation>Checklist voor bezoeken en rondleidingen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -1768,6 +1819,17 @@ Toch openen?</translation>
     <message>
         <source>Cancel the running task</source>
         <translation>De lopende taak annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punt</translation>
+    </message>
+    <message>
+        <source>Working days from the appointment</source>
+        <translation>Werkdagen t.o.v. de afspraak</translation>
     </message>
 </context>
 <context>
