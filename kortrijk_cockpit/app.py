@@ -291,7 +291,26 @@ def run_gui(options: Options) -> int:
             sync = start_sync(core, exchange)
             core.compose.set_mailbox(exchange.settings.mailbox)  # reply all leaves him out
             window.attach_sync(sync)
+            if exchange.sandbox is not None:
+                seed_visits_after_first_round(sync)
             sync.start()
+
+        def seed_visits_after_first_round(controller: SyncController) -> None:
+            """--demo: the bezoek and rondleiding arrive with the first sync; then
+            their checklists are made (once), on the store lane."""
+            from kortrijk_cockpit.clock import BRUSSELS
+            from kortrijk_cockpit.services.demo_data import seed_demo_visits
+            from kortrijk_cockpit.ui.tasks import Lane
+
+            def seed(_outcome: object) -> None:
+                controller.round_finished.disconnect(seed)
+                assert core is not None
+                sessions, today = core.store.session_factory, core.clock.now().astimezone(
+                    BRUSSELS).date()
+                runner.run("Demo: bezoeken", lambda _c: seed_demo_visits(sessions, today),
+                           lane=Lane.STORE, on_landed=window.feed.publish)
+
+            controller.round_finished.connect(seed)
 
         def connection_saved(settings: EwsSettings, secret: Secret) -> None:
             connect(ExchangeConnection(settings, secret))

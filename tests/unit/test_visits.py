@@ -171,3 +171,19 @@ def test_opvolging_lists_open_items_and_action_points_by_due_date_with_overdue(
     done = visits.rows_for_items([zaal.id])[item_key(zaal.id)]  # type: ignore[attr-defined]
     assert done is not None and done.done and not done.overdue
     assert visits.rows_for_items([9999]) == {item_key(9999): None}
+
+
+def test_the_demo_has_a_bezoek_and_a_rondleiding_with_partly_done_checklists(
+        store: Store) -> None:
+    from kortrijk_cockpit.demo_office.calendar import TOUR_SUBJECT, VISIT_SUBJECT
+    from kortrijk_cockpit.services.demo_data import seed_demo, seed_demo_visits
+
+    today = date(2026, 11, 23)
+    seed_demo(store.session_factory, today, mails=20)
+    visits = VisitService(store.session_factory, FixedClock(NOW))
+    rows = visits.open_items()
+    for subject in (VISIT_SUBJECT, TOUR_SUBJECT):
+        mine = [r for r in rows if subject in r.context]
+        assert 0 < len(mine) < 8  # some items done, some open
+    assert any(r.overdue for r in rows if TOUR_SUBJECT in r.context)  # the guide is late
+    assert not seed_demo_visits(store.session_factory, today)  # once
