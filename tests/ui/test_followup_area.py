@@ -4,6 +4,7 @@ a change elsewhere arrives through the change feed; an honest empty state."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
@@ -43,15 +44,17 @@ def test_opvolging_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  #
     feed = ChangeFeed()
     area = FollowupArea(visits, runner, feed)
     qtbot.addWidget(area)
-    area.show()
-    qtbot.waitUntil(lambda: area.pages.currentWidget() is area.empty)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    assert area.pages.currentWidget() is area.empty
     assert "bezoek" in area.empty.text().lower()
 
     soon = add_event(sqlite_store, "Bezoek burgemeester Lille", datetime(2026, 11, 25, 10, tzinfo=BRUSSELS))
-    with sqlite_store.session_factory.begin() as s:
-        s.add(ActionPoint(title="Nota personeelsplan", owner_name="Els", due_date=date(2026, 11, 1)))
     feed.publish(visits.mark(soon, VisitKind.VISIT).changes)
     qtbot.waitUntil(lambda: area.model.rowCount() == 8)
+    assert area.pages.currentWidget() is area.table
+    with sqlite_store.session_factory.begin() as s:
+        s.add(ActionPoint(title="Nota personeelsplan", owner_name="Els", due_date=date(2026, 11, 1)))
     area.reload()  # the action point came in without a change of its own
     qtbot.waitUntil(lambda: area.model.rowCount() == 9)
 
@@ -80,3 +83,41 @@ def test_opvolging_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  #
     with qtbot.waitSignal(area.checklist_requested) as requested:
         qtbot.keyClick(area.table, Qt.Key.Key_Return)
     assert requested.args == [soon]
+
+
+def test_a_moved_appointment_moves_its_items_in_opvolging_and_the_window_has_the_area(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner, paths,  # type: ignore[no-untyped-def]
+        qtmodeltester) -> None:
+    from kortrijk_cockpit.services.calendar import CalendarService
+    from kortrijk_cockpit.ui.dialogs.visit_checklist import VisitChecklistDialog
+    from kortrijk_cockpit.ui.main_window import MainWindow
+    from tests.ui.conftest import make_services
+
+    event_id = add_event(sqlite_store, "Rondleiding stadhuis", datetime(2026, 12, 3, 14, tzinfo=BRUSSELS))
+    clock = FixedClock(NOW)
+    visits = VisitService(sqlite_store.session_factory, clock)
+    visits.mark(event_id, VisitKind.TOUR)
+    services = replace(make_services(sqlite_store), visits=visits)
+    window = MainWindow(runner, paths.config, report_unexpected=lambda e: None, services=services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("followup")
+    area = window.views["followup"]
+    assert isinstance(area, FollowupArea)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 8)
+    qtmodeltester.check(area.model)
+    assert ("catering", "30/11/2026") in shown(area)
+
+    moved = CalendarService(sqlite_store.session_factory).move(
+        event_id, datetime(2026, 12, 10, 14, tzinfo=BRUSSELS))
+    window.feed.publish(moved.changes)
+    qtbot.waitUntil(lambda: ("catering", "07/12/2026") in shown(area))
+
+    area.table.setCurrentIndex(area.proxy.index(0, 0))
+    area.table.doubleClicked.emit(area.table.currentIndex())
+    qtbot.waitUntil(lambda: any(isinstance(w, VisitChecklistDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, VisitChecklistDialog))
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 8)
+    qtmodeltester.check(dialog.model)
+    dialog.close()

@@ -60,6 +60,8 @@ class TemplateModel(QAbstractTableModel):
             if 0 <= section < 2 else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsEditable)
 
@@ -165,13 +167,16 @@ class ChecklistTemplateDialog(QDialog):
         from kortrijk_cockpit.domain.visits import VisitKind
 
         kind = VisitKind(self.kind.currentData())
+        # The store lane keeps answers in order: a quick switch of kind never shows
+        # the earlier kind's list last.
         self._runner.run(self.tr("Loading the checklist"),
-                         lambda _c: self._visits.template(kind), owner=self,
-                         on_success=self._show)
+                         lambda _c: (kind.value, self._visits.template(kind)), owner=self,
+                         lane=Lane.STORE, on_success=self._show)
 
-    def _show(self, lines: tuple[TemplateLine, ...]) -> None:
+    def _show(self, loaded: tuple[str, tuple[TemplateLine, ...]]) -> None:
+        kind, lines = loaded
         self.model.set_lines(lines)
-        self._loaded_kind = self.kind.currentData()
+        self._loaded_kind = kind
         if lines:
             self.view.setCurrentIndex(self.model.index(0, 0))
 

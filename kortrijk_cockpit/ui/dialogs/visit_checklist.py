@@ -78,6 +78,8 @@ class ChecklistModel(QAbstractTableModel):
                 self.tr("Note")][section] if 0 <= section < 5 else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.DONE:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -208,7 +210,7 @@ class VisitChecklistDialog(QDialog):
     def reload(self) -> None:
         self._runner.run(self.tr("Loading the checklist"),
                          lambda _ctx: self._visits.checklist(self._event_id), owner=self,
-                         on_success=self._show)
+                         lane=Lane.STORE, on_success=self._show)  # after the writes before it
 
     def _show(self, checklist: Checklist | None) -> None:
         self._checklist = checklist

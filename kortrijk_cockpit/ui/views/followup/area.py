@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class FollowupArea(QWidget):
     checklist_requested = Signal(int)  # the appointment's event id
+    loaded = Signal()
     message = Signal(str)
 
     def __init__(self, visits: VisitService, runner: TaskRunner, feed: ChangeFeed,
@@ -75,13 +76,16 @@ class FollowupArea(QWidget):
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
+        # Reads on the store lane too: they then land in the order of the writes
+        # they follow, so an older answer never overwrites a newer one.
         self._runner.run(self.tr("Loading follow-up"), lambda _c: self._visits.open_items(),
-                         owner=self, on_success=self._loaded)
+                         owner=self, lane=Lane.STORE, on_success=self._loaded)
 
     def _loaded(self, rows: list[FollowupRow]) -> None:
         self.model.set_rows(rows)
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.loaded.emit()
 
     def _show_page(self) -> None:
         self.pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
@@ -103,7 +107,7 @@ class FollowupArea(QWidget):
             found.update(visits.rows_for_actions(actions))
             return found
 
-        self._runner.run(self.tr("Loading follow-up"), fresh, owner=self,
+        self._runner.run(self.tr("Loading follow-up"), fresh, owner=self, lane=Lane.STORE,
                          on_success=self.model.apply)
 
     # -- keys ------------------------------------------------------------------
