@@ -226,6 +226,11 @@ class VisitService:
                 visit.subject, visit.start_at = event.subject, event.start_at
             return Changes.of(Kind.VISIT_ITEM, updated=[item_id])
 
+    def people_names(self) -> list[str]:
+        """Whom an item can be given to, besides anyone typed in freely."""
+        with self._sessions() as s:
+            return list(s.scalars(select(Person.full_name).order_by(Person.full_name)))
+
     # -- Opvolging -------------------------------------------------------------
     def open_items(self) -> list[FollowupRow]:
         """Open checklist items and open action points, soonest first."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QModelIndex,
+    QStringListModel,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -23,12 +24,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -140,6 +145,24 @@ class ChecklistModel(QAbstractTableModel):
         return True
 
 
+class OwnerDelegate(QStyledItemDelegate):
+    """The owner column completes the office's people (free text stays allowed)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.names = QStringListModel(self)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
+                     index: Index) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if index.column() == ChecklistModel.OWNER and isinstance(editor, QLineEdit):
+            completer = QCompleter(self.names, editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+        return editor
+
+
 class VisitChecklistDialog(QDialog):
     """Opened with the appointment's id; `saved` after each edit has landed."""
 
@@ -182,6 +205,8 @@ class VisitChecklistDialog(QDialog):
         self.model.edited.connect(self._save)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.owners = OwnerDelegate(self.table)
+        self.table.setItemDelegate(self.owners)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
@@ -204,6 +229,8 @@ class VisitChecklistDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         feed.changed.connect(self._on_changed)
+        self._runner.run(self.tr("Loading the checklist"), lambda _c: visits.people_names(),
+                         owner=self, on_success=self.owners.names.setStringList)
         self.reload()
 
     # -- loading ---------------------------------------------------------------
