@@ -22,7 +22,7 @@ from kortrijk_cockpit.ui.dialogs.visit_checklist import (
     VisitChecklistDialog,
     open_visit_checklist,
 )
-from kortrijk_cockpit.ui.tasks import TaskRunner
+from kortrijk_cockpit.ui.tasks import Lane, TaskRunner
 
 # The owner's completer pops up: offscreen cannot raise it or grab the keyboard for it.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard",
@@ -119,3 +119,32 @@ def test_unmarking_a_filled_in_checklist_asks_first_and_a_cancelled_one_says_so(
         dialog.question.button(QMessageBox.StandardButton.Yes).click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0)
     assert visits.checklist(event_id) is None
+
+
+def test_a_change_from_elsewhere_waits_until_she_has_finished_typing(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    event_id = add_event(sqlite_store)
+    visits = VisitService(sqlite_store.session_factory, FixedClock(NOW))
+    items = sorted(visits.mark(event_id, "bezoek").changes.rows(Kind.VISIT_ITEM).created)  # type: ignore[arg-type]
+    feed = ChangeFeed()
+    dialog = VisitChecklistDialog(None, visits, runner, feed, event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 8)
+    active(qtbot, dialog)
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(dialog.model.index(0, ChecklistModel.NOTE))
+    key(qtbot, Qt.Key.Key_F2)
+    qtbot.keyClicks(QApplication.focusWidget(), "Schepenzaal")
+
+    editor = QApplication.focusWidget()
+    feed.publish(visits.update_item(items[1], done=True), object())  # Opvolging, meanwhile
+    behind: list[object] = []  # the store lane is FIFO: a reload would have landed before this
+    runner.run("sync point", lambda _c: None, lane=Lane.STORE, on_success=behind.append)
+    qtbot.waitUntil(lambda: len(behind) == 1)
+    assert dialog.table.state() == dialog.table.State.EditingState  # her editor stays
+    with qtbot.waitSignal(feed.changed):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.model.item(1).done)  # caught up once she was done
+    assert dialog.model.item(0).note == "Schepenzaal"
+    assert visits.checklist(event_id).items[0].note == "Schepenzaal"  # type: ignore[union-attr]

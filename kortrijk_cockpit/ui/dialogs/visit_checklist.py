@@ -181,6 +181,7 @@ class VisitChecklistDialog(QDialog):
         # by the time a write lands.
         self.token = object()
         self.question: QMessageBox | None = None
+        self._stale = False
         self.setWindowTitle(self.tr("Visit or tour"))
         self.resize(760, 420)
 
@@ -207,6 +208,7 @@ class VisitChecklistDialog(QDialog):
         self.table.setModel(self.model)
         self.owners = OwnerDelegate(self.table)
         self.table.setItemDelegate(self.owners)
+        self.owners.closeEditor.connect(lambda *_: self._catch_up())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
@@ -240,6 +242,9 @@ class VisitChecklistDialog(QDialog):
                          lane=Lane.STORE, on_success=self._show)  # after the writes before it
 
     def _show(self, checklist: Checklist | None) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            self._stale = True  # she started typing meanwhile: catch up afterwards
+            return
         self._checklist = checklist
         row = self.table.currentIndex()
         self.model.set_items(checklist.items if checklist else ())
@@ -257,8 +262,10 @@ class VisitChecklistDialog(QDialog):
     def _on_changed(self, changes: Changes, initiator: object) -> None:
         if initiator is self.token or not changes.touches_any((Kind.VISIT_ITEM, Kind.EVENT)):
             return
-        if self._pending == 0:
-            self.reload()  # someone else (or the sync) changed it
+        if self._pending or self.table.state() == QAbstractItemView.State.EditingState:
+            self._stale = True  # a reload now would drop what she is typing
+            return
+        self.reload()  # someone else (or the sync) changed it
 
     # -- writes ----------------------------------------------------------------
     def _save(self, item_id: int, field: str, value: object) -> None:
@@ -276,6 +283,14 @@ class VisitChecklistDialog(QDialog):
     def _landed(self) -> None:
         self._pending -= 1
         self.saved.emit()
+        self._catch_up()
+
+    def _catch_up(self) -> None:
+        """A change that came in while she typed or saved: shown now."""
+        if self._stale and not self._pending \
+                and self.table.state() != QAbstractItemView.State.EditingState:
+            self._stale = False
+            self.reload()
 
     def _failed(self, exc: BaseException) -> None:
         self._pending -= 1
