@@ -109,6 +109,7 @@ class FollowupRow:
     cancelled: bool
     is_action_point: bool
     done: bool = False  # ticked off in the list: kept there (greyed) until the next load
+    visit_id: int | None = None  # its checklist, also once the appointment is gone
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,12 @@ class VisitService:
     def checklist(self, event_id: int) -> Checklist | None:
         with self._sessions() as s:
             visit = s.scalar(select(Visit).where(Visit.event_id == event_id))
+            return None if visit is None else self._checklist(s, visit)
+
+    def checklist_of_visit(self, visit_id: int) -> Checklist | None:
+        """By the visit itself: its appointment may be gone (cancelled, then removed)."""
+        with self._sessions() as s:
+            visit = s.get(Visit, visit_id)
             return None if visit is None else self._checklist(s, visit)
 
     def mark(self, event_id: int, kind: VisitKind) -> VisitWrite:
@@ -289,7 +296,8 @@ class VisitService:
                 context=f"{context} ({CANCELLED_NOTE})" if cancelled else context,
                 context_date=start.astimezone(BRUSSELS).date(), owner=item.owner_name,
                 due_date=due, overdue=due < today and not item.done, event_id=visit.event_id,
-                cancelled=cancelled, is_action_point=False, done=item.done))
+                cancelled=cancelled, is_action_point=False, done=item.done,
+                visit_id=visit.id))
         return rows
 
     def _action_row(self, action: ActionPoint) -> FollowupRow:

@@ -557,6 +557,7 @@ class MainWindow(QMainWindow):
 
         area = FollowupArea(services.visits, self._runner, self.feed)
         area.checklist_requested.connect(self.open_visit_checklist)
+        area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return area
 
@@ -567,6 +568,14 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.dialogs.visit_checklist import open_visit_checklist
 
         open_visit_checklist(self, self._services.visits, self._runner, self.feed, event_id)
+
+    def _open_gone_visit_checklist(self, visit_id: int) -> None:
+        if self._services is None or self._services.visits is None:
+            return
+        from kortrijk_cockpit.ui.dialogs.visit_checklist import open_visit_checklist
+
+        open_visit_checklist(self, self._services.visits, self._runner, self.feed, None,
+                             visit_id=visit_id)
 
     def agenda_area(self) -> AgendaArea | None:
         from kortrijk_cockpit.ui.views.agenda.area import AgendaArea

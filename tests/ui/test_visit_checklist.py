@@ -148,3 +148,31 @@ def test_a_change_from_elsewhere_waits_until_she_has_finished_typing(
     qtbot.waitUntil(lambda: dialog.model.item(1).done)  # caught up once she was done
     assert dialog.model.item(0).note == "Schepenzaal"
     assert visits.checklist(event_id).items[0].note == "Schepenzaal"  # type: ignore[union-attr]
+
+
+def test_a_checklist_whose_appointment_is_gone_still_opens_from_opvolging(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import delete
+
+    from kortrijk_cockpit.ui.views.followup.area import FollowupArea
+
+    event_id = add_event(sqlite_store)
+    visits = VisitService(sqlite_store.session_factory, FixedClock(NOW))
+    visits.mark(event_id, "bezoek")  # type: ignore[arg-type]
+    CalendarService(sqlite_store.session_factory).cancel(event_id)
+    with sqlite_store.session_factory.begin() as s:  # the next pull removes it from the calendar
+        s.execute(delete(CalendarEvent).where(CalendarEvent.id == event_id))
+    feed = ChangeFeed()
+    area = FollowupArea(visits, runner, feed)
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    assert "afspraak geannuleerd" in area.proxy.index(0, 1).data()
+    with qtbot.waitSignal(area.gone_checklist_requested) as requested:
+        area.table.doubleClicked.emit(area.proxy.index(0, 0))
+
+    dialog = open_visit_checklist(None, visits, runner, feed, None, visit_id=requested.args[0])
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 8)
+    assert dialog.cancelled.isVisible() and not dialog.kind.isEnabled()
+    assert "Bezoek delegatie Tournai" in dialog.appointment.text()

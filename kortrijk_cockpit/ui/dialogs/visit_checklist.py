@@ -169,12 +169,13 @@ class VisitChecklistDialog(QDialog):
     saved = Signal()
 
     def __init__(self, parent: QWidget | None, visits: VisitService, runner: TaskRunner,
-                 feed: ChangeFeed, event_id: int) -> None:
+                 feed: ChangeFeed, event_id: int | None, *, visit_id: int | None = None) -> None:
         super().__init__(parent)
         self._visits = visits
         self._runner = runner
         self._feed = feed
         self._event_id = event_id
+        self._visit_id = visit_id  # without an appointment (it is gone): by the visit
         self._checklist: Checklist | None = None
         self._pending = 0
         # Who made a change, for the feed: not the dialog itself, which may be gone
@@ -237,8 +238,10 @@ class VisitChecklistDialog(QDialog):
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
+        visits, event_id, visit_id = self._visits, self._event_id, self._visit_id
         self._runner.run(self.tr("Loading the checklist"),
-                         lambda _ctx: self._visits.checklist(self._event_id), owner=self,
+                         lambda _ctx: visits.checklist(event_id) if event_id is not None
+                         else visits.checklist_of_visit(visit_id or 0), owner=self,
                          lane=Lane.STORE, on_success=self._show)  # after the writes before it
 
     def _show(self, checklist: Checklist | None) -> None:
@@ -254,6 +257,7 @@ class VisitChecklistDialog(QDialog):
             self.appointment.setText(f"{checklist.subject} — "
                                      f"{format_datetime(checklist.start_at)}")
         self.cancelled.setVisible(checklist is not None and checklist.cancelled)
+        self.kind.setEnabled(self._event_id is not None)  # a gone appointment: kept as it is
         if self.model.rowCount():
             at = row.row() if row.isValid() and row.row() < self.model.rowCount() else 0
             self.table.setCurrentIndex(self.model.index(at, ChecklistModel.DONE))
@@ -328,7 +332,9 @@ class VisitChecklistDialog(QDialog):
         box.open()
 
     def _write_kind(self, wanted: str | None) -> None:
-        visits, feed, event_id, token = self._visits, self._feed, self._event_id, self.token
+        visits, feed, token = self._visits, self._feed, self.token
+        event_id = self._event_id
+        assert event_id is not None  # the kind is only offered with the appointment
         if wanted is None:
             write = lambda _ctx: visits.unmark(event_id)  # noqa: E731
         else:
@@ -353,9 +359,11 @@ class VisitChecklistDialog(QDialog):
 
 
 def open_visit_checklist(parent: QWidget | None, visits: VisitService, runner: TaskRunner,
-                         feed: ChangeFeed, event_id: int) -> VisitChecklistDialog:
-    """The entry point for the appointment's details panel and context menu."""
-    dialog = VisitChecklistDialog(parent, visits, runner, feed, event_id)
+                         feed: ChangeFeed, event_id: int | None, *,
+                         visit_id: int | None = None) -> VisitChecklistDialog:
+    """The entry point for the appointment's details panel and context menu (by its
+    event id); Opvolging opens one whose appointment is gone by `visit_id`."""
+    dialog = VisitChecklistDialog(parent, visits, runner, feed, event_id, visit_id=visit_id)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class FollowupArea(QWidget):
     checklist_requested = Signal(int)  # the appointment's event id
+    gone_checklist_requested = Signal(int)  # a visit id: its appointment is gone
     loaded = Signal()
     message = Signal(str)
 
@@ -142,5 +143,9 @@ class FollowupArea(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         row = index.data(FollowupModel.RowRole) if index.isValid() else None
-        if row is not None and row.event_id is not None:
+        if row is None or row.is_action_point:
+            return
+        if row.event_id is not None:
             self.checklist_requested.emit(row.event_id)
+        elif row.visit_id is not None:
+            self.gone_checklist_requested.emit(row.visit_id)
