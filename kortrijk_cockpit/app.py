@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import Store
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
@@ -103,6 +104,7 @@ class Core:
     appointments: AppointmentContextService
     appointment_details: AppointmentDetailsService
     day_overview: DayOverviewService
+    visits: VisitService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
@@ -162,6 +164,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
 
@@ -213,6 +216,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 # The settings object itself: the Agenda settings dialog updates it in place.
                 find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
                 day_overview=DayOverviewService(sessions, clock, working),
+                visits=VisitService(sessions, clock),
                 exchange=exchange)
 
 
@@ -312,6 +316,7 @@ def run_gui(options: Options) -> int:
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
                 find_time=built.find_time, day_overview=built.day_overview,
+                visits=built.visits,
             ))
             if built.exchange is not None:
                 connect(built.exchange)
@@ -326,7 +331,26 @@ def run_gui(options: Options) -> int:
             if window.day_overview_mailer is not None:  # the Dagoverzicht's default address
                 window.day_overview_mailer.set_mailbox(exchange.settings.mailbox)
             window.attach_sync(sync)
+            if exchange.sandbox is not None:
+                seed_visits_after_first_round(sync)
             sync.start()
+
+        def seed_visits_after_first_round(controller: SyncController) -> None:
+            """--demo: the bezoek and rondleiding arrive with the first sync; then
+            their checklists are made (once), on the store lane."""
+            from kortrijk_cockpit.clock import BRUSSELS
+            from kortrijk_cockpit.services.demo_data import seed_demo_visits
+            from kortrijk_cockpit.ui.tasks import Lane
+
+            def seed(_outcome: object) -> None:
+                controller.round_finished.disconnect(seed)
+                assert core is not None
+                sessions, today = core.store.session_factory, core.clock.now().astimezone(
+                    BRUSSELS).date()
+                runner.run("Demo: bezoeken", lambda _c: seed_demo_visits(sessions, today),
+                           lane=Lane.STORE, on_landed=window.feed.publish)
+
+            controller.round_finished.connect(seed)
 
         def connection_saved(settings: EwsSettings, secret: Secret) -> None:
             connect(ExchangeConnection(settings, secret))

@@ -22,6 +22,7 @@ class Kind(enum.StrEnum):
     BRIEF = "briefs"
     PERSON = "people"
     OUTBOX = "outbox"
+    VISIT_ITEM = "visit_items"  # checklist items of visits and tours
 
 
 def _ids(values: Iterable[int | None]) -> frozenset[int]:
@@ -60,6 +61,7 @@ class Changes:
     briefs: Touched = field(default_factory=Touched)
     people: Touched = field(default_factory=Touched)
     outbox: Touched = field(default_factory=Touched)
+    visit_items: Touched = field(default_factory=Touched)
     wholesale: frozenset[Kind] = frozenset()  # any row of these kinds may have changed
 
     @classmethod

@@ -137,11 +137,29 @@ def _series(today: date) -> list[DemoEvent]:
     return events
 
 
+VISIT_SUBJECT = "Bezoek delegatie Stad Doornik"
+TOUR_SUBJECT = "Rondleiding stadhuis voor nieuwe medewerkers"
+
+
+def visit_events(today: date) -> list[DemoEvent]:
+    """An upcoming bezoek and rondleiding (their checklists: services/demo_data.py)."""
+    visit_day = next_working_day(monday_of(today) + timedelta(weeks=1, days=2))
+    tour_day = next_working_day(today + timedelta(days=3))
+    return [
+        DemoEvent("bezoek", VISIT_SUBJECT, at(visit_day, time(10)), at(visit_day, time(12)),
+                  OWNER, (OWNER, POLITICIANS[0], STAFF[2]), "Stadhuis, Schepenzaal",
+                  "Ontvangst van de delegatie uit Doornik: samenwerking Eurometropool."),
+        DemoEvent("rondleiding", TOUR_SUBJECT, at(tour_day, time(14)), at(tour_day, time(15, 30)),
+                  OWNER, (OWNER, STAFF[4]), "Stadhuis, Grote Markt",
+                  "Rondleiding met uitleg over de diensten, voor de nieuwe medewerkers."),
+    ]
+
+
 def demo_calendar(count: int = 60, seed: int = 1, now: datetime | None = None) -> list[DemoEvent]:
     """`count` calendar items around `now`: series first, then the rest of the agenda."""
     rng = random.Random(seed)
     today = (now or datetime.now(BRUSSELS)).astimezone(BRUSSELS).date()
-    events = [*_series(today), *briefing_events(today)]
+    events = [*_series(today), *briefing_events(today), *visit_events(today)]
     taken = {(e.start.date(), e.start.hour) for e in events}
     while len(events) < count:
         day = next_working_day(today + timedelta(days=rng.randint(-40, 80)))
@@ -168,4 +186,5 @@ def demo_calendar(count: int = 60, seed: int = 1, now: datetime | None = None) -
     return events[:count]
 
 
-__all__ = ["BRIEFED", "DemoEvent", "briefing_events", "demo_calendar"]
+__all__ = ["BRIEFED", "TOUR_SUBJECT", "VISIT_SUBJECT", "DemoEvent", "briefing_events",
+           "demo_calendar", "visit_events"]

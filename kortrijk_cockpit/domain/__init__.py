@@ -31,6 +31,7 @@ from kortrijk_cockpit.domain.meetings import (
 from kortrijk_cockpit.domain.people import Organisation, Person
 from kortrijk_cockpit.domain.reporting import Deliverable, DeliverableStatus, ReportingCycle
 from kortrijk_cockpit.domain.sync import AuditEntry, OutboxEntry, OutboxStatus, SyncState
+from kortrijk_cockpit.domain.visits import Visit, VisitChecklistItem, VisitKind, VisitTemplateItem
 
 __all__ = [
     "ActionPoint", "ActionStatus", "AgendaItem", "AgendaItemKind", "Attachment", "AuditEntry",
@@ -38,5 +39,6 @@ __all__ = [
     "DeliverableStatus", "DocumentRequest", "FlagStatus", "FolderKind", "Importance", "LinkKind", "Mail",
     "MailFolder", "MailLink", "Meeting", "MeetingSeries", "MeetingStatus", "Organisation", "OutboxEntry",
     "OutboxStatus", "Person", "ReportingCycle", "RequestStatus", "Sensitivity", "SyncState",
-    "TextTemplate", "TriageOutcome", "TrustedImageSender", "UTCDateTime", "Versioned", "utcnow",
+    "TextTemplate", "TriageOutcome", "TrustedImageSender", "UTCDateTime", "Versioned", "Visit",
+    "VisitChecklistItem", "VisitKind", "VisitTemplateItem", "utcnow",
 ]

@@ -14,7 +14,8 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit import demo_office as office
-from kortrijk_cockpit.demo_office.calendar import BRIEFED
+from kortrijk_cockpit.changes import Changes
+from kortrijk_cockpit.demo_office.calendar import BRIEFED, TOUR_SUBJECT, VISIT_SUBJECT
 from kortrijk_cockpit.demo_office.rhythm import MEETING_WEEKS, at, meeting_days, monday_of
 from kortrijk_cockpit.domain import (
     ActionPoint,
@@ -97,6 +98,51 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
         s.add_all(_demo_actions(meetings, today, series, people))
         s.add_all(_demo_briefs(today, people))
         s.add_all(_demo_reporting(today))
+    if with_mailbox:
+        seed_demo_visits(sessions, today)
+
+
+# The demo's partly done checklists: (kind, subject, {item: (owner, done, note)}).
+_VISIT_PROGRESS = (
+    ("bezoek", VISIT_SUBJECT, {"zaal": ("Jens Maes", True, "Schepenzaal gereserveerd"),
+                               "catering": ("Griet Callewaert", False, "broodjeslunch voor 12"),
+                               "parking": ("", True, "")}),
+    ("rondleiding", TOUR_SUBJECT, {"zaal": ("", True, ""),
+                                   "gids": ("Els Dejonghe", False, "")}),
+)
+
+
+def seed_demo_visits(sessions: sessionmaker[Session], today: date) -> Changes:
+    """Mark the demo's bezoek and rondleiding, their checklists partly done.
+
+    Once: an appointment already marked (or since unmarked: only the first call
+    finds none) is left as it is. With `--demo` the appointments arrive with the
+    first sync, so the window calls this after that round.
+    """
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.clock import FixedClock
+    from kortrijk_cockpit.domain import Visit, VisitKind
+    from kortrijk_cockpit.services.visits import VisitService
+
+    visits = VisitService(sessions, FixedClock(at(today, time(8))))
+    changes = Changes()
+    for kind, subject, progress in _VISIT_PROGRESS:
+        with sessions() as s:
+            event_id = s.scalar(select(CalendarEvent.id).where(
+                CalendarEvent.subject == subject,
+                CalendarEvent.start_at >= at(today, time(0))).order_by(CalendarEvent.start_at)
+                .limit(1))
+            if event_id is None or s.scalar(select(Visit.id).where(Visit.event_id == event_id)):
+                continue
+        changes |= visits.mark(event_id, VisitKind(kind)).changes
+        checklist = visits.checklist(event_id)
+        assert checklist is not None
+        for item in checklist.items:
+            if item.label in progress:
+                owner, done, note = progress[item.label]
+                changes |= visits.update_item(item.id, owner_name=owner, done=done, note=note)
+    return changes
 
 
 def _demo_mails(mails: list[office.DemoMail], folders: dict[str, MailFolder]) -> Iterator[Mail]:

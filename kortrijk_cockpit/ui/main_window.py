@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer
     from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
@@ -77,6 +78,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.import_task import ImportTask
     from kortrijk_cockpit.ui.sync_worker import SyncController
     from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
+    from kortrijk_cockpit.ui.views.followup.area import FollowupArea
     from kortrijk_cockpit.ui.views.mail.area import MailArea
 
 WINDOW_STATE_FILE = "window.ini"
@@ -110,6 +112,7 @@ class MainWindowServices:
     appointment_details: AppointmentDetailsService | None = None  # the Agenda's details panel
     find_time: FindTimeService | None = None  # "Zoek een moment"
     day_overview: DayOverviewService | None = None  # the Dagoverzicht: PDF, print, daily mail
+    visits: VisitService | None = None  # Opvolging and the visit checklists
 
 
 class MainWindow(QMainWindow):
@@ -380,6 +383,14 @@ class MainWindow(QMainWindow):
                                                                  dialog))
         return self._show(dialog)
 
+    def open_visit_templates(self) -> QDialog | None:
+        from kortrijk_cockpit.ui.dialogs.checklist_template import ChecklistTemplateDialog
+
+        if self._services is None or self._services.visits is None:
+            self._not_ready()
+            return None
+        return self._show(ChecklistTemplateDialog(self._services.visits, self._runner, self))
+
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then
         the dialog opens; what it queues is announced on the feed."""
@@ -433,7 +444,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar"):
+        for key in ("mail", "calendar", "followup"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         self.refresh()
@@ -528,6 +539,9 @@ class MainWindow(QMainWindow):
         self.agenda_settings_action = QAction(self.tr("Agenda settings…"), self)
         self.agenda_settings_action.triggered.connect(self.open_agenda_settings)
         file_menu.addAction(self.agenda_settings_action)
+        self.visit_templates_action = QAction(self.tr("Checklist for visits and tours…"), self)
+        self.visit_templates_action.triggered.connect(self.open_visit_templates)
+        file_menu.addAction(self.visit_templates_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):
@@ -567,7 +581,9 @@ class MainWindow(QMainWindow):
             placeholder = self.stack.widget(row)
             view: QWidget
             built: QWidget | None = (self._mail_area() if area.key == "mail"
-                                     else self._agenda_area() if area.key == "calendar" else None)
+                                     else self._agenda_area() if area.key == "calendar"
+                                     else self._followup_area() if area.key == "followup"
+                                     else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
                 if placeholder is not None:
@@ -649,6 +665,35 @@ class MainWindow(QMainWindow):
             area.restore_layout(self._state)
             area.splitter.splitterMoved.connect(lambda *_: area.save_layout(self._state))
         return area
+
+    def _followup_area(self) -> FollowupArea | None:
+        """Opvolging, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.visits is None:
+            return None
+        from kortrijk_cockpit.ui.views.followup.area import FollowupArea
+
+        area = FollowupArea(services.visits, self._runner, self.feed)
+        area.checklist_requested.connect(self.open_visit_checklist)
+        area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def open_visit_checklist(self, event_id: int) -> None:
+        """A visit's or tour's checklist (Opvolging, and the Agenda's appointment)."""
+        if self._services is None or self._services.visits is None:
+            return
+        from kortrijk_cockpit.ui.dialogs.visit_checklist import open_visit_checklist
+
+        open_visit_checklist(self, self._services.visits, self._runner, self.feed, event_id)
+
+    def _open_gone_visit_checklist(self, visit_id: int) -> None:
+        if self._services is None or self._services.visits is None:
+            return
+        from kortrijk_cockpit.ui.dialogs.visit_checklist import open_visit_checklist
+
+        open_visit_checklist(self, self._services.visits, self._runner, self.feed, None,
+                             visit_id=visit_id)
 
     def agenda_area(self) -> AgendaArea | None:
         from kortrijk_cockpit.ui.views.agenda.area import AgendaArea

@@ -701,6 +701,76 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     </message>
 </context>
 <context>
+    <name>ChecklistModel</name>
+    <message>
+        <source>Done</source>
+        <translation>Klaar</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punt</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTemplateDialog</name>
+    <message>
+        <source>Checklist for visits and tours</source>
+        <translation>Checklist voor bezoeken en rondleidingen</translation>
+    </message>
+    <message>
+        <source>Visit (bezoek)</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Tour (rondleiding)</source>
+        <translation>Rondleiding</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Omhoog</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>Om&amp;laag</translation>
+    </message>
+    <message>
+        <source>A negative number is before the appointment: -3 is three working days before. New checklists follow this list; existing ones keep theirs.</source>
+        <translation>Een negatief getal is vóór de afspraak: -3 is drie werkdagen ervoor. Nieuwe checklists volgen deze lijst; bestaande houden de hunne.</translation>
+    </message>
+    <message>
+        <source>Loading the checklist</source>
+        <translation>Checklist laden</translation>
+    </message>
+    <message>
+        <source>new item</source>
+        <translation>nieuw punt</translation>
+    </message>
+    <message>
+        <source>Saving the checklist</source>
+        <translation>Checklist bewaren</translation>
+    </message>
+</context>
+<context>
     <name>ComposeDialog</name>
     <message>
         <source>Reply</source>
@@ -1268,6 +1338,56 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FollowupArea</name>
+    <message>
+        <source>Nothing to follow up. Mark an appointment as a visit or tour to get its checklist here.</source>
+        <translation>Niets op te volgen. Markeer een afspraak als bezoek of rondleiding om de checklist hier te zien.</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>Loading follow-up</source>
+        <translation>Opvolging laden</translation>
+    </message>
+    <message>
+        <source>Action points are followed up in their meeting.</source>
+        <translation>Actiepunten worden in hun overleg opgevolgd.</translation>
+    </message>
+    <message>
+        <source>Saving the checklist</source>
+        <translation>Checklist bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupModel</name>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <source>Appointment date</source>
+        <translation>Datum afspraak</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tegen</translation>
+    </message>
+    <message>
+        <source>{due} (late)</source>
+        <translation>{due} (te laat)</translation>
+    </message>
+</context>
+<context>
     <name>GuardedDialog</name>
     <message>
         <source>Discard your changes?</source>
@@ -1768,6 +1888,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Day overview…</source>
         <translation>Dagoverzicht…</translation>
+    </message>
+    <message>
+        <source>Checklist for visits and tours…</source>
+        <translation>Checklist voor bezoeken en rondleidingen…</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2404,17 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>TemplateModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punt</translation>
+    </message>
+    <message>
+        <source>Working days from the appointment</source>
+        <translation>Werkdagen t.o.v. de afspraak</translation>
+    </message>
+</context>
+<context>
     <name>TemplatesDialog</name>
     <message>
         <source>Standard texts</source>
@@ -2470,6 +2605,57 @@ Toch openen?</translation>
     <message>
         <source>Linked to the person</source>
         <translation>Gekoppeld aan de persoon</translation>
+    </message>
+</context>
+<context>
+    <name>VisitChecklistDialog</name>
+    <message>
+        <source>Visit or tour</source>
+        <translation>Bezoek of rondleiding</translation>
+    </message>
+    <message>
+        <source>Appointment cancelled</source>
+        <translation>Afspraak geannuleerd</translation>
+    </message>
+    <message>
+        <source>No visit or tour</source>
+        <translation>Geen bezoek of rondleiding</translation>
+    </message>
+    <message>
+        <source>Visit (bezoek)</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Tour (rondleiding)</source>
+        <translation>Rondleiding</translation>
+    </message>
+    <message>
+        <source>Appointment:</source>
+        <translation>Afspraak:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>Space ticks an item off; F2 or typing edits owner, date or note. Every change is saved at once.</source>
+        <translation>Spatie vinkt een punt af; F2 of typen wijzigt wie, datum of notitie. Elke wijziging wordt meteen bewaard.</translation>
+    </message>
+    <message>
+        <source>Loading the checklist</source>
+        <translation>Checklist laden</translation>
+    </message>
+    <message>
+        <source>Saving the checklist</source>
+        <translation>Checklist bewaren</translation>
+    </message>
+    <message>
+        <source>No longer a visit or tour</source>
+        <translation>Geen bezoek of rondleiding meer</translation>
+    </message>
+    <message>
+        <source>Part of this checklist is already filled in. Remove the checklist anyway?</source>
+        <translation>Deze checklist is al deels ingevuld. Toch verwijderen?</translation>
     </message>
 </context>
 </TS>

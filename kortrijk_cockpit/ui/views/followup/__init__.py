@@ -1,0 +1,1 @@
+"""Opvolging: what is open, by due date (visit and tour checklists, action points)."""

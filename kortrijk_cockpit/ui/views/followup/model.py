@@ -1,0 +1,82 @@
+"""Opvolging's list: open checklist items and action points, changed row by row."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from kortrijk_cockpit.ui.formatting import format_date
+from kortrijk_cockpit.ui.models.keyed_rows import KeyedTableModel
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.visits import FollowupRow
+
+Index = QModelIndex | QPersistentModelIndex
+LATE = QColor("#b00020")
+DONE = QColor("#808080")
+
+
+class FollowupModel(KeyedTableModel):
+    WHAT, FOR, WHEN, OWNER, DUE = range(5)
+    RowRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(lambda row: row.key, parent)
+
+    def row(self, at: int) -> FollowupRow:
+        return self._rows[at]  # type: ignore[no-any-return]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("What"), self.tr("For"), self.tr("Appointment date"), self.tr("Owner"),
+                self.tr("Due")][section] if 0 <= section < 5 else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row: FollowupRow = self._rows[index.row()]
+        column = index.column()
+        if role == self.RowRole:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(DONE if row.done else LATE if row.overdue else QColor())\
+                if row.done or row.overdue else None
+        if role == Qt.ItemDataRole.FontRole and row.done:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == self.WHAT:
+            return row.what
+        if column == self.FOR:
+            return row.context
+        if column == self.WHEN:
+            return format_date(row.context_date) if row.context_date else ""
+        if column == self.OWNER:
+            return row.owner
+        if column == self.DUE:
+            due = format_date(row.due_date) if row.due_date else ""
+            return self.tr("{due} (late)").format(due=due) if row.overdue else due
+        return None
+
+
+class DueOrder(QSortFilterProxyModel):
+    """By due date (the model keeps key order, so rows change in place)."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
+        return due_order(left.data(FollowupModel.RowRole)) < \
+            due_order(right.data(FollowupModel.RowRole))
+
+
+def due_order(row: FollowupRow) -> tuple[date, int]:
+    """Soonest first, undated last."""
+    return (row.due_date or date.max, row.key)
