@@ -650,6 +650,8 @@ class MainWindow(QMainWindow):
         area.controller = controller  # type: ignore[attr-defined]
         controller.failed.connect(self.show_task_error)
         area.find_time.clicked.connect(self.open_find_time)
+        if controller.editor is not None:
+            controller.editor.visit_requested.connect(self.open_visit_checklist)
         area.overview.clicked.connect(self.open_day_overview)
         self.settings_changed.connect(lambda new: controller.set_working_hours(
             new.working_hours_start, new.working_hours_end))
@@ -660,6 +662,7 @@ class MainWindow(QMainWindow):
                                         self._runner, self.feed)
             area.details_controller = details  # type: ignore[attr-defined]
             details.open_record.connect(self.open_record)
+            details.visit_requested.connect(self.open_visit_checklist)
             area.canvas.selected.connect(details.show_event)
             details.failed.connect(self.show_task_error)
             area.restore_layout(self._state)

@@ -172,6 +172,10 @@
         <translation>Afspraak annuleren…</translation>
     </message>
     <message>
+        <source>Visit or tour: checklist…</source>
+        <translation>Bezoek of rondleiding: checklist…</translation>
+    </message>
+    <message>
         <source>New appointment here…</source>
         <translation>Nieuwe afspraak hier…</translation>
     </message>
@@ -1125,6 +1129,14 @@ Logbestand: {log}</translation>
     <message>
         <source>Open action points</source>
         <translation>Open actiepunten</translation>
+    </message>
+    <message>
+        <source>Visit or tour</source>
+        <translation>Bezoek of rondleiding</translation>
+    </message>
+    <message>
+        <source>Checklist (room, catering, guide, …)</source>
+        <translation>Checklist (zaal, catering, gids, …)</translation>
     </message>
     <message>
         <source>Booking…</source>

@@ -172,7 +172,7 @@ def test_empty_and_private_states(qtbot, panel: DetailsPanel,  # type: ignore[no
     assert panel.texts() == ["Privé", "do 26/11/2026 12:00–13:00"]
     show(qtbot, panel, office["call"])
     assert "Niets van het kabinet voor deze afspraak" in panel.texts()
-    assert not panel.links()
+    assert [link.objectName() for link in panel.links()] == ["detailsVisit"]
     show(qtbot, panel, None)
     assert panel.texts() == ["Kies een afspraak"]
 
@@ -225,3 +225,12 @@ def test_a_change_elsewhere_refreshes_the_shown_appointment(
     with qtbot.waitSignal(controller.shown):
         panel.feed.publish(Changes.of(Kind.BRIEF, updated=[brief_id]))  # type: ignore[attr-defined]
     assert "Bezoek Barco — Fiche goedgekeurd" in panel.texts()
+
+
+def test_the_visit_checklist_is_one_click_away(qtbot, panel: DetailsPanel,  # type: ignore[no-untyped-def]
+                                               office: dict[str, int]) -> None:
+    show(qtbot, panel, office["mat"])
+    [checklist] = [link for link in panel.links() if link.objectName() == "detailsVisit"]
+    with qtbot.waitSignal(panel.controller.visit_requested) as asked:  # type: ignore[attr-defined]
+        qtbot.mouseClick(checklist, Qt.MouseButton.LeftButton)
+    assert asked.args == [office["mat"]]

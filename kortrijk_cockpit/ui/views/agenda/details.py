@@ -36,6 +36,7 @@ _WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
 class DetailsPanel(QScrollArea):
     open_record = Signal(str, int)  # kind, ref_id (as MainWindow.open_record takes)
     book_requested = Signal(int)  # the appointment whose preparation to book
+    visit_requested = Signal(int)  # the appointment whose bezoek/rondleiding checklist to open
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,12 @@ class DetailsPanel(QScrollArea):
         self._links(self.tr("Mails"), context.mails)
         self._links(self.tr("Open action points"), context.action_points)
         self._preparation(details)
+        self._heading(self.tr("Visit or tour"))
+        checklist = LinkLabel(self.tr("Checklist (room, catering, guide, …)"))
+        checklist.setObjectName("detailsVisit")
+        event_id = event.id
+        checklist.clicked.connect(lambda: self.visit_requested.emit(event_id))
+        self._layout.addWidget(checklist)
 
     def set_booking(self, busy: bool) -> None:
         """While the block is being booked: no second click, and say so."""

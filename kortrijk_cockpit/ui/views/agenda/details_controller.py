@@ -30,6 +30,7 @@ class DetailsController(QObject):
     shown = Signal(object)  # the AppointmentDetails now on the panel (or None)
     failed = Signal(str, object)  # label, exception
     booked = Signal(int)  # the appointment whose preparation block was written
+    visit_requested = Signal(int)  # open its bezoek/rondleiding checklist
 
     def __init__(self, panel: DetailsPanel, service: AppointmentDetailsService,
                  runner: TaskRunner, feed: ChangeFeed) -> None:
@@ -41,6 +42,7 @@ class DetailsController(QObject):
         self.watch = StaleWatch(panel, feed, WATCHED, self.reload)
         panel.open_record.connect(self.open_record)
         panel.book_requested.connect(self.book)
+        panel.visit_requested.connect(self.visit_requested)
 
     def show_event(self, event: AgendaEvent | None) -> None:
         self.show_event_id(event.id if event is not None else None)

@@ -40,6 +40,7 @@ class AgendaEditor(QObject):
     dialog_opened = Signal(object)  # every dialog it opens (tests and the lead's hooks)
     written = Signal()  # a write landed
     failed = Signal(str, object)  # label, exception: a Dutch message to show
+    visit_requested = Signal(int)  # an appointment's bezoek/rondleiding checklist
 
     def __init__(self, canvas: AgendaCanvas, calendar: CalendarService, runner: TaskRunner,
                  feed: ChangeFeed, now: Callable[[], datetime]) -> None:
@@ -180,6 +181,10 @@ class AgendaEditor(QObject):
         if event is not None:
             menu.addAction(self.tr("Edit…"), lambda: self.edit(event))
             menu.addAction(self.tr("Cancel appointment…"), lambda: self.cancel(event))
+            if not event.is_private_block:
+                menu.addSeparator()
+                menu.addAction(self.tr("Visit or tour: checklist…"),
+                               lambda: self.visit_requested.emit(event.id))
         else:
             menu.addAction(self.tr("New appointment here…"), lambda: self.new(moment))
         return menu
