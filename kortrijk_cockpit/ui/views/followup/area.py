@@ -53,8 +53,14 @@ class FollowupArea(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            FollowupModel.FOR, QHeaderView.ResizeMode.Stretch)
+        # What to do and for which appointment share the width; dates and owner fit.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(FollowupModel.WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FollowupModel.FOR, QHeaderView.ResizeMode.Stretch)
+        for column in (FollowupModel.WHEN, FollowupModel.OWNER, FollowupModel.DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)  # one line a row: the list reads at a glance
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._open)
         self.table.installEventFilter(self)
         self.empty = QLabel(self.tr("Nothing to follow up. Mark an appointment as a visit or "
@@ -65,8 +71,9 @@ class FollowupArea(QWidget):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(self.table)
         title = QLabel(self.tr("Follow-up"))
-        title.setObjectName("areaTitle")
+        title.setObjectName("viewHeading")  # styled like Vandaag's heading
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
         layout.addWidget(self.pages)
         self.model.rowsInserted.connect(self._show_page)
