@@ -5,7 +5,7 @@ and `DetailsController` wire it to the services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kortrijk_cockpit.ui.splitter_state import restore_splitter, save_splitter
 from kortrijk_cockpit.ui.views.agenda.canvas import AgendaCanvas
 from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode
@@ -98,16 +99,11 @@ class AgendaArea(QWidget):
         return button
 
     def save_layout(self, state: QSettings) -> None:
-        state.beginGroup(STATE_GROUP)
-        state.setValue("splitter", self.splitter.saveState())
-        state.endGroup()
+        save_splitter(state, STATE_GROUP, self.splitter)
 
     def restore_layout(self, state: QSettings) -> None:
-        state.beginGroup(STATE_GROUP)
-        splitter = state.value("splitter")
-        state.endGroup()
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self._layout_restored = self.splitter.restoreState(splitter)
+        if restore_splitter(state, STATE_GROUP, self.splitter):
+            self._layout_restored = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)

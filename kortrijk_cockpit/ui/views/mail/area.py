@@ -4,7 +4,7 @@ it to the services."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.ui.models.mail_list import MailListModel
+from kortrijk_cockpit.ui.splitter_state import restore_splitter, save_splitter
 from kortrijk_cockpit.ui.views.mail.delegates import CategoryChipDelegate, PaperclipDelegate
 from kortrijk_cockpit.ui.views.mail.reading_pane import ElidedLabel, ReadingPane
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import ShortcutOverlay
@@ -225,16 +226,11 @@ class MailArea(QWidget):
 
     # -- remembered between runs ----------------------------------------------------
     def save_layout(self, state: QSettings) -> None:
-        state.beginGroup(STATE_GROUP)
-        state.setValue("splitter", self.splitter.saveState())
-        state.endGroup()
+        save_splitter(state, STATE_GROUP, self.splitter)
 
     def restore_layout(self, state: QSettings) -> None:
-        state.beginGroup(STATE_GROUP)
-        splitter = state.value("splitter")
-        state.endGroup()
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self._layout_restored = self.splitter.restoreState(splitter)
+        if restore_splitter(state, STATE_GROUP, self.splitter):
+            self._layout_restored = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
