@@ -11,11 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
-    QStringListModel,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     Signal,
 )
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.ui.formatting import format_datetime
+from kortrijk_cockpit.ui.models.headed_table import HeadedTableModel
 from kortrijk_cockpit.ui.tasks import Lane
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ChecklistModel(QAbstractTableModel):
+class ChecklistModel(HeadedTableModel):
     """The items; an edit changes the row at once and asks for a save (`edited`)."""
 
     DONE, ITEM, OWNER, DUE, NOTE = range(5)
@@ -72,16 +72,6 @@ class ChecklistModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [self.tr("Done"), self.tr("Item"), self.tr("Owner"), self.tr("Date"),
-                self.tr("Note")][section] if 0 <= section < 5 else None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -91,6 +81,10 @@ class ChecklistModel(QAbstractTableModel):
         if index.column() in (self.OWNER, self.DUE, self.NOTE):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Done"), self.tr("Item"), self.tr("Owner"), self.tr("Date"),
+                self.tr("Note"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):

@@ -11,12 +11,14 @@ import bisect
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
+
+from kortrijk_cockpit.ui.models.headed_table import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class KeyedTableModel(QAbstractTableModel):
+class KeyedTableModel(HeadedTableModel):
     def __init__(self, key: Callable[[Any], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._key = key

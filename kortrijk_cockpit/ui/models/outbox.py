@@ -40,15 +40,11 @@ class OutboxModel(KeyedTableModel):
     def set_items(self, items: list[OutboxItem]) -> None:
         self.set_rows(items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [self.tr("Made"), self.tr("Change"), self.tr("Mail"), self.tr("Status"),
-                self.tr("Reason")][section] if 0 <= section < 5 else None
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Made"), self.tr("Change"), self.tr("Mail"), self.tr("Status"),
+                self.tr("Reason"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QLocale,
     QModelIndex,
@@ -13,6 +12,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+
+from kortrijk_cockpit.ui.models.headed_table import HeadedTableModel
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.find_time import Proposal
@@ -23,7 +24,7 @@ PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ProposalModel(QAbstractTableModel):
+class ProposalModel(HeadedTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Proposal] = []
@@ -40,15 +41,8 @@ class ProposalModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Day"), self.tr("Time"), self.tr("Who"))[section] \
-                if 0 <= section < 3 else None
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Day"), self.tr("Time"), self.tr("Who"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import time
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QLocale,
     QModelIndex,
     QObject,
@@ -14,11 +13,12 @@ from PySide6.QtCore import (
 )
 
 from kortrijk_cockpit.services.slot_finder import ProtectedBlock
+from kortrijk_cockpit.ui.models.headed_table import HeadedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ProtectedBlocksModel(QAbstractTableModel):
+class ProtectedBlocksModel(HeadedTableModel):
     def __init__(self, blocks: list[ProtectedBlock], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows = sorted(blocks, key=lambda b: (b.weekday, b.start))
@@ -43,15 +43,8 @@ class ProtectedBlocksModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Day"), self.tr("From"), self.tr("Until"))[section] \
-                if 0 <= section < 3 else None
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Day"), self.tr("From"), self.tr("Until"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid() \

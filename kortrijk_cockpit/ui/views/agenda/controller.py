@@ -16,10 +16,10 @@ from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
 from kortrijk_cockpit.ui.views.agenda.period import ViewMode, days_shown, period_label, step
 
 if TYPE_CHECKING:
-    from kortrijk_cockpit.ui.views.agenda.editing import AgendaEditor
     from kortrijk_cockpit.services.agenda import AgendaEvent, AgendaService, Conflict
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.ui.views.agenda.editing import AgendaEditor
 
 NOW_LINE_MS = 60_000
 

@@ -29,15 +29,11 @@ class FollowupModel(KeyedTableModel):
     def row(self, at: int) -> FollowupRow:
         return self._rows[at]  # type: ignore[no-any-return]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [self.tr("What"), self.tr("For"), self.tr("Appointment date"), self.tr("Owner"),
-                self.tr("Due")][section] if 0 <= section < 5 else None
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("What"), self.tr("For"), self.tr("Appointment date"), self.tr("Owner"),
+                self.tr("Due"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
