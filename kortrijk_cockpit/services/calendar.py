@@ -110,9 +110,10 @@ class CalendarService:
         return self.edit(event_id, EventChanges(start_at=new_start, end_at=new_start + length),
                          whole_series=whole_series)
 
-    def resize(self, event_id: int, new_end: datetime) -> EventWrite:
-        """Another end (this appointment or occurrence only)."""
-        return self.edit(event_id, EventChanges(end_at=new_end))
+    def resize(self, event_id: int, new_end: datetime, *,
+               whole_series: bool = False) -> EventWrite:
+        """Another end; for the whole series, every occurrence gets the same new length."""
+        return self.edit(event_id, EventChanges(end_at=new_end), whole_series=whole_series)
 
     def edit(self, event_id: int, changes: EventChanges, whole_series: bool = False) -> EventWrite:
         wanted = changes.values()

@@ -148,6 +148,10 @@
         <translation>Afspraak verplaatsen</translation>
     </message>
     <message>
+        <source>Change the end</source>
+        <translation>Einde wijzigen</translation>
+    </message>
+    <message>
         <source>Changing the end of the appointment</source>
         <translation>Einde van de afspraak wijzigen</translation>
     </message>

@@ -166,6 +166,19 @@ def test_an_occurrence_asks_this_time_or_the_whole_series(
     assert local_times(world, week["series_1"]) == ("Mon 15:45", "Mon 16:45")
 
 
+def test_a_series_can_be_lengthened_as_a_whole(
+        qtbot, world: World, week: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    canvas = world.canvas
+    qtbot.mouseClick(canvas, LEFT, pos=canvas.time_point(at(0, 16, 30)))
+    qtbot.keyClick(canvas, Qt.Key.Key_Down, ALT | SHIFT)
+    qtbot.waitUntil(lambda: any(isinstance(d, SeriesChoiceDialog) for d in world.opened))
+    with qtbot.waitSignal(world.editor.written):
+        world.last(SeriesChoiceDialog).series.click()
+    assert local_times(world, week["series_1"]) == ("Mon 16:00", "Mon 17:15")
+    assert local_times(world, week["series_2"]) == ("Mon 16:00", "Mon 17:15")
+    assert outbox(world.store)[-1][1]["series"] is True
+
+
 def test_enter_edits_and_only_the_changed_fields_are_sent(
         qtbot, world: World, week: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
     canvas = world.canvas

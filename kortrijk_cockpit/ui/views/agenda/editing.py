@@ -120,10 +120,11 @@ class AgendaEditor(QObject):
                                                                  whole_series=whole))))
 
     def resize(self, event: AgendaEvent, new_end: datetime) -> None:
-        # The service resizes one appointment or occurrence, never a whole series.
-        self._details(event, lambda found: self._shift(
-            found, self.tr("Changing the end of the appointment"), False,
-            lambda: self.calendar.resize(found.id, new_end)))
+        self._details(event, lambda found: self._ask_series(
+            found.is_recurring, found.subject, self.tr("Change the end"),
+            lambda whole: self._shift(found, self.tr("Changing the end of the appointment"),
+                                      whole, lambda: self.calendar.resize(
+                                          found.id, new_end, whole_series=whole))))
 
     def _shift(self, found: AppointmentDetails, label: str, whole: bool,
                work: Callable[[], Any]) -> None:
