@@ -18,6 +18,7 @@ from kortrijk_cockpit.sandbox import Mailbox
 from kortrijk_cockpit.sandbox.model import Address
 from kortrijk_cockpit.services.compose import ComposeMode, ComposeService
 from kortrijk_cockpit.services.mail_import import MailImporter
+from kortrijk_cockpit.services.mail_list import MailListService
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 from tests.msg_files import MsgMail, msg_bytes
@@ -53,7 +54,8 @@ def test_a_mail_sent_on_the_mayors_behalf_is_answered_to_the_mayor(
     mail = _synced(store, backend, item)
     # The list shows the mayor; who pressed Send stays known ("namens").
     assert (mail.sender_name, mail.sender_email) == MAYOR
-    assert mail.sent_by == f"{SECRETARIAT[0]} <{SECRETARIAT[1]}>"
+    detail = MailListService(store.session_factory, FixedClock(NOW)).detail(mail.id)
+    assert detail is not None and detail.sent_by == f"{SECRETARIAT[0]} <{SECRETARIAT[1]}>"
 
     compose = _compose(store)
     draft = compose.draft(mail.id, ComposeMode.REPLY)
