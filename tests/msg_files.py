@@ -212,6 +212,7 @@ class MsgMail:
     html: str | None = None
     message_id: str | None = "<offerte-123@voorbeeld.be>"
     attachments: list[MsgAttachment] = field(default_factory=list)
+    headers: str | None = None  # the transport headers of a received mail (Reply-To ...)
 
 
 def msg_bytes(mail: MsgMail) -> bytes:
@@ -240,6 +241,8 @@ def _message(mail: MsgMail, *, embedded: bool) -> list[Node]:
         props[0x3FDE] = 65001  # the HTML body's code page: UTF-8
     if mail.message_id is not None:
         props[0x1035] = mail.message_id
+    if mail.headers is not None:
+        props[0x007D] = mail.headers
     props[0x0E04] = "; ".join(n for n, _a in mail.to)
     props[0x0E03] = "; ".join(n for n, _a in mail.cc)
     recipients = [*((n, a, 1) for n, a in mail.to), *((n, a, 2) for n, a in mail.cc)]

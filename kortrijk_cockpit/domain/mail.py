@@ -71,10 +71,15 @@ class Mail(Versioned, Base):
     change_key: Mapped[str | None] = mapped_column(String(255))
     conversation_id: Mapped[str | None] = mapped_column(String(512))
     subject: Mapped[str] = mapped_column(String(1024), default="")
+    # From: on whose behalf it was sent; `sent_by` the Sender ("Naam <adres>") only when
+    # someone else sent it for From ("X namens Y").
     sender_name: Mapped[str] = mapped_column(default="")
     sender_email: Mapped[str] = mapped_column(default="")
+    sent_by: Mapped[str] = mapped_column(String(1024), default="")
     to_recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
     cc_recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Reply-To ("Naam <adres>"): where a reply goes instead of From; comes with the body.
+    reply_to: Mapped[list[str]] = mapped_column(JSON, default=list)
     received_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     body_text: Mapped[str] = mapped_column(Text, default="")

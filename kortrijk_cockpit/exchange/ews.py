@@ -183,7 +183,7 @@ for _item_class in (Message, CalendarItem, MeetingResponse):
         _item_class.register(MARKER_FIELD, OutboxMarkerProperty)
 
 SUMMARY_FIELDS = [
-    "subject", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
+    "subject", "author", "sender", "datetime_received", "datetime_sent", "is_read", "categories",
     "importance", "sensitivity", "has_attachments", "conversation_id", "flag_status", "flag_due",
     "item_class", "message_id",
     # a meeting request's appointment (other mail has none of these)
@@ -196,7 +196,8 @@ _ANSWER_OBJECTS = {ResponseKind.ACCEPT: AcceptItem, ResponseKind.TENTATIVE: Tent
                    ResponseKind.DECLINE: DeclineItem}
 # MyResponseType -> the answer as the app names it (ResponseKind values)
 _ANSWERED = {"Accept": "accept", "Tentative": "tentative", "Decline": "decline"}
-BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "attachments"]
+# Reply-To rides on the body's GetItem (no request of its own; the summary stays small).
+BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "reply_to", "attachments"]
 # CalendarView (FindItem) returns the simple fields; the complex ones need a
 # GetItem, which we issue ourselves so it does not go through the mailbox root.
 EVENT_VIEW_FIELDS = ["subject", "start", "end", "is_all_day", "sensitivity", "is_cancelled", "type"]
@@ -358,6 +359,13 @@ def _address(mailbox: Any) -> str:
     return f"{name} <{email}>" if name and email else (email or name)
 
 
+def _sent_by(sender: Any, author: Any) -> str:
+    """The Sender of mail sent on someone else's behalf ("X namens Y"), else ""."""
+    sender_email = (getattr(sender, "email_address", "") or "").lower()
+    author_email = (getattr(author, "email_address", "") or "").lower()
+    return _address(sender) if sender_email and sender_email != author_email else ""
+
+
 class EwsBackend:
     """A MailboxBackend for one delegate session. Used from one thread only."""
 
@@ -495,12 +503,15 @@ class EwsBackend:
 
     def _summary(self, item: Any) -> MailSummary:
         status = getattr(item, "flag_status", None)
+        sender = getattr(item, "sender", None)
+        author = getattr(item, "author", None) or sender  # From; Sender when From is missing
         return MailSummary(
             exchange_id=item.id,
             change_key=item.changekey or "",
             subject=item.subject or "",
-            sender_name=getattr(getattr(item, "sender", None), "name", "") or "",
-            sender_email=getattr(getattr(item, "sender", None), "email_address", "") or "",
+            sender_name=getattr(author, "name", "") or "",
+            sender_email=getattr(author, "email_address", "") or "",
+            sent_by=_sent_by(sender, author),
             received_at=_aware(getattr(item, "datetime_received", None)),
             sent_at=_aware(getattr(item, "datetime_sent", None)),
             is_read=bool(getattr(item, "is_read", False)),
@@ -535,6 +546,7 @@ class EwsBackend:
                 body_text=html_to_text(body) if is_html else body,
                 to_recipients=tuple(_address(m) for m in getattr(item, "to_recipients", None) or ()),
                 cc_recipients=tuple(_address(m) for m in getattr(item, "cc_recipients", None) or ()),
+                reply_to=tuple(_address(m) for m in getattr(item, "reply_to", None) or ()),
                 attachments=tuple(
                     AttachmentRecord(
                         exchange_id=a.attachment_id.id if a.attachment_id else "",

@@ -42,8 +42,9 @@ class MailSummary:
     exchange_id: str
     change_key: str
     subject: str = ""
-    sender_name: str = ""
+    sender_name: str = ""  # From: on whose behalf it was sent (who a reply answers)
     sender_email: str = ""
+    sent_by: str = ""  # Sender, "Naam <adres>", only when someone else sent it for From
     received_at: datetime | None = None
     sent_at: datetime | None = None
     is_read: bool = False
@@ -69,6 +70,7 @@ class MailBody:
     body_text: str
     to_recipients: tuple[str, ...] = ()
     cc_recipients: tuple[str, ...] = ()
+    reply_to: tuple[str, ...] = ()  # Reply-To: where answers go instead of From
     attachments: tuple[AttachmentRecord, ...] = ()
 
 

@@ -72,7 +72,8 @@ _FILL_BODY = (
     update(_mails)
     .where(_mails.c.id == bindparam("b_id"))
     .values(body_html=bindparam("html"), body_text=bindparam("text"),
-            to_recipients=bindparam("to"), cc_recipients=bindparam("cc"))
+            to_recipients=bindparam("to"), cc_recipients=bindparam("cc"),
+            reply_to=bindparam("reply_to"))
 )
 
 PRIVATE = (Sensitivity.PRIVATE,)
@@ -115,7 +116,7 @@ def _summary_columns(item: MailSummary) -> dict[str, object]:
     return {
         "change_key": item.change_key, "subject": item.subject,
         "sender_name": item.sender_name, "sender_email": item.sender_email,
-        "received_at": item.received_at, "sent_at": item.sent_at, "is_read": item.is_read,
+        "sent_by": item.sent_by, "received_at": item.received_at, "sent_at": item.sent_at, "is_read": item.is_read,
         "categories": list(item.categories), "flag_status": item.flag_status,
         "flag_due_at": item.flag_due_at, "importance": item.importance,
         "sensitivity": item.sensitivity, "has_attachments": item.has_attachments,
@@ -170,7 +171,7 @@ def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
         **_summary_columns(item), "meeting": _meeting_value(item.meeting),
         "folder_id": folder_id, "exchange_id": item.exchange_id,
         "body_html": None, "body_text": "", "to_recipients": [], "cc_recipients": [],
-        "version": 1,
+        "reply_to": [], "version": 1,
     }
 
 
@@ -521,10 +522,12 @@ class SyncEngine:
         rows, attachments = [], []
         for mail_id, body in zip(ids, bodies, strict=True):
             if body is None:  # gone meanwhile; the next sync removes it
-                rows.append({"b_id": mail_id, "html": "", "text": "", "to": [], "cc": []})
+                rows.append({"b_id": mail_id, "html": "", "text": "", "to": [], "cc": [],
+                             "reply_to": []})
                 continue
             rows.append({"b_id": mail_id, "html": body.body_html, "text": body.body_text,
-                         "to": list(body.to_recipients), "cc": list(body.cc_recipients)})
+                         "to": list(body.to_recipients), "cc": list(body.cc_recipients),
+                         "reply_to": list(body.reply_to)})
             attachments += [
                 {"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
                  "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,

@@ -55,12 +55,22 @@ def _read(message: Any) -> ParsedMail:
         sender_email=address,
         to=_recipients(message.to),
         cc=_recipients(message.cc),
+        reply_to=_reply_to(message),
         sent_at=sent.astimezone(UTC) if isinstance(sent, datetime) and sent.tzinfo else None,
         body_text=text or html_to_text(html),
         body_html=html or text_to_html(text),
         internet_message_id=(message.messageId or "").strip() or None,
         attachments=tuple(_attachments(message, html)),
     )
+
+
+def _reply_to(message: Any) -> tuple[str, ...]:
+    """The Reply-To of the transport headers (extract-msg has no property of its own)."""
+    try:
+        value = message.header.get("Reply-To")
+    except Exception:  # noqa: BLE001 - damaged header streams raise many kinds
+        return ()
+    return _recipients(repair(str(value))) if value else ()
 
 
 def _html(message: Any) -> str:

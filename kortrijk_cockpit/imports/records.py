@@ -38,6 +38,7 @@ class ParsedMail:
     body_html: str
     internet_message_id: str | None
     attachments: tuple[ParsedAttachment, ...] = ()
+    reply_to: tuple[str, ...] = ()  # the Reply-To header: where answers go instead of From
     notes: tuple[str, ...] = ()  # what was left out or kept aside, in Dutch, for the report
 
 

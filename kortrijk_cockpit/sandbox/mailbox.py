@@ -285,8 +285,12 @@ class Mailbox:
                     conversation_id: str | None = None, flag_status: str = "NotFlagged",
                     flag_due: datetime | None = None, is_draft: bool = False,
                     extended_properties: dict[str, str | list[str]] | None = None,
-                    internet_message_id: str | None = None) -> str:
-        """Deliver (or file) a message as if it arrived in Outlook; returns its EWS id."""
+                    internet_message_id: str | None = None,
+                    reply_to: Sequence[ItemInput] = ()) -> str:
+        """Deliver (or file) a message as if it arrived in Outlook; returns its EWS id.
+
+        `sender` actually sent it, `author` (From, defaults to the sender) is on whose
+        behalf; `reply_to` is where answers go instead of the author."""
         _check_choice("importance", importance, IMPORTANCES)
         _check_choice("sensitivity", sensitivity, SENSITIVITIES)
         with self.lock:
@@ -300,6 +304,7 @@ class Mailbox:
             item = self._new_item(
                 MESSAGE, target, subject=subject, body_html=body_html, sender=sender_addr,
                 author=author_addr, to=[a for a in map(address, to) if a],
+                reply_to=[a for a in map(address, reply_to) if a],
                 cc=[a for a in map(address, cc) if a], bcc=[a for a in map(address, bcc) if a],
                 categories=list(categories), is_read=is_read, importance=importance,
                 sensitivity=sensitivity, received=when,
@@ -486,7 +491,7 @@ class Mailbox:
                         item.extended_properties.pop(key, None)
                     else:
                         item.extended_properties[key] = prop
-            elif name in ("to", "cc", "bcc", "attendees", "optional_attendees"):
+            elif name in ("to", "cc", "bcc", "reply_to", "attendees", "optional_attendees"):
                 setattr(item, name, [a for a in map(address, value) if a])
             elif name in ("sender", "author", "organizer"):
                 setattr(item, name, address(value))

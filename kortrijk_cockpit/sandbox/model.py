@@ -77,6 +77,7 @@ class Item:
     body_html: str = ""
     sender: Address | None = None  # message:Sender (who actually sent it)
     author: Address | None = None  # message:From (on whose behalf)
+    reply_to: list[Address] = field(default_factory=list)  # message:ReplyTo (answers go there)
     to: list[Address] = field(default_factory=list)
     cc: list[Address] = field(default_factory=list)
     bcc: list[Address] = field(default_factory=list)

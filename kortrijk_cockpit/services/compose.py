@@ -228,9 +228,12 @@ class ComposeService:
     def _recipients(self, mail: Mail, mode: ComposeMode) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if mode == ComposeMode.FORWARD:
             return (), ()
+        # As Outlook and Exchange's ReplyToItem: the Reply-To addresses when the mail has
+        # them (forms, ticket systems, lists), else From (sender_*: on whose behalf).
         sender = _person(mail.sender_name, mail.sender_email)
+        answer_to = [p for p in mail.reply_to or () if p.strip()] or ([sender] if sender else [])
         if mode == ComposeMode.REPLY:
-            return ((sender,) if sender else ()), ()
+            return tuple(answer_to), ()
         me, seen = self._me, set()  # one read of `_me`: a connection may change it meanwhile
 
         def keep(people: list[str]) -> tuple[str, ...]:
@@ -243,7 +246,7 @@ class ComposeService:
                     kept.append(person)
             return tuple(kept)
 
-        return keep([sender, *mail.to_recipients]), keep(list(mail.cc_recipients))
+        return keep([*answer_to, *mail.to_recipients]), keep(list(mail.cc_recipients))
 
     def _placeholders(self, s: Session, mail: Mail) -> dict[str, str]:
         today = self._clock.now().astimezone(BRUSSELS)

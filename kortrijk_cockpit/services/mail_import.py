@@ -202,6 +202,7 @@ class MailImporter:
                 sender_name=_text(parsed.sender_name), sender_email=_text(parsed.sender_email),
                 to_recipients=[_text(a) for a in parsed.to],
                 cc_recipients=[_text(a) for a in parsed.cc],
+                reply_to=[_text(a) for a in parsed.reply_to],
                 received_at=received, sent_at=parsed.sent_at,
                 body_text=_text(parsed.body_text), body_html=_text(parsed.body_html),
                 has_attachments=any(not a.is_inline for a in parsed.attachments),

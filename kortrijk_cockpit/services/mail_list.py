@@ -182,6 +182,7 @@ class MailDetail:
     imported_from: str | None = None
     state: TriageState = TriageState.NEW
     outcome: str | None = None
+    sent_by: str = ""  # who sent it on the sender's behalf ("X namens Y"), else ""
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,8 @@ class MailListService:
                 folder_name=mail.folder.display_name, attachments=attachments,
                 links=tuple(read_links(s, mail.id)), meeting=_meeting_info(mail),
                 images_allowed=_images_allowed(s, mail.sender_email),
-                imported_from=mail.imported_from, state=state, outcome=outcome)
+                imported_from=mail.imported_from, state=state, outcome=outcome,
+                sent_by=mail.sent_by or "")
 
     def clashes(self, mail_id: int) -> tuple[AgendaClash, ...]:
         """For a meeting request: what else is in the director's agenda at that time."""

@@ -2275,6 +2275,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>(geen onderwerp)</translation>
     </message>
     <message>
+        <source>From: {sent_by} on behalf of {sender}</source>
+        <translation>Van: {sent_by} namens {sender}</translation>
+    </message>
+    <message>
         <source>From: {sender}</source>
         <translation>Van: {sender}</translation>
     </message>

@@ -62,6 +62,13 @@ def test_headers_chips_flag_and_import_in_dutch(pane: ReadingPane) -> None:
     assert pane.images_bar.isHidden() and pane.meeting.isHidden() and pane.links.isHidden()
 
 
+def test_mail_sent_on_someones_behalf_names_both(pane: ReadingPane) -> None:
+    pane.show_mail(mail(sender="Burgemeester", sender_email="bm@kortrijk.be",
+                        sent_by="Secretariaat <sec@kortrijk.be>"))
+    assert pane.sender.text() == ("Van: Secretariaat <sec@kortrijk.be> "
+                                  "namens Burgemeester <bm@kortrijk.be>")
+
+
 def test_blocked_images_offer_the_sender_and_the_domain(qtbot, pane: ReadingPane) -> None:  # type: ignore[no-untyped-def]
     allowed: list[str] = []
     pane.allow_images.connect(allowed.append)

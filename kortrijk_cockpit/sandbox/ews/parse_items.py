@@ -110,9 +110,9 @@ def item_values(elem: etree._Element) -> tuple[dict[str, Any], dict[str, str | l
             values["importance"] = text.strip()
         elif name == "Categories":
             values["categories"] = [s.text or "" for s in child.findall(t("String"))]
-        elif name in ("ToRecipients", "CcRecipients", "BccRecipients"):
-            values[{"ToRecipients": "to", "CcRecipients": "cc", "BccRecipients": "bcc"}[name]] = \
-                _mailboxes(child)
+        elif name in ("ToRecipients", "CcRecipients", "BccRecipients", "ReplyTo"):
+            values[{"ToRecipients": "to", "CcRecipients": "cc", "BccRecipients": "bcc",
+                    "ReplyTo": "reply_to"}[name]] = _mailboxes(child)
         elif name == "From":
             values["author"] = mailbox(child.find(t("Mailbox")))
         elif name == "Sender":

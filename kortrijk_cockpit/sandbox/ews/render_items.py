@@ -119,6 +119,8 @@ def mime_content(item: Item, owner: Address) -> bytes:
         message["To"] = ", ".join(formataddr(a) for a in item.to)
     if item.cc:
         message["Cc"] = ", ".join(formataddr(a) for a in item.cc)
+    if item.reply_to:
+        message["Reply-To"] = ", ".join(formataddr(a) for a in item.reply_to)
     message["Subject"] = item.subject
     message["Date"] = format_datetime(item.sent or item.received)
     message["Message-ID"] = item.internet_message_id or f"<{item.number}.sandbox@kortrijk.be>"
@@ -318,6 +320,7 @@ _MESSAGE_FIELDS: list[tuple[str, Renderer]] = [
         if i.internet_message_id else ""),
     ("message:IsRead", lambda i, o, c: f"<t:IsRead>{xml_bool(i.is_read)}</t:IsRead>"),
     ("message:IsResponseRequested", lambda i, o, c: "<t:IsResponseRequested>false</t:IsResponseRequested>"),
+    ("message:ReplyTo", lambda i, o, c: _list("ReplyTo", i.reply_to)),
     ("message:ReceivedBy", lambda i, o, c: _wrapped("ReceivedBy", c.owner)),
     ("message:InReplyTo", lambda i, o, c: _simple("InReplyTo", i.in_reply_to)
         if i.in_reply_to else ""),

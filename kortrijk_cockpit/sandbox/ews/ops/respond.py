@@ -49,10 +49,17 @@ def _quote(original: Item) -> str:
             f"<br><b>Onderwerp:</b> {html.escape(original.subject)}</p>{original.body_html}")
 
 
+def _answer_to(original: Item) -> list[Address]:
+    """Whom a reply goes to, as Exchange decides: the Reply-To addresses, else From."""
+    if original.reply_to:
+        return list(original.reply_to)
+    author = original.author or original.sender
+    return [author] if author else []
+
+
 def _reply_all_to(ctx: Context, original: Item) -> tuple[list[Address], list[Address]]:
     owner = ctx.mailbox.owner.lower()
-    author = original.author or original.sender
-    to = [a for a in [author, *original.to] if a and a.email.lower() != owner]
+    to = [a for a in [*_answer_to(original), *original.to] if a and a.email.lower() != owner]
     cc = [a for a in original.cc if a.email.lower() != owner]
     return list(dict.fromkeys(to)), cc
 
@@ -88,8 +95,7 @@ def response_fields(ctx: Context, elem: etree._Element) -> tuple[dict[str, Any],
     if not original.is_message:
         raise EwsError("ErrorInvalidItemForOperationReplyToItem", "Only messages can be answered.")
     if name == "ReplyToItem":
-        author = original.author or original.sender
-        to, cc = ([author] if author else []), []
+        to, cc = _answer_to(original), []
     elif name == "ReplyAllToItem":
         to, cc = _reply_all_to(ctx, original)
     else:

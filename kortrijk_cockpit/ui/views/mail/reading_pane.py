@@ -188,7 +188,11 @@ class ReadingPane(QWidget):
         self.subject.setText(detail.subject or self.tr("(no subject)"))
         sender = (f"{detail.sender} <{detail.sender_email}>" if detail.sender and detail.sender_email
                   else detail.sender or detail.sender_email)
-        self.sender.set_full_text(self.tr("From: {sender}").format(sender=sender))
+        if detail.sent_by:  # as Outlook shows mail sent for someone: "X namens Y"
+            self.sender.set_full_text(self.tr("From: {sent_by} on behalf of {sender}").format(
+                sent_by=detail.sent_by, sender=sender))
+        else:
+            self.sender.set_full_text(self.tr("From: {sender}").format(sender=sender))
         self.to.set_full_text(self.tr("To: {names}").format(names="; ".join(detail.to)))
         self.to.setVisible(bool(detail.to))
         self.cc.set_full_text(self.tr("Cc: {names}").format(names="; ".join(detail.cc)))
