@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
-from kortrijk_cockpit.domain import Mail, Meeting, TextTemplate
+from kortrijk_cockpit.domain import AuditEntry, Mail, Meeting, TextTemplate
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import (
     OutboxKind,
@@ -33,6 +33,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
 from kortrijk_cockpit.exchange.records import MEETING_ANSWERS, OutgoingMail, ResponseKind
 
 REPLY_KIND = "reply"
+SEEDED = "text_templates_seeded"  # the audit row that says the defaults were made once
 SIGNATURE_KIND = "signature"
 _PREFIXES = re.compile(r"^\s*((re|fw|fwd|antw|tr|doorst|wg)\s*:\s*)+", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -165,14 +166,20 @@ class ComposeService:
         return found[0].body if found else ""
 
     def _ensure_defaults(self, s: Session) -> None:
-        count = select(func.count()).select_from(TextTemplate)
-        if s.scalar(count):
+        """The office's first standard texts, once: texts she deleted stay deleted."""
+        def seeded() -> bool:
+            return bool(s.scalar(select(func.count()).select_from(TextTemplate))) or \
+                s.scalar(select(AuditEntry.id).where(AuditEntry.action == SEEDED).limit(1)) \
+                is not None
+
+        if seeded():
             return
         # Two first calls at once (a team on one PostgreSQL store) must not both write
         # the defaults: take a write lock, then look again.
         _lock_templates(s)
-        if s.scalar(count):
+        if seeded():
             return
+        s.add(AuditEntry(action=SEEDED, entity="text_templates"))
         for position, (name, body) in enumerate(DEFAULT_TEMPLATES):
             s.add(TextTemplate(name=name, kind=REPLY_KIND, body=body, position=position))
         s.add(TextTemplate(name="Handtekening", kind=SIGNATURE_KIND,

@@ -72,6 +72,16 @@ def test_templates_can_be_added_changed_and_deleted(store: Store) -> None:
         compose.save_template(Template(0, "  ", "reply", "x"))
 
 
+def test_standard_texts_she_deleted_stay_deleted(store: Store) -> None:
+    from kortrijk_cockpit.services.compose import SIGNATURE_KIND
+
+    compose = service(store)
+    for template in [*compose.templates(), *compose.templates(SIGNATURE_KIND)]:
+        compose.delete_template(template.id)
+    assert compose.templates() == []
+    assert service(store).templates() == []  # the next start does not bring them back
+
+
 def test_a_reply_draft_fills_placeholders_signs_and_quotes(store: Store) -> None:
     compose = service(store)
     mail_id = local_mail(store)
