@@ -188,6 +188,8 @@ def build_core(options: Options, paths: Paths) -> Core:
         from kortrijk_cockpit.demo_office.cast import OWNER
 
         director = director or OWNER.name
+    outcomes = OutcomeService(sessions)
+    outcomes.outcomes()  # a new store's default outcomes, written here, off the GUI thread
     agenda, calendar = AgendaService(sessions, clock), CalendarService(sessions)
     appointments = AppointmentContextService(sessions, clock)
 
@@ -198,7 +200,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
                 folders=FolderService(sessions),
-                mail_list=MailListService(sessions, clock), outcomes=OutcomeService(sessions),
+                mail_list=MailListService(sessions, clock), outcomes=outcomes,
                 trusted_senders=TrustedSenders(sessions),
                 handing_on=HandOnService(sessions, clock),
                 suggestions=SuggestionService(sessions),

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import false, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -31,6 +31,7 @@ from kortrijk_cockpit.exchange.outbox_kinds import (
     queue,
 )
 from kortrijk_cockpit.exchange.records import MEETING_ANSWERS, OutgoingMail, ResponseKind
+from kortrijk_cockpit.services.defaults_lock import lock_for_defaults
 
 REPLY_KIND = "reply"
 SEEDED = "text_templates_seeded"  # the audit row that says the defaults were made once
@@ -121,16 +122,6 @@ def _person(name: str, email: str) -> str:
 
 
 # pg_advisory_xact_lock key for writing the default standard texts ("KCtt").
-_DEFAULTS_LOCK = 0x4B437474
-
-
-def _lock_templates(s: Session) -> None:
-    """Held until the transaction ends: PostgreSQL's advisory lock; on SQLite a no-op
-    UPDATE, which takes the database's write lock (a reader holds no snapshot before)."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(select(func.pg_advisory_xact_lock(_DEFAULTS_LOCK)))
-    else:
-        s.execute(update(TextTemplate).where(false()).values(kind=TextTemplate.kind))
 
 
 def _template(row: TextTemplate) -> Template:
@@ -176,7 +167,7 @@ class ComposeService:
             return
         # Two first calls at once (a team on one PostgreSQL store) must not both write
         # the defaults: take a write lock, then look again.
-        _lock_templates(s)
+        lock_for_defaults(s, TextTemplate.__table__, TextTemplate.kind)
         if seeded():
             return
         s.add(AuditEntry(action=SEEDED, entity="text_templates"))

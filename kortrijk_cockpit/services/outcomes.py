@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.domain import TriageOutcome
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.defaults_lock import lock_for_defaults
 
 WAITING_OUTCOME = "Wacht op antwoord"
 
@@ -51,6 +52,12 @@ class OutcomeService:
         with self._sessions.begin() as s:
             rows = list(s.scalars(select(TriageOutcome).order_by(TriageOutcome.position,
                                                                  TriageOutcome.id)))
+            if not rows:
+                # Two first starts at once (a team on one PostgreSQL store) must not both
+                # write the defaults: take the write lock, then look again.
+                lock_for_defaults(s, TriageOutcome.__table__, TriageOutcome.name)
+                rows = list(s.scalars(select(TriageOutcome).order_by(TriageOutcome.position,
+                                                                     TriageOutcome.id)))
             if not rows:
                 s.add_all(TriageOutcome(name=o.name, shortcut=o.shortcut, colour=o.colour,
                                         position=o.position) for o in DEFAULT_OUTCOMES)
