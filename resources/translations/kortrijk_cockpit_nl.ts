@@ -1514,6 +1514,10 @@ Logbestand: {log}</translation>
         <translation>Vergaderverzoek beantwoorden</translation>
     </message>
     <message>
+        <source>Reading the mail</source>
+        <translation>De mail lezen</translation>
+    </message>
+    <message>
         <source>Allowing images</source>
         <translation>Afbeeldingen toestaan</translation>
     </message>

@@ -94,3 +94,27 @@ def test_an_answer_that_could_not_be_recorded_offers_the_buttons_again(
 def _entries(store: Store) -> list[str]:
     with store.session() as s:
         return list(s.scalars(select(OutboxEntry.kind).order_by(OutboxEntry.id)))
+
+
+def test_an_answer_from_a_reader_window_shows_there_once_it_landed(
+        qtbot, app: QApplication, store: Store, runner: TaskRunner, paths: Paths,  # type: ignore[no-untyped-def]
+        backend: EwsBackend, mailbox: Mailbox) -> None:
+    clock = FixedClock(NOW)
+    start = NOW + timedelta(days=3, hours=4)
+    mailbox.deliver_meeting_request(
+        SUBJECT, start, start + timedelta(hours=2), organizer=PROVINCIE,
+        location="Provinciehuis Boeverbos, Brugge", received=NOW - timedelta(hours=1))
+    SyncEngine(store.session_factory, backend, clock).sync()
+    with store.session_factory.begin() as s:
+        s.execute(update(Mail).values(is_read=True))
+    _window, _area, controller = ready(qtbot, store, runner, paths)
+    controller.set_compose(ComposeService(store.session_factory, clock, mailbox.owner,
+                                          director_name="Algemeen directeur"))
+    reader = controller.open_reader()
+    assert reader is not None
+    card = reader.pane.meeting
+    qtbot.mouseClick(card.buttons["tentative"], Qt.MouseButton.LeftButton)
+    assert card.status.text().endswith("wordt vastgelegd…")
+    qtbot.waitUntil(lambda: _entries(store) == ["meeting_response"])
+    qtbot.waitUntil(lambda: card.status.text().startswith("Voorlopig aanvaard op "))
+    reader.close()

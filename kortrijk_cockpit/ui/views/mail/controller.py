@@ -552,8 +552,21 @@ class MailController(QObject):
         def failed(exc: BaseException) -> None:
             asking.meeting_answer_failed(mail_id)
             self.failed(label, exc)
+        def landed(_changes: object) -> None:
+            self.refresh_pane()
+            if asking is not self.area.pane:  # a reader window: its card says so too
+                self._refresh_reader(asking, mail_id)
         self.write(label, lambda: compose.respond_to_meeting(mail_id, response, text),
-                   on_success=lambda _c: self.refresh_pane(), on_failure=failed)
+                   on_success=landed, on_failure=failed)
+
+    def _refresh_reader(self, pane: ReadingPane, mail_id: int) -> None:
+        mail_list = self.services.mail_list
+
+        def show(detail: MailDetail | None) -> None:
+            if detail is not None and pane.mail_id() == mail_id:
+                pane.show_mail(detail)
+        self.runner.run(self.tr("Reading the mail"), lambda _ctx: mail_list.detail(mail_id),
+                        owner=pane, on_success=show)
 
     def allow_images(self, address_or_domain: str) -> None:
         trusted = self.services.trusted_senders
