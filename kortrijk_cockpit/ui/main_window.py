@@ -797,13 +797,16 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
         from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
+        from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
                 for keys, what in mail_shortcuts()]
         agenda = [(keys, self.tr("Agenda: {what}").format(what=what))
                   for keys, what in agenda_shortcuts()]
-        self._show(ShortcutsDialog(self._shortcuts + mail + agenda, self))
+        followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
+                    for keys, what in followup_shortcuts()]
+        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup, self))
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1404,6 +1404,17 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FollowupShortcuts</name>
+    <message>
+        <source>Tick the checklist item off (or on again)</source>
+        <translation>Het checklistpunt afvinken (of weer openzetten)</translation>
+    </message>
+    <message>
+        <source>Open the checklist</source>
+        <translation>De checklist openen</translation>
+    </message>
+</context>
+<context>
     <name>GuardedDialog</name>
     <message>
         <source>Discard your changes?</source>
@@ -1894,6 +1905,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Agenda: {what}</source>
         <translation>Agenda: {what}</translation>
+    </message>
+    <message>
+        <source>Follow-up: {what}</source>
+        <translation>Opvolging: {what}</translation>
     </message>
     <message>
         <source>{app} {version}

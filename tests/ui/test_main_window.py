@@ -165,7 +165,8 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("M") and "Agenda: Maandweergave" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+T") and "Zoek een moment" in r for r in rows)
     assert any(r.startswith("Ctrl+P") and "Dagoverzicht" in r for r in rows)
-    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts())
+    assert any(r.startswith("Space") and "Opvolging: Het checklistpunt afvinken" in r for r in rows)
+    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 2
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(

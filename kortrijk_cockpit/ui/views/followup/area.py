@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -156,3 +156,12 @@ class FollowupArea(QWidget):
             self.checklist_requested.emit(row.event_id)
         elif row.visit_id is not None:
             self.gone_checklist_requested.emit(row.visit_id)
+
+
+def followup_shortcuts() -> list[tuple[str, str]]:
+    """(keys, what they do) in the Opvolging list, as its event filter handles them."""
+    return [
+        ("Space", QCoreApplication.translate("FollowupShortcuts",
+                                             "Tick the checklist item off (or on again)")),
+        ("Enter", QCoreApplication.translate("FollowupShortcuts", "Open the checklist")),
+    ]
