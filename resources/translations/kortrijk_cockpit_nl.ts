@@ -322,6 +322,10 @@
         <translation>&apos;{address}&apos; is geen mailadres.</translation>
     </message>
     <message>
+        <source>Save the changed agenda settings?</source>
+        <translation>De gewijzigde agenda-instellingen bewaren?</translation>
+    </message>
+    <message>
         <source>The settings could not be saved ({reason}). Nothing was changed.</source>
         <translation>De instellingen konden niet worden bewaard ({reason}). Er is niets gewijzigd.</translation>
     </message>

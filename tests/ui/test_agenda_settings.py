@@ -147,3 +147,25 @@ def test_new_working_hours_reach_the_open_agenda_at_once(
         qtbot.keyClick(dialog.travel, Qt.Key.Key_Return)
 
     assert agenda.canvas.working_hours[0] == time(7, 30)
+
+
+def test_closing_with_changes_asks_first(qtbot: QtBot, app: QApplication, paths: Paths) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    settings = Settings()
+    saved: list[Settings] = []
+    dialog = AgendaSettingsDialog(settings, saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.preparation.setValue(45)
+
+    dialog.reject()  # Esc
+    assert dialog.isVisible() and dialog.keep_question is not None
+    dialog.keep_question.button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and dialog.preparation.value() == 45
+
+    dialog.reject()
+    assert dialog.keep_question is not None
+    dialog.keep_question.button(QMessageBox.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert [s.preparation_minutes for s in saved] == [45] and settings.preparation_minutes == 45

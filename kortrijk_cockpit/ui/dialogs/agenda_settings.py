@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -133,6 +134,7 @@ class AgendaSettingsDialog(QDialog):
         overview_form.addRow(self.tr("At:"), self.overview_time)
         overview_form.addRow(self.tr("To:"), self.overview_to)
 
+        self.keep_question: QMessageBox | None = None
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
         self.message.setWordWrap(True)
@@ -189,12 +191,9 @@ class AgendaSettingsDialog(QDialog):
             return self.tr("'{address}' is not a mail address.").format(address=address)
         return ""
 
-    def save(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.message.setText(problem)
-            return
-        wanted = replace(
+    def wanted(self) -> Settings:
+        """The settings as the dialog shows them now."""
+        return replace(
             self._settings,
             working_hours_start=f"{_time(self.work_start):%H:%M}",
             working_hours_end=f"{_time(self.work_end):%H:%M}",
@@ -205,6 +204,41 @@ class AgendaSettingsDialog(QDialog):
             day_overview_mail=self.overview_mail.isChecked(),
             day_overview_time=f"{_time(self.overview_time):%H:%M}",
             day_overview_to=self.overview_to.text().strip())
+
+    def is_dirty(self) -> bool:
+        wanted = self.wanted()
+        return any(getattr(wanted, name) != getattr(self._settings, name)
+                   for name in AGENDA_FIELDS)
+
+    def reject(self) -> None:
+        """Esc or Cancel: ask first when something was changed."""
+        if not self.is_dirty() or self.keep_question is not None:
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Save the changed agenda settings?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(box.deleteLater)
+
+        def answered(result: int) -> None:
+            self.keep_question = None
+            if result == QMessageBox.StandardButton.Save.value:
+                self.save()
+            elif result == QMessageBox.StandardButton.Discard.value:
+                super(AgendaSettingsDialog, self).reject()
+
+        box.finished.connect(answered)
+        self.keep_question = box
+        box.open()
+
+    def save(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.message.setText(problem)
+            return
+        wanted = self.wanted()
         try:
             self._save_settings(wanted)
         except OSError as exc:
