@@ -192,6 +192,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     outcomes.outcomes()  # a new store's default outcomes, written here, off the GUI thread
     agenda, calendar = AgendaService(sessions, clock), CalendarService(sessions)
     appointments = AppointmentContextService(sessions, clock)
+    visits = VisitService(sessions, clock)
 
     def hours() -> tuple[str, str]:
         return settings.working_hours_start, settings.working_hours_end
@@ -214,11 +215,11 @@ def build_core(options: Options, paths: Paths) -> Core:
                     PreparationService(sessions, calendar, appointments,
                                        minutes=lambda: settings.preparation_minutes,
                                        working_hours=hours),
-                    hours),
+                    hours, visits),
                 # The settings object itself: the Agenda settings dialog updates it in place.
                 find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
                 day_overview=DayOverviewService(sessions, clock, working),
-                visits=VisitService(sessions, clock),
+                visits=visits,
                 exchange=exchange)
 
 

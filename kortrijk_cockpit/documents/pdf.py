@@ -8,7 +8,7 @@ a task-runner thread may render its own document.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPagedPaintDevice, QTextDocument
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QTextDocument
 
 MARGINS_MM = QMarginsF(15, 12, 15, 12)
 FONT_POINTS = 10

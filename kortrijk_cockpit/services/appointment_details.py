@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,7 @@ from kortrijk_cockpit.services.appointment_context import (
     PreparationState,
 )
 from kortrijk_cockpit.services.preparation import NoRoom, PreparationBlock, PreparationService
+from kortrijk_cockpit.services.visits import Checklist, VisitService
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,14 @@ class AppointmentDetails:
     context: AppointmentContext
     booked: PreparationBlock | None = None  # its "Voorbereiding" block
     proposal: PreparationBlock | NoRoom | None = None  # when one is missing
+    checklist: Checklist | None = None  # a bezoek or rondleiding: its checklist
+    today: date = date.min  # for "te laat"
+
+    def late_items(self) -> int:
+        """Checklist items not done and past their date."""
+        found = self.checklist
+        return sum(1 for i in found.items if not i.done and i.due_date < self.today) \
+            if found is not None else 0
 
 
 def attendee_name(attendee: str) -> str:
@@ -46,8 +55,10 @@ def attendee_name(attendee: str) -> str:
 class AppointmentDetailsService:
     def __init__(self, sessions: sessionmaker[Session], agenda: AgendaService,
                  appointments: AppointmentContextService, preparation: PreparationService,
-                 working_hours: Callable[[], tuple[str, str]]) -> None:
+                 working_hours: Callable[[], tuple[str, str]],
+                 visits: VisitService | None = None) -> None:
         self._sessions = sessions
+        self._visits = visits
         self._agenda = agenda
         self._appointments = appointments
         self.preparation = preparation
@@ -77,5 +88,7 @@ class AppointmentDetailsService:
                 booked = PreparationBlock(event_id, block.subject, block.start, block.end)
         elif context.preparation is PreparationState.MISSING:
             proposal = self.preparation.propose(event_id)
+        checklist = self._visits.checklist(event_id) \
+            if self._visits is not None and not event.is_private_block else None
         return AppointmentDetails(event, attendees, tuple(clashes.get(event_id, ())), context,
-                                  booked, proposal)
+                                  booked, proposal, checklist, self._agenda.today())

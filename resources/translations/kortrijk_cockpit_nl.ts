@@ -1147,6 +1147,22 @@ Logbestand: {log}</translation>
         <translation>Checklist (zaal, catering, gids, …)</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>Rondleiding</translation>
+    </message>
+    <message>
+        <source>Checklist: {done}/{total} done</source>
+        <translation>Checklist: {done}/{total} afgewerkt</translation>
+    </message>
+    <message>
+        <source>, {late} late</source>
+        <translation>, {late} te laat</translation>
+    </message>
+    <message>
         <source>Booking…</source>
         <translation>Boeken…</translation>
     </message>

@@ -37,6 +37,7 @@ from kortrijk_cockpit.services.appointment_details import AppointmentDetailsServ
 from kortrijk_cockpit.services.calendar import CalendarService
 from kortrijk_cockpit.services.preparation import PreparationService
 from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.services.visits import VisitService
 from kortrijk_cockpit.ui.change_feed import ChangeFeed
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.agenda.details import DetailsPanel, LinkLabel
@@ -57,7 +58,8 @@ def details_service(store: Store) -> AppointmentDetailsService:
     return AppointmentDetailsService(
         sessions, AgendaService(sessions, clock), appointments,
         PreparationService(sessions, CalendarService(sessions), appointments,
-                           minutes=lambda: 30, working_hours=hours), hours)
+                           minutes=lambda: 30, working_hours=hours), hours,
+        VisitService(sessions, clock))
 
 
 @pytest.fixture
@@ -234,3 +236,22 @@ def test_the_visit_checklist_is_one_click_away(qtbot, panel: DetailsPanel,  # ty
     with qtbot.waitSignal(panel.controller.visit_requested) as asked:  # type: ignore[attr-defined]
         qtbot.mouseClick(checklist, Qt.MouseButton.LeftButton)
     assert asked.args == [office["mat"]]
+
+
+def test_a_visit_shows_how_far_its_checklist_is(qtbot, panel: DetailsPanel,  # type: ignore[no-untyped-def]
+                                                 sqlite_store: Store,
+                                                 office: dict[str, int]) -> None:
+    from kortrijk_cockpit.domain.visits import VisitKind
+
+    visits = VisitService(sqlite_store.session_factory, FixedClock(NOW))
+    visits.mark(office["mat"], VisitKind.VISIT)
+    items = visits.checklist(office["mat"]).items  # type: ignore[union-attr]
+    visits.update_item(items[0].id, done=True)
+    visits.update_item(items[1].id, due_date=NOW.date() - timedelta(days=2))
+    items = visits.checklist(office["mat"]).items  # type: ignore[union-attr]
+    late = sum(1 for i in items if not i.done and i.due_date < NOW.date())
+    assert late >= 1  # the MAT is tomorrow: the items due before it are late by now
+    show(qtbot, panel, office["mat"])
+    [checklist] = [link for link in panel.links() if link.objectName() == "detailsVisit"]
+    assert "Bezoek" in panel.texts()
+    assert checklist.text() == f"Checklist: 1/{len(items)} afgewerkt, {late} te laat"

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_details import AppointmentDetails
 
 CONFLICT_STYLE = "color: #c62828;"  # the canvas's conflict red
+CONFLICT_LINK_STYLE = "QLabel { color: #c62828; }"
 MAX_ATTENDEES = 5  # then "+n"
 MAX_LINKS = 5  # mails and action points per kind; then "+n meer"
 _WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
@@ -110,10 +111,27 @@ class DetailsPanel(QScrollArea):
         self._links(self.tr("Mails"), context.mails)
         self._links(self.tr("Open action points"), context.action_points)
         self._preparation(details)
-        self._heading(self.tr("Visit or tour"))
-        checklist = LinkLabel(self.tr("Checklist (room, catering, guide, …)"))
+        self._visit(details)
+
+    def _visit(self, details: AppointmentDetails) -> None:
+        found = details.checklist
+        if found is None:
+            self._heading(self.tr("Visit or tour"))
+            text = self.tr("Checklist (room, catering, guide, …)")
+        else:
+            from kortrijk_cockpit.domain.visits import VisitKind
+
+            self._heading(self.tr("Visit") if found.kind == VisitKind.VISIT else self.tr("Tour"))
+            done, late = sum(1 for i in found.items if i.done), details.late_items()
+            text = self.tr("Checklist: {done}/{total} done").format(
+                done=done, total=len(found.items))
+            if late:
+                text += self.tr(", {late} late").format(late=late)
+        checklist = LinkLabel(text)
         checklist.setObjectName("detailsVisit")
-        event_id = event.id
+        if details.late_items():
+            checklist.setStyleSheet(checklist.styleSheet() + CONFLICT_LINK_STYLE)
+        event_id = details.event.id
         checklist.clicked.connect(lambda: self.visit_requested.emit(event_id))
         self._layout.addWidget(checklist)
 

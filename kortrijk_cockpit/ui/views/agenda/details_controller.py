@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # What the panel shows comes from these: the appointment (and its neighbours'
 # conflicts, its preparation block), its overleg, fiche, action points and mails.
-WATCHED = (Kind.EVENT, Kind.MEETING, Kind.BRIEF, Kind.ACTION_POINT, Kind.MAIL)
+WATCHED = (Kind.EVENT, Kind.MEETING, Kind.BRIEF, Kind.ACTION_POINT, Kind.MAIL, Kind.VISIT_ITEM)
 
 
 class DetailsController(QObject):
