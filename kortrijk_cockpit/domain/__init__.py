@@ -27,6 +27,8 @@ from kortrijk_cockpit.domain.meetings import (
     MeetingSeries,
     MeetingStatus,
     RequestStatus,
+    SeriesMember,
+    Theme,
 )
 from kortrijk_cockpit.domain.people import Organisation, Person
 from kortrijk_cockpit.domain.reporting import Deliverable, DeliverableStatus, ReportingCycle
@@ -36,9 +38,10 @@ from kortrijk_cockpit.domain.visits import Visit, VisitChecklistItem, VisitKind,
 __all__ = [
     "ActionPoint", "ActionStatus", "AgendaItem", "AgendaItemKind", "Attachment", "AuditEntry",
     "Base", "Brief", "BriefPerson", "BriefStatus", "CalendarEvent", "Deliverable",
-    "DeliverableStatus", "DocumentRequest", "FlagStatus", "FolderKind", "Importance", "LinkKind", "Mail",
-    "MailFolder", "MailLink", "Meeting", "MeetingSeries", "MeetingStatus", "Organisation", "OutboxEntry",
-    "OutboxStatus", "Person", "ReportingCycle", "RequestStatus", "Sensitivity", "SyncState",
-    "TextTemplate", "TriageOutcome", "TrustedImageSender", "UTCDateTime", "Versioned", "Visit",
-    "VisitChecklistItem", "VisitKind", "VisitTemplateItem", "utcnow",
+    "DeliverableStatus", "DocumentRequest", "FlagStatus", "FolderKind", "Importance",
+    "LinkKind", "Mail", "MailFolder", "MailLink", "Meeting", "MeetingSeries", "MeetingStatus",
+    "Organisation", "OutboxEntry", "OutboxStatus", "Person", "ReportingCycle", "RequestStatus",
+    "Sensitivity", "SeriesMember", "SyncState", "TextTemplate", "Theme", "TriageOutcome",
+    "TrustedImageSender", "UTCDateTime", "utcnow", "Versioned", "Visit", "VisitChecklistItem",
+    "VisitKind", "VisitTemplateItem",
 ]

@@ -133,6 +133,7 @@ class LinkKind(enum.StrEnum):
 
     ACTION_POINT = "action_point"
     AGENDA_ITEM = "agenda_item"
+    DOCUMENT_REQUEST = "document_request"  # a stuk: the owner's mail that brought it
     BRIEF = "brief"
     PERSON = "person"
 

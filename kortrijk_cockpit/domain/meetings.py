@@ -5,7 +5,17 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kortrijk_cockpit.domain.base import Base, Versioned, str_enum
@@ -51,8 +61,67 @@ class MeetingSeries(Versioned, Base):
     start_time: Mapped[str] = mapped_column(String(5), default="")  # "09:00", Brussels time
     duration_minutes: Mapped[int] = mapped_column(Integer, default=120)
     location: Mapped[str] = mapped_column(default="")
+    chair_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"))
+    minute_taker_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"))
+    # Who receives the agenda and the verslag: "Naam <adres>" or "adres".
+    distribution: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The agenda's standard sections, in order (DOMAIN.md's for MAT and DC).
+    agenda_sections: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Weeks without meetings: ["2026-07-20/2026-08-14", ...] (first and last day).
+    closures: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The agenda closes this many working days before the meeting, at this time.
+    agenda_close_days: Mapped[int] = mapped_column(Integer, default=3)
+    agenda_close_time: Mapped[str] = mapped_column(String(5), default="12:00")
+    # Stukken are due this many working days before the meeting.
+    stukken_lead_days: Mapped[int] = mapped_column(Integer, default=3)
 
     meetings: Mapped[list[Meeting]] = relationship(back_populates="series")
+    members: Mapped[list[SeriesMember]] = relationship(
+        back_populates="series", order_by="SeriesMember.position",
+        cascade="all, delete-orphan", passive_deletes=True)
+    themes: Mapped[list[Theme]] = relationship(
+        back_populates="series", order_by="Theme.position",
+        cascade="all, delete-orphan", passive_deletes=True)
+
+
+class SeriesMember(Base):
+    """A person who sits on an overleg (and gets its agenda)."""
+
+    __tablename__ = "series_members"
+    __table_args__ = (UniqueConstraint("series_id", "person_id", name="uq_series_members"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    series: Mapped[MeetingSeries] = relationship(back_populates="members")
+
+
+class Theme(Versioned, Base):
+    """A subject that comes back on an overleg: a BBC milestone before its deadline, or a
+    recurring theme of a directie with a cadence ("every 6 weeks")."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(512))
+    directorate: Mapped[str] = mapped_column(default="")
+    owner_name: Mapped[str] = mapped_column(default="")
+    kind: Mapped[AgendaItemKind] = mapped_column(
+        str_enum(AgendaItemKind), default=AgendaItemKind.DISCUSSION)
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    cadence_weeks: Mapped[int | None] = mapped_column(Integer)  # None: a one-off milestone
+    deadline: Mapped[date | None] = mapped_column(Date)  # a BBC milestone: on a meeting before
+    is_bbc: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    series: Mapped[MeetingSeries] = relationship(back_populates="themes")
 
 
 class Meeting(Versioned, Base):
@@ -98,6 +167,14 @@ class AgendaItem(Versioned, Base):
     directorate: Mapped[str] = mapped_column(default="")
     duration_minutes: Mapped[int] = mapped_column(Integer, default=15)
     source_mail_id: Mapped[int | None] = mapped_column(ForeignKey("mails.id", ondelete="SET NULL"))
+    section: Mapped[str] = mapped_column(default="")  # one of the series' agenda sections
+    is_confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"),
+                                                 index=True)
+    action_point_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_points.id", ondelete="SET NULL"))
+    # When it was put on this meeting: after the agenda closed, it is marked late.
+    added_at: Mapped[datetime | None]
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     document_requests: Mapped[list[DocumentRequest]] = relationship(
@@ -124,6 +201,13 @@ class DocumentRequest(Versioned, Base):
     status: Mapped[RequestStatus] = mapped_column(
         str_enum(RequestStatus), default=RequestStatus.REQUESTED
     )
+    reminded_at: Mapped[datetime | None]  # the last reminder mail queued
+    # What came in: the owner's mail and the attachment kept as the stuk.
+    received_mail_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mails.id", ondelete="SET NULL"))
+    received_attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachments.id", ondelete="SET NULL"))
+    saved_path: Mapped[str | None] = mapped_column(String(1024))
 
     agenda_item: Mapped[AgendaItem] = relationship(back_populates="document_requests")
 

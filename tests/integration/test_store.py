@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -60,6 +61,8 @@ def test_the_migrated_schema_matches_the_models(store: Store) -> None:
         ctx = MigrationContext.configure(conn, opts={"compare_type": False})
         diff = [d for d in compare_metadata(ctx, Base.metadata)
                 if not _is_made_by_hand(d)]
+    if store.engine.dialect.name == "sqlite":
+        diff = _without_renamed_keys(diff)
     assert diff == []
     names = _index_names(store)
     assert "ix_mails_sender_lower_received" in names
@@ -73,6 +76,21 @@ def _is_made_by_hand(diff: object) -> bool:
     return any(name in text for name in ("_fts", "search_vector",
                                          "ix_mails_sender_lower_received",
                                          "ix_mails_categories_trgm"))
+
+
+def _without_renamed_keys(diff: list[Any]) -> list[Any]:
+    """SQLite cannot add a constraint to a table, so 0009 adds its foreign keys inline
+    with their columns; SQLite then reflects them without a name or ON DELETE. A key
+    both "removed" and "added" with the same columns and target is the same key."""
+    def shape(entry: Any) -> tuple[object, ...]:
+        fk = entry[1]
+        return (fk.parent.name, tuple(c.name for c in fk.columns),
+                fk.referred_table.name, tuple(e.column.name for e in fk.elements))
+
+    removed = {shape(d) for d in diff if d[0] == "remove_fk"}
+    added = {shape(d) for d in diff if d[0] == "add_fk"}
+    same = removed & added
+    return [d for d in diff if d[0] not in ("remove_fk", "add_fk") or shape(d) not in same]
 
 
 def _index_names(store: Store) -> set[str]:
