@@ -100,7 +100,7 @@ class ThemeCalendarService:
             last = dict(s.execute(
                 select(AgendaItem.meeting_id, func.max(AgendaItem.position))
                 .where(AgendaItem.meeting_id.in_([m.id for m in meetings]))
-                .group_by(AgendaItem.meeting_id)).tuples().all())
+                .group_by(AgendaItem.meeting_id)).all())
             now = self._clock.now()
             rows = []
             for p in placements:
@@ -167,7 +167,7 @@ class ThemeCalendarService:
         minutes = dict(s.execute(
             select(AgendaItem.meeting_id, func.sum(AgendaItem.duration_minutes))
             .where(AgendaItem.meeting_id.in_([m.id for m in rows]))
-            .group_by(AgendaItem.meeting_id)).tuples().all())
+            .group_by(AgendaItem.meeting_id)).all())
         meetings = [PlanMeeting(m.id, local_day(m.starts_at),
                                 int((m.ends_at - m.starts_at).total_seconds() // 60),
                                 int(minutes.get(m.id) or 0),
@@ -178,7 +178,7 @@ class ThemeCalendarService:
         for theme_id, meeting_id in s.execute(
                 select(AgendaItem.theme_id, AgendaItem.meeting_id)
                 .where(AgendaItem.meeting_id.in_([m.id for m in rows]),
-                       AgendaItem.theme_id.is_not(None))).tuples():
+                       AgendaItem.theme_id.is_not(None))):
             placed[int(theme_id)].append(meeting_id)
         return meetings, themes, dict(placed)
 
