@@ -2226,6 +2226,29 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <source>new, %1</source>
+        <translation>nieuw, %1</translation>
+    </message>
+    <message>
+        <source>already planned</source>
+        <translation>al gepland</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>overgeslagen: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Wat er gebeurt</translation>
+    </message>
+</context>
+<context>
     <name>ProposalModel</name>
     <message>
         <source>Day</source>
@@ -2715,6 +2738,67 @@ Toch openen?</translation>
     <message>
         <source>Part of this checklist is already filled in. Remove the checklist anyway?</source>
         <translation>Deze checklist is al deels ingevuld. Toch verwijderen?</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanDialog</name>
+    <message>
+        <source>Year plan %1</source>
+        <translation>Jaarplan %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 new meetings of %3 minutes; %4 already planned, %5 skipped.</source>
+        <translation>%1: %2 nieuwe vergaderingen van %3 minuten; %4 al gepland, %5 overgeslagen.</translation>
+    </message>
+    <message>
+        <source>&amp;Create %1 meetings</source>
+        <translation>&amp;%1 vergaderingen aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanModel</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Vergadering</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>Thema&apos;s</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Waarschuwingen</translation>
+    </message>
+    <message>
+        <source>Week %1 (%2)</source>
+        <translation>Week %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (cancelled)</source>
+        <translation>%1 (geannuleerd)</translation>
+    </message>
+</context>
+<context>
+    <name>YearView</name>
+    <message>
+        <source>Year plan</source>
+        <translation>Jaarplan</translation>
+    </message>
+    <message>
+        <source>Reading the year plan</source>
+        <translation>Jaarplan lezen</translation>
+    </message>
+    <message>
+        <source>%1 — year plan %2</source>
+        <translation>%1 — jaarplan %2</translation>
     </message>
 </context>
 </TS>
