@@ -79,11 +79,13 @@ class CalendarService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def create(self, draft: EventDraft) -> EventWrite:
+    def create(self, draft: EventDraft, *, meeting_id: int | None = None) -> EventWrite:
+        """A new appointment (invitations to its attendees go with it); `meeting_id`
+        links it to the overleg it is the appointment of."""
         _check(draft.start_at, draft.end_at)
         with self._sessions.begin() as s:
             event = CalendarEvent(subject=draft.subject, start_at=draft.start_at,
-                                  end_at=draft.end_at)
+                                  end_at=draft.end_at, meeting_id=meeting_id)
             fill_event(event, draft)
             s.add(event)
             s.flush()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 import holidays
 from sqlalchemy import select
@@ -20,8 +21,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.demo_office.rhythm import is_working_day
-from kortrijk_cockpit.domain import Meeting, MeetingSeries, MeetingStatus
+from kortrijk_cockpit.domain import CalendarEvent, Meeting, MeetingSeries, MeetingStatus
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.exchange.records import EventDraft
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.calendar import CalendarService
 
 # Days off that the `holidays` package does not name (the city's own, DOMAIN.md).
 _CITY_DAY_NAMES = {(1, 2): "2 januari", (7, 11): "Feest van de Vlaamse Gemeenschap",
@@ -120,6 +125,32 @@ class YearPlanService:
             s.flush()
             ids = tuple(r.id for r in rows)
         return YearPlanWrite(ids, Changes.of(Kind.MEETING, created=ids))
+
+    def book_in_calendar(self, series_id: int, year: int,
+                         calendar: CalendarService) -> Changes:
+        """Each planned meeting of the year that has no appointment yet, in the director's
+        calendar through the outbox, linked to its meeting. No invitations: the members
+        get the agenda, and a year of invitations would flood their inboxes."""
+        with self._sessions() as s:
+            series = self._series(s, series_id)
+            first = datetime(year, 1, 1, tzinfo=BRUSSELS)
+            booked = select(CalendarEvent.meeting_id).where(CalendarEvent.meeting_id.is_not(None),
+                                                            CalendarEvent.is_cancelled.is_(False))
+            todo = [(m.id, m.title, m.starts_at, m.ends_at, m.location) for m in s.scalars(
+                select(Meeting).where(Meeting.series_id == series.id,
+                                      Meeting.status != MeetingStatus.CANCELLED,
+                                      Meeting.starts_at >= first,
+                                      Meeting.starts_at < first.replace(year=year + 1),
+                                      Meeting.id.not_in(booked))
+                .order_by(Meeting.starts_at))]
+            name = series.name
+        changes = Changes()
+        for meeting_id, title, start, end, place in todo:
+            written = calendar.create(EventDraft(subject=f"{name} ({title})", start_at=start,
+                                                 end_at=end, location=place),
+                                      meeting_id=meeting_id)
+            changes = changes | written.changes
+        return changes
 
     def move(self, meeting_id: int, new_start: datetime) -> Changes:
         """Move one meeting (its length kept); its agenda items go with it."""
