@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Integer, String, column, insert, select, table
 
 from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.domain import (
@@ -18,6 +18,7 @@ from kortrijk_cockpit.domain import (
     MailFolder,
     Meeting,
 )
+from kortrijk_cockpit.domain.base import UTCDateTime
 from kortrijk_cockpit.services.search import SearchService
 from kortrijk_cockpit.store import Store
 
@@ -111,15 +112,34 @@ def test_an_older_store_finds_its_requested_documents_after_the_upgrade(store_ur
     upgrade_store(migrator, backups=None, target="0002")  # as the previous release left it
     migrator.dispose()
     engine = create_store_engine(url)
+    # Written as that release wrote them: only the columns 0002 has (today's models
+    # carry columns of later migrations).
+    start = NOW.replace(hour=9) + timedelta(days=1)
+    meetings = table("meetings", column("id", Integer), column("title", String),
+                     column("starts_at", UTCDateTime()), column("ends_at", UTCDateTime()),
+                     column("location", String), column("status", String),
+                     column("minutes_text", String), column("version", Integer))
+    items = table("agenda_items", column("id", Integer), column("meeting_id", Integer),
+                  column("position", Integer), column("title", String),
+                  column("description", String), column("kind", String),
+                  column("owner_name", String), column("directorate", String),
+                  column("duration_minutes", Integer), column("version", Integer))
+    requests = table("document_requests", column("agenda_item_id", Integer),
+                     column("title", String), column("requested_from", String),
+                     column("requested_from_email", String), column("due_at", UTCDateTime()),
+                     column("status", String), column("version", Integer))
     with Session(engine) as s, s.begin():
-        meeting = _meeting("MAT", 1)
-        s.add(meeting)
-        s.flush()
-        item = AgendaItem(meeting_id=meeting.id, title="Jaarrekening 2026")
-        s.add(item)
-        s.flush()
-        s.add(DocumentRequest(agenda_item_id=item.id, title="Nota: Jaarrekening 2026",
-                              due_at=meeting.starts_at - timedelta(days=4)))
+        meeting_id = s.execute(insert(meetings).returning(meetings.c.id).values(
+            title="MAT", starts_at=start, ends_at=start + timedelta(hours=2),
+            location="Stadhuis", status="planned", minutes_text="", version=1)).scalar_one()
+        item_id = s.execute(insert(items).returning(items.c.id).values(
+            meeting_id=meeting_id, position=0, title="Jaarrekening 2026", description="",
+            kind="discussion", owner_name="", directorate="", duration_minutes=15,
+            version=1)).scalar_one()
+        s.execute(insert(requests).values(
+            agenda_item_id=item_id, title="Nota: Jaarrekening 2026", requested_from="",
+            requested_from_email="", due_at=start - timedelta(days=4), status="requested",
+            version=1))
     engine.dispose()
 
     store = open_store(url)
