@@ -117,6 +117,7 @@ class MeetingStukken:
     starts_at: datetime
     items: int
     requests: tuple[StukRequest, ...]
+    series_code: str = ""
 
     @property
     def expected(self) -> int:
@@ -242,20 +243,9 @@ class StukkenService:
         with self._sessions() as s:
             return _stukken(_meeting(s, meeting_id), self._clock.now())
 
-    def next_of_series(self, codes: Iterable[str]) -> dict[str, MeetingStukken]:
-        """The next meeting of each series code (MAT, DC) with its stukken, for Vandaag."""
-        now = self._clock.now()
-        found: dict[str, MeetingStukken] = {}
+    def next_of_series(self, codes: Iterable[str]) -> list[MeetingStukken]:
         with self._sessions() as s:
-            for code in codes:
-                meeting = s.scalar(
-                    select(Meeting).join(MeetingSeries, MeetingSeries.id == Meeting.series_id)
-                    .where(MeetingSeries.code == code, Meeting.starts_at >= now,
-                           Meeting.status != MeetingStatus.CANCELLED)
-                    .order_by(Meeting.starts_at).limit(1))
-                if meeting is not None:
-                    found[code] = _stukken(meeting, now)
-        return found
+            return next_of_series(s, codes, self._clock.now())
 
     # -- "Koppel als stuk" -------------------------------------------------------------
     def candidates(self, mail_id: int) -> list[Candidate]:
@@ -369,6 +359,21 @@ class StukkenService:
         return OutgoingMail(subject=subject, body_html=body, to=(email,))
 
 
+def next_of_series(s: Session, codes: Iterable[str], now: datetime) -> list[MeetingStukken]:
+    """The next meeting of each series code (MAT, DC) with its stukken, in that order;
+    a series without one is left out (Vandaag)."""
+    found: list[MeetingStukken] = []
+    for code in codes:
+        meeting = s.scalar(
+            select(Meeting).join(MeetingSeries, MeetingSeries.id == Meeting.series_id)
+            .where(MeetingSeries.code == code, Meeting.starts_at >= now,
+                   Meeting.status != MeetingStatus.CANCELLED)
+            .order_by(Meeting.starts_at).limit(1))
+        if meeting is not None:
+            found.append(_stukken(meeting, now, code))
+    return found
+
+
 def _meeting(s: Session, meeting_id: int) -> Meeting:
     meeting = s.get(Meeting, meeting_id)
     if meeting is None:
@@ -384,14 +389,15 @@ def _state(r: DocumentRequest, now: datetime) -> StukState:
     return StukState.LATE if r.due_at < now else StukState.REQUESTED
 
 
-def _stukken(meeting: Meeting, now: datetime) -> MeetingStukken:
+def _stukken(meeting: Meeting, now: datetime, code: str = "") -> MeetingStukken:
     requests = tuple(
         StukRequest(r.id, item.id, item.title, r.title, r.requested_from,
                     r.requested_from_email, r.due_at, _state(r, now), r.requested_at,
                     r.reminded_at, r.received_mail_id, r.saved_path)
         for item in meeting.agenda_items for r in item.document_requests)
     return MeetingStukken(meeting.id, meeting.title, meeting.starts_at,
-                          len(meeting.agenda_items), requests)
+                          len(meeting.agenda_items), requests,
+                          code or (meeting.series.code if meeting.series else ""))
 
 
 def _draft(r: DocumentRequest) -> RequestDraft:

@@ -2570,6 +2570,14 @@ Toch openen?</translation>
         <source>Waiting for Exchange</source>
         <translation>Wacht op Exchange</translation>
     </message>
+    <message>
+        <source>Next MAT</source>
+        <translation>Volgende MAT</translation>
+    </message>
+    <message>
+        <source>Next DC</source>
+        <translation>Volgende DC</translation>
+    </message>
     <message numerus="yes">
         <source>%n flagged</source>
         <translation>
@@ -2598,6 +2606,28 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agenda item(s)</source>
+        <translation>
+            <numerusform>%n agendapunt</numerusform>
+            <numerusform>%n agendapunten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no documents requested</source>
+        <translation>geen stukken gevraagd</translation>
+    </message>
+    <message>
+        <source>{received}/{expected} in</source>
+        <translation>{received}/{expected} binnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tomorrow</source>
