@@ -32,8 +32,10 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.services.agenda import WorkingHours
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
+from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
 
 DUE_SOON_DAYS = 14
+OVERLEG_CODES = ("MAT", "DC")  # the weekly overleggen Vandaag shows
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class DashboardSnapshot:
     calendar_synced_at: datetime | None = None
     # Today's and the next working day's appointments, with conflicts and preparation.
     agenda_days: tuple[OverviewDay, ...] = ()
+    # The next MAT and DC: agenda and stukken state.
+    overleg: tuple[MeetingStukken, ...] = ()
 
 
 class DashboardService:
@@ -123,6 +127,7 @@ class DashboardService:
                 mail_synced_at=s.scalar(last_sync.where(~calendar)),
                 calendar_synced_at=s.scalar(last_sync.where(calendar)),
                 agenda_days=agenda_days,
+                overleg=tuple(next_of_series(s, OVERLEG_CODES, now)),
             )
 
 

@@ -8,7 +8,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kortrijk_cockpit.clock import BRUSSELS
-from kortrijk_cockpit.domain import ActionPoint, AgendaItem, Brief, LinkKind, MailLink, Person
+from kortrijk_cockpit.domain import (
+    ActionPoint,
+    AgendaItem,
+    Brief,
+    DocumentRequest,
+    LinkKind,
+    MailLink,
+    Person,
+)
 from kortrijk_cockpit.services.mail_list import LinkInfo
 
 
@@ -39,6 +47,12 @@ def link_info(s: Session, kind: LinkKind, target_id: int) -> LinkInfo | None:
         if brief is None:
             return None
         return LinkInfo(kind, target_id, brief.title, day(brief.starts_at))
+    if kind == LinkKind.DOCUMENT_REQUEST:  # "Stuk: …" for the meeting it was asked for
+        request = s.get(DocumentRequest, target_id)
+        if request is None:
+            return None
+        meeting = request.agenda_item.meeting
+        return LinkInfo(kind, target_id, request.title, f"{meeting.title} {day(meeting.starts_at)}")
     person = s.get(Person, target_id)
     if person is None:
         return None

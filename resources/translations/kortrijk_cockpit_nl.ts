@@ -2475,6 +2475,67 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>StukLink</name>
+    <message>
+        <source>Looking for requested documents</source>
+        <translation>Gevraagde stukken zoeken</translation>
+    </message>
+    <message>
+        <source>This mail may bring the document &quot;{title}&quot; for {meeting}.</source>
+        <translation>Deze mail brengt mogelijk het stuk &quot;{title}&quot; voor {meeting}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This mail may bring %n requested document(s) for {meeting}.</source>
+        <translation>
+            <numerusform>Deze mail brengt mogelijk %n gevraagd stuk voor {meeting}.</numerusform>
+            <numerusform>Deze mail brengt mogelijk %n gevraagde stukken voor {meeting}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked as document: {path}</source>
+        <translation>Gekoppeld als stuk: {path}</translation>
+    </message>
+    <message>
+        <source>Which requested document does this mail bring?</source>
+        <translation>Welk gevraagd stuk brengt deze mail?</translation>
+    </message>
+    <message>
+        <source>Which attachment is the document?</source>
+        <translation>Welke bijlage is het stuk?</translation>
+    </message>
+    <message>
+        <source>Fetching {name}…</source>
+        <translation>{name} ophalen…</translation>
+    </message>
+    <message>
+        <source>The attachment is not on this computer yet and there is no connection to Exchange.</source>
+        <translation>De bijlage staat nog niet op deze computer en er is geen verbinding met Exchange.</translation>
+    </message>
+    <message>
+        <source>Unlinking the document</source>
+        <translation>Stuk ontkoppelen</translation>
+    </message>
+    <message>
+        <source>Linking the document</source>
+        <translation>Stuk koppelen</translation>
+    </message>
+    <message>
+        <source>Link as document</source>
+        <translation>Koppel als stuk</translation>
+    </message>
+</context>
+<context>
+    <name>StukLinkBar</name>
+    <message>
+        <source>Link as document</source>
+        <translation>Koppel als stuk</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Ontkoppel</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatus</name>
     <message>
         <source>Cancel</source>
@@ -2593,6 +2654,14 @@ Toch openen?</translation>
         <source>Waiting for Exchange</source>
         <translation>Wacht op Exchange</translation>
     </message>
+    <message>
+        <source>Next MAT</source>
+        <translation>Volgende MAT</translation>
+    </message>
+    <message>
+        <source>Next DC</source>
+        <translation>Volgende DC</translation>
+    </message>
     <message numerus="yes">
         <source>%n flagged</source>
         <translation>
@@ -2621,6 +2690,28 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agenda item(s)</source>
+        <translation>
+            <numerusform>%n agendapunt</numerusform>
+            <numerusform>%n agendapunten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no documents requested</source>
+        <translation>geen stukken gevraagd</translation>
+    </message>
+    <message>
+        <source>{received}/{expected} in</source>
+        <translation>{received}/{expected} binnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n te laat</numerusform>
+            <numerusform>%n te laat</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tomorrow</source>

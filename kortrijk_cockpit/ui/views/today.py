@@ -14,6 +14,7 @@ from kortrijk_cockpit.ui.widgets.tile import Tile
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.dashboard import DashboardSnapshot
+    from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
@@ -49,6 +50,14 @@ class TodayView(QWidget):
             tile.activated.connect(self.area_requested)
             self.tiles[key] = tile
             grid.addWidget(tile, i // COLUMNS, i % COLUMNS)
+        # The next MAT and DC: their agenda and how far the stukken are.
+        self.overleg_tiles = {"MAT": Tile("next_mat", "meetings", self.tr("Next MAT")),
+                              "DC": Tile("next_dc", "meetings", self.tr("Next DC"))}
+        overleg = QHBoxLayout()
+        overleg.setSpacing(16)
+        for tile in self.overleg_tiles.values():
+            tile.activated.connect(self.area_requested)
+            overleg.addWidget(tile, 1)
         # Today's and the next working day's appointments, side by side above the counts.
         self.day_tiles = (DayTile(self.tr("Today")), DayTile(self.tr("Tomorrow")))
         days = QHBoxLayout()
@@ -62,6 +71,8 @@ class TodayView(QWidget):
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
         layout.addLayout(days)
+        layout.addSpacing(16)
+        layout.addLayout(overleg)
         layout.addSpacing(16)
         layout.addLayout(grid)
         layout.addWidget(self.status)
@@ -94,6 +105,7 @@ class TodayView(QWidget):
         t["briefs"].set_content(str(snap.briefs_to_approve))
         t["deliverables"].set_content(str(snap.deliverables_due_soon))
         self._set_days(snap)
+        self._set_overleg(snap.overleg)
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
 
@@ -107,3 +119,25 @@ class TodayView(QWidget):
             else:
                 name = long_date(plan.day)
             day_tile.set_day(self.tr("{day}: %n appointment(s)", "", count).format(day=name), plan)
+
+    def _set_overleg(self, meetings: tuple[MeetingStukken, ...]) -> None:
+        by_code = {m.series_code: m for m in meetings}
+        for code, tile in self.overleg_tiles.items():
+            meeting = by_code.get(code)
+            if meeting is None:
+                tile.set_content("—", self.tr("No meeting planned"))
+                continue
+            tile.set_content(format_datetime(meeting.starts_at),
+                             self.tr("%n agenda item(s)", "", meeting.items) + " · "
+                             + self.stukken_text(meeting),
+                             alert=meeting.late > 0)
+
+    def stukken_text(self, meeting: MeetingStukken) -> str:
+        """"3/5 in, 1 late" ("3/5 binnen, 1 te laat")."""
+        if not meeting.expected:
+            return self.tr("no documents requested")
+        text = self.tr("{received}/{expected} in").format(received=meeting.received,
+                                                          expected=meeting.expected)
+        if meeting.late:
+            text += ", " + self.tr("%n late", "", meeting.late)
+        return text

@@ -326,6 +326,8 @@ class MailController(QObject):
             return
         another = pane.mail_id() != mail_id
         pane.show_mail(detail)
+        if self.stuk_link is not None:  # "Koppel als stuk" when it answers a request
+            self.stuk_link.show_for(detail)
         self._after_shown(pane, detail)
         self._show_suggestion(detail)
         if another:  # a refresh of the same mail (e.g. she marked it unread) leaves it so
@@ -488,6 +490,19 @@ class MailController(QObject):
             lambda mail_id, response, text: self.respond_to_meeting(mail_id, response, text, pane))
         pane.open_attachment.connect(lambda att: self._attachment("open", pane, att))
         pane.save_attachment.connect(lambda att: self._attachment("save", pane, att))
+
+    stuk_link: Any = None  # StukLink, once set_stukken wired it
+
+    def set_stukken(self, service: Any) -> None:
+        """The Overleg part's StukkenService: mails that bring a requested stuk offer
+        "Koppel als stuk" above the mail."""
+        from kortrijk_cockpit.ui.views.mail.stuk_link import StukLink
+
+        self.stuk_link = StukLink(service, self.runner, self.feed, self.area.pane,
+                                  sync=self._sync)
+        self.stuk_link.message.connect(lambda text: self.message.emit(text) if text else None)
+        self._stale_detail = True
+        self._show_mail(self.current_id())
 
     def set_compose(self, service: Any) -> None:
         """The lead wires mail-exchange's ComposeService here; until then the
