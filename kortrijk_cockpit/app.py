@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
@@ -105,6 +106,7 @@ class Core:
     appointment_details: AppointmentDetailsService
     day_overview: DayOverviewService
     visits: VisitService
+    stukken: StukkenService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
@@ -161,6 +163,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
@@ -220,6 +223,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
                 day_overview=DayOverviewService(sessions, clock, working),
                 visits=visits,
+                stukken=StukkenService(sessions, clock, paths.stukken, director),
                 exchange=exchange)
 
 
@@ -319,7 +323,7 @@ def run_gui(options: Options) -> int:
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
                 find_time=built.find_time, day_overview=built.day_overview,
-                visits=built.visits,
+                visits=built.visits, stukken=built.stukken,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -35,6 +35,7 @@ class Paths:
     logs: Path
     backups: Path
     attachments: Path
+    stukken: Path  # stukken linked from mails, a folder per meeting
 
     @classmethod
     def for_basedir(cls, base: Path) -> Paths:
@@ -44,6 +45,7 @@ class Paths:
             logs=base / "logs",
             backups=base / "data" / "backups",
             attachments=base / "data" / "attachments",
+            stukken=base / "data" / "stukken",
         )
 
     @classmethod
@@ -57,6 +59,7 @@ class Paths:
             logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
             backups=data / "backups",
             attachments=data / "attachments",
+            stukken=data / "stukken",
         )
 
     @property
@@ -65,7 +68,8 @@ class Paths:
 
     def ensure(self) -> None:
         """Create every folder and prove it is writable, or fail in Dutch."""
-        for folder in (self.data, self.config, self.logs, self.backups, self.attachments):
+        for folder in (self.data, self.config, self.logs, self.backups, self.attachments,
+                       self.stukken):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 probe = folder / ".write-test"

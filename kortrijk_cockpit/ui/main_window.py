@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
+    from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
@@ -113,6 +114,7 @@ class MainWindowServices:
     find_time: FindTimeService | None = None  # "Zoek een moment"
     day_overview: DayOverviewService | None = None  # the Dagoverzicht: PDF, print, daily mail
     visits: VisitService | None = None  # Opvolging and the visit checklists
+    stukken: StukkenService | None = None  # requested stukken: requests, reminders, links
 
 
 class MainWindow(QMainWindow):
@@ -624,6 +626,8 @@ class MainWindow(QMainWindow):
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         controller.record_requested.connect(self.open_record)
         controller.set_sync(self._sync)
+        if services.stukken is not None:  # "Koppel als stuk" on mails that bring one
+            controller.set_stukken(services.stukken)
         if services.compose is not None:
             controller.set_compose(services.compose)
             controller.compose_requested.connect(self.open_compose)

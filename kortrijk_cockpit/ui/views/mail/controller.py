@@ -518,6 +518,8 @@ class MailController(QObject):
             self._attachments.deleteLater()
         self._attachments = AttachmentActions(sync, self.area)
         self._attachments.status.connect(lambda text: self.message.emit(text) if text else None)
+        if self.stuk_link is not None:
+            self.stuk_link.set_sync(sync)
         if sync is not self._sync:
             if self._sync is not None:
                 self._sync.attachment_ready.disconnect(self._inline_ready)

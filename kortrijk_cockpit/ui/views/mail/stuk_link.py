@@ -63,7 +63,7 @@ class StukLink(QObject):
         self._runner = runner
         self._feed = feed
         self._pane = pane
-        self._sync = sync
+        self._sync: Any = None
         self._choose = choose or self._choose_dialog
         self._show_error = show_error or self._error_dialog
         self.bar = StukLinkBar(pane)
@@ -76,6 +76,16 @@ class StukLink(QObject):
         self._last: Linked | None = None
         # attachment id -> the request it is being fetched for
         self._fetching: dict[int, int] = {}
+        self.set_sync(sync)
+
+    def set_sync(self, sync: Any) -> None:
+        """The sync worker that fetches attachments (None: not connected)."""
+        if sync is self._sync:
+            return
+        if self._sync is not None:
+            self._sync.attachment_ready.disconnect(self._fetched)
+            self._sync.attachment_failed.disconnect(self._fetch_failed)
+        self._sync = sync
         if sync is not None:
             sync.attachment_ready.connect(self._fetched)
             sync.attachment_failed.connect(self._fetch_failed)
