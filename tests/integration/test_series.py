@@ -186,3 +186,31 @@ def test_a_series_without_meetings_is_deleted(store: Store) -> None:
     changes = service.delete(written.series_id, written.version)
     assert changes.series.removed == {written.series_id}
     assert service.all_series() == []
+
+
+def test_the_demo_office_has_mat_and_dc_set_up(store: Store) -> None:
+    from kortrijk_cockpit.services.demo_data import seed_demo
+
+    seed_demo(store.session_factory, date(2026, 11, 24), mails=10)
+    service = SeriesService(store.session_factory)
+    people = {p.id: p.name for p in service.people()}
+    by_code = {s.code: s for s in service.all_series()}
+    assert set(by_code) == {"MAT", "DC"}
+    for code in ("MAT", "DC"):
+        series = service.series(by_code[code].id)
+        assert people[series.chair_person_id or 0] == "Hilde Vanthuyne"  # the director
+        assert people[series.minute_taker_person_id or 0] == "Griet Callewaert"
+        assert series.chair_person_id in series.member_ids
+        assert len(series.distribution) == len(series.member_ids)
+        assert series.agenda_sections == STANDARD_SECTIONS
+        assert Closure(date(2026, 12, 24), date(2027, 1, 2)) in series.closures
+        assert any(c.first.month == 7 for c in series.closures)
+    mat = service.themes(by_code["MAT"].id)
+    bbc = {t.name: t.deadline for t in mat if t.is_bbc}
+    assert bbc == {"Overdracht niet-gebruikte investeringskredieten": date(2027, 3, 1),
+                   "Jaarrekening en beleidsevaluatie": date(2027, 6, 30),
+                   "Opvolgingsrapportering eerste semester": date(2027, 9, 30),
+                   "Aanpassing meerjarenplan: kredieten volgend jaar": date(2026, 12, 15)}
+    themes = [*mat, *service.themes(by_code["DC"].id)]
+    assert len(themes) == 12
+    assert all(t.cadence_weeks for t in themes if not t.is_bbc)
