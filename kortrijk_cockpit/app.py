@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
@@ -107,6 +108,7 @@ class Core:
     day_overview: DayOverviewService
     visits: VisitService
     stukken: StukkenService
+    series: SeriesService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
@@ -163,6 +165,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
+    from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
@@ -224,6 +227,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 day_overview=DayOverviewService(sessions, clock, working),
                 visits=visits,
                 stukken=StukkenService(sessions, clock, paths.stukken, director),
+                series=SeriesService(sessions),
                 exchange=exchange)
 
 
@@ -323,7 +327,7 @@ def run_gui(options: Options) -> int:
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
                 find_time=built.find_time, day_overview=built.day_overview,
-                visits=built.visits, stukken=built.stukken,
+                visits=built.visits, stukken=built.stukken, series=built.series,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

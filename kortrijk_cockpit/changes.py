@@ -23,6 +23,7 @@ class Kind(enum.StrEnum):
     PERSON = "people"
     OUTBOX = "outbox"
     VISIT_ITEM = "visit_items"  # checklist items of visits and tours
+    SERIES = "series"  # overleg series with their members and themes
 
 
 def _ids(values: Iterable[int | None]) -> frozenset[int]:
@@ -62,6 +63,7 @@ class Changes:
     people: Touched = field(default_factory=Touched)
     outbox: Touched = field(default_factory=Touched)
     visit_items: Touched = field(default_factory=Touched)
+    series: Touched = field(default_factory=Touched)
     wholesale: frozenset[Kind] = frozenset()  # any row of these kinds may have changed
 
     @classmethod

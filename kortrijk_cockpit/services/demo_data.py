@@ -16,7 +16,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit import demo_office as office
 from kortrijk_cockpit.changes import Changes
 from kortrijk_cockpit.demo_office.calendar import BRIEFED, TOUR_SUBJECT, VISIT_SUBJECT
-from kortrijk_cockpit.demo_office.rhythm import MEETING_WEEKS, at, meeting_days, monday_of
+from kortrijk_cockpit.demo_office.rhythm import (
+    MEETING_WEEKS,
+    SECRETARY,
+    at,
+    meeting_days,
+    monday_of,
+)
 from kortrijk_cockpit.domain import (
     ActionPoint,
     ActionStatus,
@@ -82,6 +88,11 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
                                  purpose="contact voor overleg en netwerkmomenten",
                                  retain_until=today + timedelta(days=365 * 2))
                   for m in office.CAST if m != office.OWNER}
+        # The director chairs MAT and DC, so she is a person of the store too.
+        people[office.OWNER.name] = Person(
+            full_name=office.OWNER.name, email=office.OWNER.email,
+            function=office.OWNER.function, organisation=orgs[office.OWNER.organisation],
+            is_internal=True, purpose="voorzitter van MAT en DC")
         s.add_all(people.values())
 
         series = {slot.code: MeetingSeries(code=slot.code, name=slot.name, weekday=slot.weekday,
@@ -91,6 +102,7 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
                   for slot in (office.MAT, office.DC)}
         s.add_all(series.values())
         s.flush()
+        _demo_series_setup(series, people, today)
         meetings = list(_demo_meetings(today, series))
         s.add_all(meetings)
         s.flush()
@@ -143,6 +155,75 @@ def seed_demo_visits(sessions: sessionmaker[Session], today: date) -> Changes:
                 owner, done, note = progress[item.label]
                 changes |= visits.update_item(item.id, owner_name=owner, done=done, note=note)
     return changes
+
+
+# (name, directorate, owner, kind, minutes, (month, day) of the deadline): the BBC
+# milestones of DOMAIN.md, on the MAT (the financieel directeur sits there).
+BBC_THEMES = (
+    ("Overdracht niet-gebruikte investeringskredieten", "Financiën", "Sofie Vandenbroucke",
+     AgendaItemKind.DECISION, 30, (3, 1)),
+    ("Jaarrekening en beleidsevaluatie", "Financiën", "Sofie Vandenbroucke",
+     AgendaItemKind.DECISION, 45, (6, 30)),
+    ("Opvolgingsrapportering eerste semester", "Financiën", "Nathalie Claeys",
+     AgendaItemKind.DISCUSSION, 45, (9, 30)),
+    ("Aanpassing meerjarenplan: kredieten volgend jaar", "Financiën", "Sofie Vandenbroucke",
+     AgendaItemKind.DECISION, 60, (12, 15)),
+)
+# (series, name, directorate, owner, kind, minutes, every so many weeks)
+RECURRING_THEMES = (
+    ("MAT", "Stand van de begroting", "Financiën", "Nathalie Claeys",
+     AgendaItemKind.INFORMATION, 15, 4),
+    ("MAT", "Organisatiebeheersing en audit", "Algemene directie", "Wouter Lambrecht",
+     AgendaItemKind.DISCUSSION, 20, 8),
+    ("DC", "HR-dashboard: verzuim en vacatures", "Organisatieontwikkeling", "Pieter Declercq",
+     AgendaItemKind.INFORMATION, 15, 6),
+    ("DC", "Projecten Omgeving: stand van zaken", "Omgeving", "Annelies Verhaeghe",
+     AgendaItemKind.DISCUSSION, 20, 4),
+    ("DC", "Lokaal sociaal beleid", "Welzijn", "Bart Vanneste", AgendaItemKind.DISCUSSION, 20, 6),
+    ("DC", "Informatieveiligheid en ICT-projecten", "Facility en ICT", "Karen Vanhee",
+     AgendaItemKind.INFORMATION, 15, 8),
+    ("DC", "Dienstverlening en klachten", "Samenleving", "Hannes Deprez",
+     AgendaItemKind.DISCUSSION, 15, 12),
+    ("DC", "Communicatie: wat komt eraan", "Samenleving", "Jens Maes",
+     AgendaItemKind.INFORMATION, 10, 4),
+)
+
+
+def _demo_series_setup(series: dict[str, MeetingSeries], people: dict[str, Person],
+                       today: date) -> None:
+    """MAT and DC as the office runs them: members, chair and secretary, the standard
+    sections, the summer and Christmas closures, and their themes."""
+    from kortrijk_cockpit.domain.meetings import SeriesMember, Theme
+    from kortrijk_cockpit.services.series import STANDARD_SECTIONS
+
+    def next_on(month: int, day: int) -> date:
+        this_year = date(today.year, month, day)
+        return this_year if this_year >= today else date(today.year + 1, month, day)
+
+    closures = [f"{year}-07-20/{year}-08-14" for year in (today.year, today.year + 1)]
+    closures += [f"{year}-12-24/{year + 1}-01-02" for year in (today.year, today.year + 1)]
+    for slot in (office.MAT, office.DC):
+        row = series[slot.code]
+        row.members = [SeriesMember(person_id=people[m.name].id, position=i)
+                       for i, m in enumerate(slot.attendees)]
+        row.chair_person_id = people[office.OWNER.name].id
+        row.minute_taker_person_id = people[SECRETARY.name].id
+        row.distribution = [_address(m) for m in slot.attendees]
+        row.agenda_sections = list(STANDARD_SECTIONS)
+        row.closures = closures
+        row.agenda_close_days, row.agenda_close_time = 3, "12:00"  # Thursday noon for Tuesday
+        row.stukken_lead_days = 4
+    mat = series[office.MAT.code]
+    mat.themes = [Theme(name=name, directorate=directorate, owner_name=owner, kind=kind,
+                        duration_minutes=minutes, deadline=next_on(*deadline), is_bbc=True,
+                        position=i)
+                  for i, (name, directorate, owner, kind, minutes, deadline)
+                  in enumerate(BBC_THEMES)]
+    for code, name, directorate, owner, kind, minutes, weeks in RECURRING_THEMES:
+        row = series[code]
+        row.themes.append(Theme(name=name, directorate=directorate, owner_name=owner, kind=kind,
+                                duration_minutes=minutes, cadence_weeks=weeks,
+                                position=len(row.themes)))
 
 
 def _demo_mails(mails: list[office.DemoMail], folders: dict[str, MailFolder]) -> Iterator[Mail]:

@@ -62,6 +62,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
+    from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
@@ -115,6 +116,7 @@ class MainWindowServices:
     day_overview: DayOverviewService | None = None  # the Dagoverzicht: PDF, print, daily mail
     visits: VisitService | None = None  # Opvolging and the visit checklists
     stukken: StukkenService | None = None  # requested stukken: requests, reminders, links
+    series: SeriesService | None = None  # Overlegreeksen and their themes
 
 
 class MainWindow(QMainWindow):
@@ -393,6 +395,16 @@ class MainWindow(QMainWindow):
             return None
         return self._show(ChecklistTemplateDialog(self._services.visits, self._runner, self))
 
+    def open_series_editor(self, series_id: int | None = None) -> QDialog | None:
+        """Overlegreeksen (File menu; the Overleg area's series_edit_requested)."""
+        from kortrijk_cockpit.ui.dialogs.series_editor import SeriesEditorDialog
+
+        if self._services is None or self._services.series is None:
+            self._not_ready()
+            return None
+        return self._show(SeriesEditorDialog(self._services.series, self._runner, self.feed,
+                                             series_id, self))
+
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then
         the dialog opens; what it queues is announced on the feed."""
@@ -544,6 +556,9 @@ class MainWindow(QMainWindow):
         self.visit_templates_action = QAction(self.tr("Checklist for visits and tours…"), self)
         self.visit_templates_action.triggered.connect(self.open_visit_templates)
         file_menu.addAction(self.visit_templates_action)
+        self.series_action = QAction(self.tr("Meeting series…"), self)
+        self.series_action.triggered.connect(lambda: self.open_series_editor())
+        file_menu.addAction(self.series_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "Ctrl+Q", self.close))
         for row, area in enumerate(self._areas):

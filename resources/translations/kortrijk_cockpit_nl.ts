@@ -1875,6 +1875,10 @@ Logbestand: {log}</translation>
         <translation>Agenda-instellingen…</translation>
     </message>
     <message>
+        <source>Meeting series…</source>
+        <translation>Overlegreeksen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -2434,6 +2438,169 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>SeriesEditorDialog</name>
+    <message>
+        <source>Meeting series</source>
+        <translation>Overlegreeksen</translation>
+    </message>
+    <message>
+        <source>&amp;New series</source>
+        <translation>&amp;Nieuwe reeks</translation>
+    </message>
+    <message>
+        <source>De&amp;lete series…</source>
+        <translation>Reeks ver&amp;wijderen…</translation>
+    </message>
+    <message>
+        <source>T&amp;hemes…</source>
+        <translation>T&amp;hema&apos;s…</translation>
+    </message>
+    <message>
+        <source>(no fixed day)</source>
+        <translation>(geen vaste dag)</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>maandag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>dinsdag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>woensdag</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>donderdag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>vrijdag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>zaterdag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>zondag</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Type a name and press Enter to add</source>
+        <translation>Typ een naam en druk op Enter om toe te voegen</translation>
+    </message>
+    <message>
+        <source>One period per line: 2026-07-20/2026-08-14</source>
+        <translation>Eén periode per regel: 2026-07-20/2026-08-14</translation>
+    </message>
+    <message>
+        <source> working days before</source>
+        <translation> werkdagen vooraf</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Weekday, time, length</source>
+        <translation>&amp;Weekdag, uur, duur</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Plaats</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Leden</translation>
+    </message>
+    <message>
+        <source>C&amp;hair</source>
+        <translation>&amp;Voorzitter</translation>
+    </message>
+    <message>
+        <source>Minute-&amp;taker</source>
+        <translation>No&amp;tulist</translation>
+    </message>
+    <message>
+        <source>&amp;Distribution list</source>
+        <translation>Ver&amp;deellijst</translation>
+    </message>
+    <message>
+        <source>Agenda &amp;sections</source>
+        <translation>Agenda&amp;rubrieken</translation>
+    </message>
+    <message>
+        <source>Ins adds, F2 renames, Del removes, Ctrl+Up/Down moves a section.</source>
+        <translation>Ins voegt toe, F2 hernoemt, Del verwijdert, Ctrl+Pijl omhoog/omlaag verplaatst een rubriek.</translation>
+    </message>
+    <message>
+        <source>Cl&amp;osures</source>
+        <translation>&amp;Sluitingsperiodes</translation>
+    </message>
+    <message>
+        <source>Agenda c&amp;loses</source>
+        <translation>Agenda &amp;sluit</translation>
+    </message>
+    <message>
+        <source>St&amp;ukken due</source>
+        <translation>St&amp;ukken tegen</translation>
+    </message>
+    <message>
+        <source>Loading the meeting series</source>
+        <translation>Overlegreeksen laden</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <source>No single person matches “{typed}”.</source>
+        <translation>Geen of meer dan één persoon past bij “{typed}”.</translation>
+    </message>
+    <message>
+        <source>{name} is already a member.</source>
+        <translation>{name} is al lid.</translation>
+    </message>
+    <message>
+        <source>New section</source>
+        <translation>Nieuwe rubriek</translation>
+    </message>
+    <message>
+        <source>Save or cancel the changes to this series first.</source>
+        <translation>Bewaar of annuleer eerst de wijzigingen aan deze reeks.</translation>
+    </message>
+    <message>
+        <source>Delete the series {code}? Its {count} meeting(s) stay, without a series; its members and themes go.</source>
+        <translation>De reeks {code} verwijderen? Haar {count} vergadering(en) blijven bestaan, zonder reeks; de leden en thema&apos;s verdwijnen.</translation>
+    </message>
+    <message>
+        <source>Delete the series {code} with its members and themes?</source>
+        <translation>De reeks {code} met haar leden en thema&apos;s verwijderen?</translation>
+    </message>
+    <message>
+        <source>Deleting the meeting series</source>
+        <translation>Overlegreeks verwijderen</translation>
+    </message>
+    <message>
+        <source>Saving the meeting series</source>
+        <translation>Overlegreeks bewaren</translation>
+    </message>
+    <message>
+        <source>Save the changes to this meeting series?</source>
+        <translation>De wijzigingen aan deze overlegreeks bewaren?</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutOverlay</name>
     <message>
         <source>Keys in the mail list</source>
@@ -2610,6 +2777,68 @@ Toch openen?</translation>
     <message>
         <source>Deleting the standard text</source>
         <translation>Standaardtekst verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeModel</name>
+    <message>
+        <source>Theme</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Directorate</source>
+        <translation>Directie</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Every … weeks</source>
+        <translation>Om de … weken</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>BBC</source>
+        <translation>BBC</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesEditorDialog</name>
+    <message>
+        <source>Themes of {series}</source>
+        <translation>Thema&apos;s van {series}</translation>
+    </message>
+    <message>
+        <source>Ins adds, F2 edits, Del removes, Ctrl+Up/Down moves a theme. Type: goedkeuring, beslissing, advies, bespreking or informatie. A recurring theme has a cadence in weeks; a BBC milestone a deadline (dd/mm/yyyy).</source>
+        <translation>Ins voegt toe, F2 bewerkt, Del verwijdert, Ctrl+Pijl omhoog/omlaag verplaatst een thema. Type: goedkeuring, beslissing, advies, bespreking of informatie. Een terugkerend thema heeft een ritme in weken; een BBC-mijlpaal een deadline (dd/mm/jjjj).</translation>
+    </message>
+    <message>
+        <source>Loading the themes</source>
+        <translation>Thema&apos;s laden</translation>
+    </message>
+    <message>
+        <source>New theme</source>
+        <translation>Nieuw thema</translation>
+    </message>
+    <message>
+        <source>Saving the themes</source>
+        <translation>Thema&apos;s bewaren</translation>
+    </message>
+    <message>
+        <source>Save the changed themes?</source>
+        <translation>De gewijzigde thema&apos;s bewaren?</translation>
     </message>
 </context>
 <context>
