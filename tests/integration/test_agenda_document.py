@@ -221,3 +221,30 @@ def test_the_sent_agenda_arrives_with_word_and_pdf_to_the_right_people(
     assert in_order(docx_text(docx_file), TITLES)
     assert in_order(words(PdfReader(io.BytesIO(pdf_file)).pages[0].extract_text()), TITLES)
     assert "5 agendapunten" in mail.body_html
+
+
+def test_a_broken_or_missing_city_template_says_so_in_dutch(
+        sqlite_store: Store, tmp_path: Path) -> None:
+    world = seed(sqlite_store, tmp_path / "stukken")
+    agenda = AgendaDocumentService(sqlite_store.session_factory, FixedClock(NOW)).document(
+        world.meeting_id)
+    with pytest.raises(UserFacingError, match="niet gevonden"):
+        agenda_docx.render(agenda, tmp_path / "weg.docx")
+    broken = tmp_path / "kapot.docx"
+    document = Document()
+    document.add_paragraph("{{ title ")
+    document.save(str(broken))
+    with pytest.raises(UserFacingError, match="kan niet worden gebruikt"):
+        agenda_docx.render(agenda, broken)
+
+
+def test_a_title_with_markup_characters_stays_text(sqlite_store: Store, tmp_path: Path) -> None:
+    world = seed(sqlite_store, tmp_path / "stukken")
+    with sqlite_store.session_factory.begin() as s:
+        from kortrijk_cockpit.domain import AgendaItem
+
+        item = s.query(AgendaItem).filter_by(title=TITLES[1]).one()
+        item.title = "Raad & college <vertrouwelijk?>"
+    agenda = AgendaDocumentService(sqlite_store.session_factory, FixedClock(NOW)).document(
+        world.meeting_id)
+    assert "Raad & college <vertrouwelijk?>" in docx_text(agenda_docx.render(agenda))
