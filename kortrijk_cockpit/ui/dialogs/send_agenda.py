@@ -114,7 +114,9 @@ class SendAgendaDialog(QDialog):
         self.setWindowTitle(self.tr("Send agenda"))
         self.headline = QLabel(self.tr("Reading the agenda…"))
         self.headline.setTextFormat(Qt.TextFormat.PlainText)  # titles are what people typed
-        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
         self.recipient_model = QStandardItemModel(self)
         self.recipient_view = QListView()
         self.recipient_view.setModel(self.recipient_model)
@@ -126,7 +128,6 @@ class SendAgendaDialog(QDialog):
         self.attachment_view.setMaximumHeight(60)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.send_button = QPushButton(self.tr("Send"))
@@ -210,7 +211,7 @@ class SendAgendaDialog(QDialog):
                 names=", ".join(missing)))
         if agenda.confidential_count:
             notes.append(self.tr("Confidential items are marked on the agenda."))
-        self.status.setText(" ".join(notes))
+        self.status.setText("\n".join(notes))  # one line each: no wrapped label clipped
         self.send_button.setEnabled(count > 0)
         for button in (self.save_docx_button, self.save_pdf_button, self.bundle_button):
             button.setEnabled(True)
@@ -279,7 +280,8 @@ class SendAgendaDialog(QDialog):
     def _bundle_saved(self, result: SavedBundle) -> None:
         text = self.tr("Bundle saved with %n bookmark(s).", "", len(result.bookmarks))
         if result.skipped:
-            text += " " + self.tr("Left out: {items}").format(items="; ".join(result.skipped))
+            text += "\n" + self.tr("Left out: {items}").format(
+                items="\n".join(result.skipped))
         self.status.setText(text)
         self.bundled.emit(result)
 
