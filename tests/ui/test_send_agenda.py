@@ -23,6 +23,7 @@ from kortrijk_cockpit.ui.dialogs.send_agenda import (
     SendAgendaDialog,
     open_send_agenda,
     save_bundle,
+    template_path,
 )
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from tests.integration.agenda_document_world import NOW, TITLES, seed
@@ -155,3 +156,11 @@ def test_the_bundle_on_its_own_for_the_overleg_area(
                 world.meeting_id, path=tmp_path / "b.pdf", on_saved=saved.append)
     qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
     assert len(PdfReader(tmp_path / "b.pdf").outline) == 3
+
+
+def test_the_setting_points_to_the_city_template() -> None:
+    from kortrijk_cockpit.config import Settings
+
+    assert template_path(Settings()) is None
+    assert template_path(Settings(agenda_template_path=" C:/Stad/agenda.docx ")) == Path(
+        "C:/Stad/agenda.docx")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kortrijk_cockpit.ui.tasks import Lane
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.documents.bundle import Bundle
     from kortrijk_cockpit.services.agenda_document import (
         AgendaDocument,
@@ -284,6 +285,12 @@ class SendAgendaDialog(QDialog):
                 items="\n".join(result.skipped))
         self.status.setText(text)
         self.bundled.emit(result)
+
+
+def template_path(settings: Settings) -> Path | None:
+    """The city's own Word template when the setting names one, else ours (None)."""
+    text = settings.agenda_template_path.strip()
+    return Path(text) if text else None
 
 
 def open_send_agenda(parent: QWidget, runner: TaskRunner, documents: AgendaDocumentService,
