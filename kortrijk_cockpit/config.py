@@ -134,6 +134,9 @@ class Settings:
     day_overview_mail: bool = False
     day_overview_time: str = "16:00"
     day_overview_to: str = ""
+    # The city's own Word template for the overleg agenda (docxtpl tags, see
+    # documents/agenda_docx.py); empty: the one in resources/templates.
+    agenda_template_path: str = ""
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

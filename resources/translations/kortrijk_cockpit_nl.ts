@@ -2419,6 +2419,119 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>SendAgendaDialog</name>
+    <message>
+        <source>Send agenda</source>
+        <translation>Agenda versturen</translation>
+    </message>
+    <message>
+        <source>Reading the agenda…</source>
+        <translation>De agenda wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Send the agenda to everyone listed (Ctrl+Enter)</source>
+        <translation>De agenda naar iedereen in de lijst sturen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save Word…</source>
+        <translation>Word bewaren…</translation>
+    </message>
+    <message>
+        <source>Save the agenda as Word (Ctrl+S)</source>
+        <translation>De agenda als Word bewaren (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>PDF bewaren…</translation>
+    </message>
+    <message>
+        <source>Save the agenda as PDF (Ctrl+Shift+S)</source>
+        <translation>De agenda als PDF bewaren (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Make bundle…</source>
+        <translation>Bundel maken…</translation>
+    </message>
+    <message>
+        <source>One PDF with the agenda and every received document, for a tablet (Ctrl+B)</source>
+        <translation>Eén PDF met de agenda en alle ontvangen stukken, voor op een tablet (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Aan:</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Bijlagen:</translation>
+    </message>
+    <message>
+        <source>Reading the agenda</source>
+        <translation>De agenda lezen</translation>
+    </message>
+    <message>
+        <source>The agenda could not be made.</source>
+        <translation>De agenda kon niet worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Send agenda – {name}</source>
+        <translation>Agenda versturen – {name}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s).</source>
+        <translation>
+            <numerusform>%n ontvanger.</numerusform>
+            <numerusform>%n ontvangers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail address for: {names}.</source>
+        <translation>Geen mailadres voor: {names}.</translation>
+    </message>
+    <message>
+        <source>Confidential items are marked on the agenda.</source>
+        <translation>Vertrouwelijke punten staan gemarkeerd op de agenda.</translation>
+    </message>
+    <message>
+        <source>Sending the agenda</source>
+        <translation>De agenda versturen</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-documenten (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the agenda</source>
+        <translation>De agenda bewaren</translation>
+    </message>
+    <message>
+        <source>Saving the agenda</source>
+        <translation>De agenda bewaren</translation>
+    </message>
+    <message>
+        <source>Save the agenda bundle</source>
+        <translation>De agendabundel bewaren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bundle saved with %n bookmark(s).</source>
+        <translation>
+            <numerusform>Bundel bewaard met %n bladwijzer.</numerusform>
+            <numerusform>Bundel bewaard met %n bladwijzers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: {items}</source>
+        <translation>Weggelaten: {items}</translation>
+    </message>
+</context>
+<context>
     <name>SeriesChoiceDialog</name>
     <message>
         <source>Recurring appointment</source>
