@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
+    from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -48,9 +50,11 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
+    from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.visits import VisitService
+    from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import Store
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
@@ -109,6 +113,10 @@ class Core:
     visits: VisitService
     stukken: StukkenService
     series: SeriesService
+    year_plan: YearPlanService
+    themes: ThemeCalendarService
+    agenda_documents: AgendaDocumentService
+    agenda_sending: AgendaSendingService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
 
@@ -148,6 +156,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
     from kortrijk_cockpit.services.agenda import AgendaService, WorkingHours
+    from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
+    from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -168,9 +178,11 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
+    from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.visits import VisitService
+    from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
 
@@ -227,7 +239,10 @@ def build_core(options: Options, paths: Paths) -> Core:
                 day_overview=DayOverviewService(sessions, clock, working),
                 visits=visits,
                 stukken=StukkenService(sessions, clock, paths.stukken, director),
-                series=SeriesService(sessions),
+                series=SeriesService(sessions), year_plan=YearPlanService(sessions),
+                themes=ThemeCalendarService(sessions, clock),
+                agenda_documents=AgendaDocumentService(sessions, clock),
+                agenda_sending=AgendaSendingService(sessions),
                 exchange=exchange)
 
 
@@ -328,6 +343,8 @@ def run_gui(options: Options) -> int:
                 appointments=built.appointments, appointment_details=built.appointment_details,
                 find_time=built.find_time, day_overview=built.day_overview,
                 visits=built.visits, stukken=built.stukken, series=built.series,
+                year_plan=built.year_plan, themes=built.themes,
+                agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

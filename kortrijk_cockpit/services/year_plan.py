@@ -108,6 +108,11 @@ class YearPlanService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    def series_name(self, series_id: int) -> str:
+        with self._sessions() as s:
+            series = self._series(s, series_id)
+            return f"{series.code} ({series.name})" if series.name != series.code else series.code
+
     def preview(self, series_id: int, year: int) -> YearPlanPreview:
         with self._sessions() as s:
             return self._preview(s, self._series(s, series_id), year)

@@ -47,6 +47,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
     from kortrijk_cockpit.services.agenda import AgendaService
+    from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
+    from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -65,9 +67,11 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.suggestions import SuggestionService
+    from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.visits import VisitService
+    from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer
     from kortrijk_cockpit.ui.dialogs.agenda_settings import AgendaSettingsDialog
     from kortrijk_cockpit.ui.dialogs.connection import ConnectionDialog
@@ -117,6 +121,10 @@ class MainWindowServices:
     visits: VisitService | None = None  # Opvolging and the visit checklists
     stukken: StukkenService | None = None  # requested stukken: requests, reminders, links
     series: SeriesService | None = None  # Overlegreeksen and their themes
+    year_plan: YearPlanService | None = None  # a year of meetings for a series
+    themes: ThemeCalendarService | None = None  # themes placed on the year's meetings
+    agenda_documents: AgendaDocumentService | None = None  # the agenda as Word/PDF, bundle
+    agenda_sending: AgendaSendingService | None = None  # the agenda to its members
 
 
 class MainWindow(QMainWindow):
@@ -404,6 +412,70 @@ class MainWindow(QMainWindow):
             return None
         return self._show(SeriesEditorDialog(self._services.series, self._runner, self.feed,
                                              series_id, self))
+
+    def open_send_agenda(self, meeting_id: int) -> QDialog | None:
+        """The agenda as Word and PDF to the series' members, through the outbox."""
+        from kortrijk_cockpit.ui.dialogs.send_agenda import open_send_agenda, template_path
+
+        services = self._services
+        if services is None or services.agenda_documents is None \
+                or services.agenda_sending is None:
+            self._not_ready()
+            return None
+        dialog = open_send_agenda(self, self._runner, services.agenda_documents,
+                                  services.agenda_sending, meeting_id,
+                                  template=template_path(services.settings)
+                                  if services.settings is not None else None)
+        dialog.sent.connect(lambda changes: self.feed.publish(changes, dialog))
+        dialog.sent.connect(self._sync_now)
+        dialog.failed.connect(self.show_task_error)
+        return dialog
+
+    def save_bundle(self, meeting_id: int) -> None:
+        """The agendabundel: the agenda, then every received stuk, one PDF."""
+        from kortrijk_cockpit.ui.dialogs.send_agenda import save_bundle
+
+        services = self._services
+        if services is None or services.agenda_documents is None:
+            self._not_ready()
+            return
+        save_bundle(self, self._runner, services.agenda_documents, meeting_id,
+                    on_saved=lambda saved: self.statusBar().showMessage(
+                        self.tr("Agendabundel saved: {path}").format(path=saved.path), 8000),
+                    on_failure=self.show_task_error)
+
+    def open_year_plan(self, series_id: int) -> None:
+        """Next year's meetings for a series: a preview first; accepted, the meetings
+        are written and the themes placed on them (both on the store lane)."""
+        from kortrijk_cockpit.ui.dialogs.year_plan import YearPlanDialog
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        services = self._services
+        if services is None or services.year_plan is None or services.themes is None:
+            self._not_ready()
+            return
+        plan, themes = services.year_plan, services.themes
+        year = services.clock.now().year + (1 if services.clock.now().month >= 10 else 0)
+
+        def read(_ctx: object) -> tuple[object, str]:
+            preview = plan.preview(series_id, year)
+            return preview, plan.series_name(series_id)
+
+        def show(found: tuple[object, str]) -> None:
+            preview, name = found
+            dialog = self._show(YearPlanDialog(preview, name, self))  # type: ignore[arg-type]
+
+            def write(_ctx: object) -> object:
+                return plan.generate(series_id, year).changes | \
+                    themes.place(series_id, year).changes
+            dialog.accepted.connect(lambda: self._runner.run(
+                self.tr("Planning the year"), write, owner=self, lane=Lane.STORE,
+                on_success=lambda changes: self.feed.publish(changes, self),
+                on_failure=lambda exc: self.show_task_error(self.tr("Planning the year"), exc)))
+
+        self._runner.run(self.tr("Reading the year plan"), read, owner=self, on_success=show,
+                         on_failure=lambda exc: self.show_task_error(
+                             self.tr("Reading the year plan"), exc))
 
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then

@@ -1819,6 +1819,18 @@ Logbestand: {log}</translation>
         <translation>Verbinding…</translation>
     </message>
     <message>
+        <source>Agendabundel saved: {path}</source>
+        <translation>Agendabundel bewaard: {path}</translation>
+    </message>
+    <message>
+        <source>Planning the year</source>
+        <translation>Het jaar plannen</translation>
+    </message>
+    <message>
+        <source>Reading the year plan</source>
+        <translation>Het jaarplan lezen</translation>
+    </message>
+    <message>
         <source>Preparing the reply</source>
         <translation>Antwoord voorbereiden</translation>
     </message>
