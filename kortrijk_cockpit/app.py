@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import Store
     from kortrijk_cockpit.ui.sync_worker import SyncController
@@ -107,6 +108,7 @@ class Core:
     visits: VisitService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
+    meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.suggestions import SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.store import open_store
     from kortrijk_cockpit.store.database import parse_url, sqlite_url
@@ -220,7 +223,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 find_time=FindTimeService(sessions, clock, calendar, lambda: settings, mailbox),
                 day_overview=DayOverviewService(sessions, clock, working),
                 visits=visits,
-                exchange=exchange)
+                exchange=exchange,
+                meeting_agenda=MeetingAgendaService(sessions, clock))
 
 
 def demo_exchange() -> ExchangeConnection:
@@ -319,7 +323,7 @@ def run_gui(options: Options) -> int:
                 importer=built.importer, agenda=built.agenda, calendar=built.calendar,
                 appointments=built.appointments, appointment_details=built.appointment_details,
                 find_time=built.find_time, day_overview=built.day_overview,
-                visits=built.visits,
+                visits=built.visits, meeting_agenda=built.meeting_agenda,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

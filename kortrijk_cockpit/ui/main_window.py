@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -80,6 +81,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
     from kortrijk_cockpit.ui.views.followup.area import FollowupArea
     from kortrijk_cockpit.ui.views.mail.area import MailArea
+    from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
 
 WINDOW_STATE_FILE = "window.ini"
 D = TypeVar("D", bound=QDialog)
@@ -113,6 +115,7 @@ class MainWindowServices:
     find_time: FindTimeService | None = None  # "Zoek een moment"
     day_overview: DayOverviewService | None = None  # the Dagoverzicht: PDF, print, daily mail
     visits: VisitService | None = None  # Opvolging and the visit checklists
+    meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
 
 
 class MainWindow(QMainWindow):
@@ -444,7 +447,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup"):
+        for key in ("mail", "calendar", "followup", "meetings"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         self.refresh()
@@ -583,6 +586,7 @@ class MainWindow(QMainWindow):
             built: QWidget | None = (self._mail_area() if area.key == "mail"
                                      else self._agenda_area() if area.key == "calendar"
                                      else self._followup_area() if area.key == "followup"
+                                     else self._meetings_area() if area.key == "meetings"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -681,6 +685,27 @@ class MainWindow(QMainWindow):
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return area
+
+    def _meetings_area(self) -> MeetingsArea | None:
+        """Overleg, once the store is open (a placeholder before that). Its requests for
+        stukken, reminders, sending, the bundle, the year plan and the series settings
+        are signals the other parts of Overleg connect to."""
+        services = self._services
+        if services is None or services.meeting_agenda is None:
+            return None
+        from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
+
+        area = MeetingsArea(services.meeting_agenda, self._runner, self.feed)
+        area.record_requested.connect(self.open_record)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.failed.connect(self.show_task_error)
+        return area
+
+    def meetings_area(self) -> MeetingsArea | None:
+        from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
+
+        view = self.views.get("meetings")
+        return view if isinstance(view, MeetingsArea) else None
 
     def open_visit_checklist(self, event_id: int) -> None:
         """A visit's or tour's checklist (Opvolging, and the Agenda's appointment)."""
@@ -799,14 +824,18 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
         from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
+        from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 
+        meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
+                    for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
                 for keys, what in mail_shortcuts()]
         agenda = [(keys, self.tr("Agenda: {what}").format(what=what))
                   for keys, what in agenda_shortcuts()]
         followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
                     for keys, what in followup_shortcuts()]
-        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup, self))
+        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings,
+                                   self))
 
     def show_about(self) -> None:
         QMessageBox.about(
