@@ -2133,16 +2133,32 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Datum</translation>
     </message>
     <message>
-        <source>Meeting</source>
-        <translation>Overleg</translation>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehouden</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>voorbij</translation>
+    </message>
+    <message>
+        <source>agenda sent</source>
+        <translation>agenda verstuurd</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
     </message>
     <message>
         <source>Items</source>
         <translation>Punten</translation>
-    </message>
-    <message>
-        <source> (past)</source>
-        <translation> (voorbij)</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,10 @@ class MeetingsArea(QWidget):
         self.heading = QLabel(self.tr("Meetings"))
         self.heading.setObjectName("viewHeading")
         self.meeting_heading = QLabel()
-        self.meeting_heading.setObjectName("sectionHeading")
+        font = self.meeting_heading.font()  # the chosen meeting stands out above its agenda
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.meeting_heading.setFont(font)
         self.meeting_info = QLabel()
         self.meeting_info.setObjectName("emptyText")
         self.meeting_info.setWordWrap(True)

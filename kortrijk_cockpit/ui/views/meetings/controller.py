@@ -154,10 +154,13 @@ class MeetingsController(QObject):
             self._enable()
             area.loaded.emit()
             return
-        from kortrijk_cockpit.ui.formatting import local
+        from kortrijk_cockpit.ui.formatting import long_date, local
 
         m = read.meeting
-        area.meeting_heading.setText(f"{m.title} — {local(m.starts_at):%d/%m/%Y %H:%M}")
+        start, end = local(m.starts_at), local(m.ends_at)
+        area.meeting_heading.setText(f"{read.series_code or m.title} — {long_date(start.date())} "
+                                     f"{start:%H:%M}–{end:%H:%M}")
+        area.meeting_heading.setToolTip(m.title)
         length = int((m.ends_at - m.starts_at).total_seconds() // 60)
         parts = [self.tr("{planned} of {length} minutes planned").format(
             planned=read.planned_minutes, length=length)]

@@ -124,13 +124,23 @@ class SeriesModel(QAbstractListModel):
 
 
 class MeetingListModel(_Rows):
-    WHEN, TITLE, ITEMS = range(3)
+    WHEN, STATUS, ITEMS = range(3)
+    TITLE = STATUS  # the column that stretches
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(lambda r: r.id, parent)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Date"), self.tr("Meeting"), self.tr("Items"))
+        return (self.tr("Date"), self.tr("Status"), self.tr("Items"))
+
+    def status_label(self, row: MeetingRow) -> str:
+        if row.status == "cancelled":
+            return self.tr("cancelled")
+        if row.is_past:
+            return self.tr("held") if row.status != "planned" else self.tr("past")
+        if row.status == "agenda_sent":
+            return self.tr("agenda sent")
+        return self.tr("planned")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row: MeetingRow | None = self._row(index)
@@ -138,6 +148,8 @@ class MeetingListModel(_Rows):
             return None
         if role == RowRole:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.title
         if role == Qt.ItemDataRole.ForegroundRole and (row.is_past or row.status == "cancelled"):
             return QBrush(PAST)
         if role == Qt.ItemDataRole.FontRole and row.status == "cancelled":
@@ -149,8 +161,8 @@ class MeetingListModel(_Rows):
         column = index.column()
         if column == self.WHEN:
             return local(row.starts_at).strftime("%d/%m/%Y %H:%M")
-        if column == self.TITLE:
-            return row.title + (self.tr(" (past)") if row.is_past else "")
+        if column == self.STATUS:
+            return self.status_label(row)
         if column == self.ITEMS:
             return str(row.item_count)
         return None
