@@ -247,3 +247,31 @@ def test_models_pass_qtmodeltester(qtmodeltester, qtbot, app: QApplication,  # t
     for model in (area.series_model, area.meeting_model, area.agenda_model,
                   area.offered_model, area.missing_model):
         qtmodeltester.check(model)
+
+
+def test_a_refused_save_brings_back_what_she_typed(qtbot, app: QApplication,  # type: ignore[no-untyped-def]
+                                                   sqlite_store: Store,
+                                                   runner: TaskRunner) -> None:
+    _world(sqlite_store)
+    area = _area(qtbot, sqlite_store, runner, ChangeFeed())
+    failures: list[object] = []
+    area.failed.connect(lambda _label, exc: failures.append(exc))
+    _focus(qtbot, area.agenda_table)
+    area.agenda_table.setCurrentIndex(area.agenda_model.index(1, 0))
+    qtbot.keyClick(area.agenda_table, Qt.Key.Key_F2)
+    dialog = area.controller.dialog
+    assert dialog is not None
+    # Meanwhile a colleague saves the same item (a shared store).
+    item_id = area.controller.current_item().id  # type: ignore[union-attr]
+    from kortrijk_cockpit.services.meeting_agenda import ItemDraft
+
+    MeetingAgendaService(sqlite_store.session_factory, FixedClock(NOW)).update_item(
+        item_id, ItemDraft("Personeelsplan 2027", duration_minutes=30))
+    dialog.title.selectAll()
+    qtbot.keyClicks(dialog.title, "Personeelsplan (nieuwe versie)")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: bool(failures))
+    again = area.controller.dialog
+    assert again is not None and again is not dialog
+    qtbot.waitUntil(again.isVisible)
+    assert again.title.text() == "Personeelsplan (nieuwe versie)"
