@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -119,6 +120,7 @@ class Core:
     agenda_sending: AgendaSendingService
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
+    meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.preparation import PreparationService
@@ -243,6 +246,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 themes=ThemeCalendarService(sessions, clock),
                 agenda_documents=AgendaDocumentService(sessions, clock),
                 agenda_sending=AgendaSendingService(sessions),
+                meeting_agenda=MeetingAgendaService(sessions, clock),
                 exchange=exchange)
 
 
@@ -345,6 +349,7 @@ def run_gui(options: Options) -> int:
                 visits=built.visits, stukken=built.stukken, series=built.series,
                 year_plan=built.year_plan, themes=built.themes,
                 agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
+                meeting_agenda=built.meeting_agenda,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
+    from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -86,6 +87,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.ui.views.agenda.area import AgendaArea
     from kortrijk_cockpit.ui.views.followup.area import FollowupArea
     from kortrijk_cockpit.ui.views.mail.area import MailArea
+    from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
 
 WINDOW_STATE_FILE = "window.ini"
 D = TypeVar("D", bound=QDialog)
@@ -125,6 +127,7 @@ class MainWindowServices:
     themes: ThemeCalendarService | None = None  # themes placed on the year's meetings
     agenda_documents: AgendaDocumentService | None = None  # the agenda as Word/PDF, bundle
     agenda_sending: AgendaSendingService | None = None  # the agenda to its members
+    meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
 
 
 class MainWindow(QMainWindow):
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self.today.area_requested.connect(self._open_from_tile)
         self.today.day_requested.connect(self.open_agenda_on)
         self.day_overview_mailer: DayOverviewMailer | None = None
+        self.stukken_question: QMessageBox | None = None
         # Vandaag counts a bit of everything: any change makes it reload, once
         # per burst, and only while it is shown.
         self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
@@ -530,7 +534,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup"):
+        for key in ("mail", "calendar", "followup", "meetings"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         self.refresh()
@@ -672,6 +676,7 @@ class MainWindow(QMainWindow):
             built: QWidget | None = (self._mail_area() if area.key == "mail"
                                      else self._agenda_area() if area.key == "calendar"
                                      else self._followup_area() if area.key == "followup"
+                                     else self._meetings_area() if area.key == "meetings"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -772,6 +777,94 @@ class MainWindow(QMainWindow):
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return area
+
+    def _meetings_area(self) -> MeetingsArea | None:
+        """Overleg, once the store is open (a placeholder before that). Its requests for
+        stukken, reminders, sending, the bundle, the year plan and the series settings
+        are signals the other parts of Overleg connect to."""
+        services = self._services
+        if services is None or services.meeting_agenda is None:
+            return None
+        from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
+
+        area = MeetingsArea(services.meeting_agenda, self._runner, self.feed)
+        area.record_requested.connect(self.open_record)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.failed.connect(self.show_task_error)
+        area.remind_requested.connect(self.remind_late_stukken)
+        area.request_stukken_requested.connect(self.request_stukken)
+        area.send_agenda_requested.connect(self.open_send_agenda)
+        area.bundle_requested.connect(self.save_bundle)
+        area.year_plan_requested.connect(self.open_year_plan)
+        area.series_edit_requested.connect(self.open_series_editor)
+        return area
+
+    def remind_late_stukken(self, meeting_id: int) -> None:
+        """One reminder mail per owner whose stukken are late, through the outbox."""
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        stukken = self._services.stukken if self._services is not None else None
+        if stukken is None:
+            self._not_ready()
+            return
+        label = self.tr("Sending reminders")
+
+        def landed(changes: Changes) -> None:
+            self.feed.publish(changes, self)
+            count = len(changes.outbox.created)
+            self.statusBar().showMessage(
+                self.tr("Reminders queued: {count}.").format(count=count) if count
+                else self.tr("Nobody is late with a stuk (or was reminded today already)."),
+                8000)
+            self._sync_now()
+        self._runner.run(label, lambda _ctx: stukken.remind_late(meeting_id), owner=self,
+                         lane=Lane.STORE, on_success=landed,
+                         on_failure=lambda exc: self.show_task_error(label, exc))
+
+    def request_stukken(self, meeting_id: int) -> None:
+        """Ask the owners of the agenda's items for their stukken: one mail per owner,
+        after she confirmed who gets what."""
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        stukken = self._services.stukken if self._services is not None else None
+        if stukken is None:
+            self._not_ready()
+            return
+        label = self.tr("Requesting stukken")
+
+        def ask(drafts: list[Any]) -> None:
+            if not drafts:
+                self.statusBar().showMessage(
+                    self.tr("Every item with an owner has its stukken requested already."), 8000)
+                return
+            owners = sorted({f"{d.owner_name} <{d.owner_email}>" if d.owner_email
+                             else d.owner_name for d in drafts})
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Request stukken"),
+                              self.tr("Request {items} stukken from {owners} people "
+                                      "(one mail each)?\n\n{names}").format(
+                                  items=len(drafts), owners=len(owners),
+                                  names="\n".join(owners)),
+                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                              self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setDefaultButton(QMessageBox.StandardButton.Yes)
+            box.finished.connect(box.deleteLater)
+            box.accepted.connect(lambda: self._runner.run(
+                label, lambda _ctx: stukken.request(meeting_id, drafts), owner=self,
+                lane=Lane.STORE, on_success=lambda changes: (
+                    self.feed.publish(changes, self), self._sync_now()),
+                on_failure=lambda exc: self.show_task_error(label, exc)))
+            self.stukken_question = box
+            box.open()
+
+        self._runner.run(label, lambda _ctx: stukken.proposals(meeting_id), owner=self,
+                         on_success=ask, on_failure=lambda exc: self.show_task_error(label, exc))
+
+    def meetings_area(self) -> MeetingsArea | None:
+        from kortrijk_cockpit.ui.views.meetings.area import MeetingsArea
+
+        view = self.views.get("meetings")
+        return view if isinstance(view, MeetingsArea) else None
 
     def open_visit_checklist(self, event_id: int) -> None:
         """A visit's or tour's checklist (Opvolging, and the Agenda's appointment)."""
@@ -890,14 +983,18 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
         from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
+        from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 
+        meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
+                    for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
                 for keys, what in mail_shortcuts()]
         agenda = [(keys, self.tr("Agenda: {what}").format(what=what))
                   for keys, what in agenda_shortcuts()]
         followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
                     for keys, what in followup_shortcuts()]
-        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup, self))
+        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings,
+                                   self))
 
     def show_about(self) -> None:
         QMessageBox.about(

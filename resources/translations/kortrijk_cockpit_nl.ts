@@ -252,6 +252,65 @@
     </message>
 </context>
 <context>
+    <name>AgendaModel</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Agendapunt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Submitted by</source>
+        <translation>Indiener</translation>
+    </message>
+    <message>
+        <source>Directorate</source>
+        <translation>Directie</translation>
+    </message>
+    <message>
+        <source>Min.</source>
+        <translation>Min.</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Rubriek</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Stukken</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Laat</translation>
+    </message>
+    <message>
+        <source>From a mail: M opens it</source>
+        <translation>Uit een mail: M opent ze</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>laat</translation>
+    </message>
+</context>
+<context>
     <name>AgendaSettingsDialog</name>
     <message>
         <source>Agenda settings</source>
@@ -1477,6 +1536,53 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>Edit agenda item</source>
+        <translation>Agendapunt bewerken</translation>
+    </message>
+    <message>
+        <source>New agenda item</source>
+        <translation>Nieuw agendapunt</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>(no section)</source>
+        <translation>(geen rubriek)</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Vertrouwelijk</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>T&amp;ype</translation>
+    </message>
+    <message>
+        <source>Submitted &amp;by</source>
+        <translation>&amp;Indiener</translation>
+    </message>
+    <message>
+        <source>&amp;Directorate</source>
+        <translation>&amp;Directie</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Minuten</translation>
+    </message>
+    <message>
+        <source>&amp;Section</source>
+        <translation>&amp;Rubriek</translation>
+    </message>
+</context>
+<context>
     <name>MailArea</name>
     <message>
         <source>Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:</source>
@@ -1903,6 +2009,38 @@ Logbestand: {log}</translation>
         <translation>Over {app}</translation>
     </message>
     <message>
+        <source>Sending reminders</source>
+        <translation>Herinneringen versturen</translation>
+    </message>
+    <message>
+        <source>Reminders queued: {count}.</source>
+        <translation>Herinneringen klaargezet: {count}.</translation>
+    </message>
+    <message>
+        <source>Nobody is late with a stuk (or was reminded today already).</source>
+        <translation>Niemand is te laat met een stuk (of kreeg vandaag al een herinnering).</translation>
+    </message>
+    <message>
+        <source>Requesting stukken</source>
+        <translation>Stukken opvragen</translation>
+    </message>
+    <message>
+        <source>Every item with an owner has its stukken requested already.</source>
+        <translation>Voor elk agendapunt met een eigenaar zijn de stukken al opgevraagd.</translation>
+    </message>
+    <message>
+        <source>Request stukken</source>
+        <translation>Stukken opvragen</translation>
+    </message>
+    <message>
+        <source>Request {items} stukken from {owners} people (one mail each)?
+
+{names}</source>
+        <translation>{items} stukken opvragen bij {owners} personen (één mail per persoon)?
+
+{names}</translation>
+    </message>
+    <message>
         <source>Loading the overview</source>
         <translation>Overzicht laden</translation>
     </message>
@@ -1937,6 +2075,10 @@ Logbestand: {log}</translation>
     <message>
         <source>This item no longer exists.</source>
         <translation>Dit item bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>Meetings: {what}</source>
+        <translation>Overleg: {what}</translation>
     </message>
     <message>
         <source>Agenda: {what}</source>
@@ -2033,10 +2175,277 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MeetingListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehouden</translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation>voorbij</translation>
+    </message>
+    <message>
+        <source>agenda sent</source>
+        <translation>agenda verstuurd</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Punten</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsArea</name>
+    <message>
+        <source>No meeting series yet. Add the MAT and the DC with their weekday and time.</source>
+        <translation>Nog geen overlegreeksen. Voeg het MAT en het DC toe met hun weekdag en uur.</translation>
+    </message>
+    <message>
+        <source>No meetings planned for this series. Make a year plan to plan them.</source>
+        <translation>Geen vergaderingen gepland voor deze reeks. Maak een jaarplan om ze te plannen.</translation>
+    </message>
+    <message>
+        <source>Nothing on the agenda yet. Press Ins to add an item, or add an action point from below.</source>
+        <translation>Nog niets op de agenda. Druk op Ins om een punt toe te voegen, of voeg hieronder een actiepunt toe.</translation>
+    </message>
+    <message>
+        <source>Choose a meeting to see its agenda.</source>
+        <translation>Kies een overleg om de agenda te zien.</translation>
+    </message>
+    <message>
+        <source>No open action points for this meeting.</source>
+        <translation>Geen open actiepunten voor dit overleg.</translation>
+    </message>
+    <message>
+        <source>No documents missing.</source>
+        <translation>Er ontbreken geen stukken.</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Overleg</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reeksen</translation>
+    </message>
+    <message>
+        <source>Action points for this meeting (Enter adds)</source>
+        <translation>Actiepunten voor dit overleg (Enter voegt toe)</translation>
+    </message>
+    <message>
+        <source>Documents still missing</source>
+        <translation>Stukken die nog ontbreken</translation>
+    </message>
+    <message>
+        <source>Remind late ones</source>
+        <translation>Herinner wie te laat is</translation>
+    </message>
+    <message>
+        <source>Request documents</source>
+        <translation>Stukken opvragen</translation>
+    </message>
+    <message>
+        <source>Send agenda</source>
+        <translation>Agenda versturen</translation>
+    </message>
+    <message>
+        <source>Agenda bundle</source>
+        <translation>Agendabundel</translation>
+    </message>
+    <message>
+        <source>Year plan</source>
+        <translation>Jaarplan</translation>
+    </message>
+    <message>
+        <source>Series settings</source>
+        <translation>Reeks bewerken</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Punt toevoegen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Open mail</source>
+        <translation>Mail openen</translation>
+    </message>
+    <message>
+        <source>Add action point</source>
+        <translation>Actiepunt agenderen</translation>
+    </message>
+    <message>
+        <source>approval</source>
+        <translation>goedkeuring</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>beslissing</translation>
+    </message>
+    <message>
+        <source>advice</source>
+        <translation>advies</translation>
+    </message>
+    <message>
+        <source>discussion</source>
+        <translation>bespreking</translation>
+    </message>
+    <message>
+        <source>information</source>
+        <translation>informatie</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>gevraagd</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>te laat</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsController</name>
+    <message>
+        <source>Loading meetings</source>
+        <translation>Overleg laden</translation>
+    </message>
+    <message>
+        <source>{planned} of {length} minutes planned</source>
+        <translation>{planned} van {length} minuten gepland</translation>
+    </message>
+    <message>
+        <source>agenda closes {when}</source>
+        <translation>agenda sluit {when}</translation>
+    </message>
+    <message>
+        <source>{n} document(s) late</source>
+        <translation>{n} stuk(ken) te laat</translation>
+    </message>
+    <message>
+        <source>Choose a meeting first.</source>
+        <translation>Kies eerst een overleg.</translation>
+    </message>
+    <message>
+        <source>Saving the agenda</source>
+        <translation>Agenda bewaren</translation>
+    </message>
+    <message>
+        <source>Remove agenda item</source>
+        <translation>Agendapunt verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove “{title}” and its {n} requested document(s)?</source>
+        <translation>“{title}” en de {n} gevraagde stuk(ken) verwijderen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behouden</translation>
+    </message>
+    <message>
+        <source>Removing the agenda item</source>
+        <translation>Agendapunt verwijderen</translation>
+    </message>
+    <message>
+        <source>“{title}” removed. Ctrl+Z puts it back.</source>
+        <translation>“{title}” verwijderd. Ctrl+Z zet het terug.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Niets om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>No action point to add.</source>
+        <translation>Geen actiepunt om toe te voegen.</translation>
+    </message>
+    <message>
+        <source>This item did not come from a mail.</source>
+        <translation>Dit punt komt niet uit een mail.</translation>
+    </message>
+    <message>
+        <source>Choose a series first.</source>
+        <translation>Kies eerst een reeks.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Reload</source>
         <translation>Opnieuw laden</translation>
+    </message>
+</context>
+<context>
+    <name>MissingModel</name>
+    <message>
+        <source>Document</source>
+        <translation>Stuk</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tegen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+</context>
+<context>
+    <name>OfferedModel</name>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Tegen</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.mail.area import MailArea
 from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
+from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
 
@@ -166,7 +167,8 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+Shift+T") and "Zoek een moment" in r for r in rows)
     assert any(r.startswith("Ctrl+P") and "Dagoverzicht" in r for r in rows)
     assert any(r.startswith("Space") and "Opvolging: Het checklistpunt afvinken" in r for r in rows)
-    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 2
+    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 2 \
+        + len(meetings_shortcuts())
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(

@@ -1,0 +1,1 @@
+"""Overleg: the series, their meetings and the weekly agenda with its stukken."""
