@@ -33,3 +33,60 @@ def test_overleg_shows_the_demo_agenda(qtbot, app: QApplication, demo_store: Sto
     assert area.series_model.rowCount() >= 2  # MAT and DC
     assert area.meeting_model.rowCount() > 0
     assert unexpected == []
+
+
+def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store: Store,  # type: ignore[no-untyped-def]
+                                            runner: TaskRunner, paths: Paths,
+                                            unexpected: list[BaseException]) -> None:
+    """Send agenda, the series editor, the year plan and reminders: each reaches the part
+    of Overleg that does it."""
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.config import Settings
+    from kortrijk_cockpit.domain import Meeting, MeetingSeries
+    from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
+    from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
+    from kortrijk_cockpit.services.series import SeriesService
+    from kortrijk_cockpit.services.stukken import StukkenService
+    from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
+    from kortrijk_cockpit.services.year_plan import YearPlanService
+    from kortrijk_cockpit.ui.dialogs.send_agenda import SendAgendaDialog
+    from kortrijk_cockpit.ui.dialogs.series_editor import SeriesEditorDialog
+    from kortrijk_cockpit.ui.dialogs.year_plan import YearPlanDialog
+
+    sessions, clock = demo_store.session_factory, FixedClock(NOW)
+    services = replace(
+        make_services(demo_store), settings=Settings(),
+        meeting_agenda=MeetingAgendaService(sessions, clock),
+        stukken=StukkenService(sessions, clock, paths.stukken), series=SeriesService(sessions),
+        year_plan=YearPlanService(sessions), themes=ThemeCalendarService(sessions, clock),
+        agenda_documents=AgendaDocumentService(sessions, clock),
+        agenda_sending=AgendaSendingService(sessions))
+    window = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
+                        services=services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("meetings")
+    area = window.meetings_area()
+    assert isinstance(area, MeetingsArea)
+    with demo_store.session() as s:
+        mat = s.scalar(select(MeetingSeries.id).where(MeetingSeries.code == "MAT"))
+        meeting = s.scalar(select(Meeting.id).where(Meeting.series_id == mat,
+                                                    Meeting.starts_at > NOW)
+                           .order_by(Meeting.starts_at))
+    assert mat is not None and meeting is not None
+
+    area.send_agenda_requested.emit(meeting)
+    qtbot.waitUntil(lambda: window.findChild(SendAgendaDialog) is not None)
+    window.findChild(SendAgendaDialog).reject()
+    area.series_edit_requested.emit(mat)
+    qtbot.waitUntil(lambda: window.findChild(SeriesEditorDialog) is not None)
+    window.findChild(SeriesEditorDialog).done(0)
+    area.year_plan_requested.emit(mat)
+    qtbot.waitUntil(lambda: window.findChild(YearPlanDialog) is not None, timeout=10_000)
+    window.findChild(YearPlanDialog).reject()
+    area.remind_requested.emit(meeting)
+    qtbot.waitUntil(lambda: "herinnering" in window.statusBar().currentMessage().lower()
+                    or "te laat" in window.statusBar().currentMessage())
+    runner.wait_for_done()
+    assert unexpected == []
