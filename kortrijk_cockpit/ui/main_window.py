@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         self.today.day_requested.connect(self.open_agenda_on)
         self.day_overview_mailer: DayOverviewMailer | None = None
         self.stukken_question: QMessageBox | None = None
+        self.year_plan_window: QDialog | None = None
         # Vandaag counts a bit of everything: any change makes it reload, once
         # per burst, and only while it is shown.
         self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
@@ -449,37 +450,35 @@ class MainWindow(QMainWindow):
                     on_failure=self.show_task_error)
 
     def open_year_plan(self, series_id: int) -> None:
-        """Next year's meetings for a series: a preview first; accepted, the meetings
-        are written and the themes placed on them (both on the store lane)."""
-        from kortrijk_cockpit.ui.dialogs.year_plan import YearPlanDialog
-        from kortrijk_cockpit.ui.tasks import Lane
+        """The series' year plan in its own window: 52 weeks with themes and warnings;
+        make the meetings, place the themes, book them, export them."""
+        from kortrijk_cockpit.ui.dialogs.year_plan_window import (
+            YearPlanServices,
+            YearPlanWindow,
+        )
 
         services = self._services
         if services is None or services.year_plan is None or services.themes is None:
             self._not_ready()
             return
-        plan, themes = services.year_plan, services.themes
-        year = services.clock.now().year + (1 if services.clock.now().month >= 10 else 0)
+        plan, label = services.year_plan, self.tr("Reading the year plan")
+        year = services.clock.now().year
 
-        def read(_ctx: object) -> tuple[object, str]:
-            preview = plan.preview(series_id, year)
-            return preview, plan.series_name(series_id)
+        def show(name: str) -> None:
+            window = YearPlanWindow(
+                YearPlanServices(plan, services.themes, services.calendar),  # type: ignore[arg-type]
+                self._runner, self.feed, series_id, name, year, self)
+            window.failed.connect(self.show_task_error)
+            window.written.connect(lambda _changes: self._sync_now())
+            window.exported.connect(lambda path, count: self.statusBar().showMessage(
+                self.tr("{count} meetings written to {path}").format(count=count, path=path),
+                8000))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.show()  # not modal: the Overleg area stays usable beside it
+            self.year_plan_window = window
 
-        def show(found: tuple[object, str]) -> None:
-            preview, name = found
-            dialog = self._show(YearPlanDialog(preview, name, self))  # type: ignore[arg-type]
-
-            def write(_ctx: object) -> object:
-                return plan.generate(series_id, year).changes | \
-                    themes.place(series_id, year).changes
-            dialog.accepted.connect(lambda: self._runner.run(
-                self.tr("Planning the year"), write, owner=self, lane=Lane.STORE,
-                on_success=lambda changes: self.feed.publish(changes, self),
-                on_failure=lambda exc: self.show_task_error(self.tr("Planning the year"), exc)))
-
-        self._runner.run(self.tr("Reading the year plan"), read, owner=self, on_success=show,
-                         on_failure=lambda exc: self.show_task_error(
-                             self.tr("Reading the year plan"), exc))
+        self._runner.run(label, lambda _ctx: plan.series_name(series_id), owner=self,
+                         on_success=show, on_failure=lambda exc: self.show_task_error(label, exc))
 
     def open_compose(self, mail_id: int, mode: str) -> None:
         """Reply, reply all or forward: the draft is read off the GUI thread, then

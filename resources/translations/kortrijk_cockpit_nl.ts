@@ -1929,12 +1929,12 @@ Logbestand: {log}</translation>
         <translation>Agendabundel bewaard: {path}</translation>
     </message>
     <message>
-        <source>Planning the year</source>
-        <translation>Het jaar plannen</translation>
-    </message>
-    <message>
         <source>Reading the year plan</source>
         <translation>Het jaarplan lezen</translation>
+    </message>
+    <message>
+        <source>{count} meetings written to {path}</source>
+        <translation>{count} vergaderingen geschreven naar {path}</translation>
     </message>
     <message>
         <source>Preparing the reply</source>
@@ -3638,6 +3638,77 @@ Toch openen?</translation>
     <message>
         <source>%1 (cancelled)</source>
         <translation>%1 (geannuleerd)</translation>
+    </message>
+</context>
+<context>
+    <name>YearPlanWindow</name>
+    <message>
+        <source>Year plan: {series}</source>
+        <translation>Jaarplan: {series}</translation>
+    </message>
+    <message>
+        <source>Previous year (Page Up)</source>
+        <translation>Vorig jaar (Page Up)</translation>
+    </message>
+    <message>
+        <source>Next year (Page Down)</source>
+        <translation>Volgend jaar (Page Down)</translation>
+    </message>
+    <message>
+        <source>Make the meetings…</source>
+        <translation>Vergaderingen aanmaken…</translation>
+    </message>
+    <message>
+        <source>Plan this year&apos;s meetings on the series&apos; weekday, skipping holidays and closures; a preview first</source>
+        <translation>De vergaderingen van dit jaar plannen op de vaste weekdag, zonder feestdagen en sluitingen; eerst een voorbeeld</translation>
+    </message>
+    <message>
+        <source>Place the themes</source>
+        <translation>Thema&apos;s plaatsen</translation>
+    </message>
+    <message>
+        <source>BBC milestones first, then the recurring themes, without overloading a meeting</source>
+        <translation>Eerst de BBC-mijlpalen, dan de terugkerende thema&apos;s, zonder een vergadering te overladen</translation>
+    </message>
+    <message>
+        <source>Put in the director&apos;s calendar…</source>
+        <translation>In de agenda van de directeur zetten…</translation>
+    </message>
+    <message>
+        <source>Export as ICS…</source>
+        <translation>Exporteren als ICS…</translation>
+    </message>
+    <message>
+        <source>Reading the year plan</source>
+        <translation>Het jaarplan lezen</translation>
+    </message>
+    <message>
+        <source>Planning the year</source>
+        <translation>Het jaar plannen</translation>
+    </message>
+    <message>
+        <source>Placing the themes</source>
+        <translation>De thema&apos;s plaatsen</translation>
+    </message>
+    <message>
+        <source>Put every planned meeting of {year} that is not in the director&apos;s calendar yet in it? They go to Exchange with the next synchronisation, without invitations.</source>
+        <translation>Elke geplande vergadering van {year} die nog niet in de agenda van de directeur staat, erin zetten? Ze gaan bij de volgende synchronisatie naar Exchange, zonder uitnodigingen.</translation>
+    </message>
+    <message>
+        <source>Putting the meetings in the calendar</source>
+        <translation>De vergaderingen in de agenda zetten</translation>
+    </message>
+    <message>
+        <source>Export the year plan</source>
+        <translation>Het jaarplan exporteren</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exporting the year plan</source>
+        <translation>Het jaarplan exporteren</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.ui.dialogs.send_agenda import SendAgendaDialog
     from kortrijk_cockpit.ui.dialogs.series_editor import SeriesEditorDialog
-    from kortrijk_cockpit.ui.dialogs.year_plan import YearPlanDialog
+    from kortrijk_cockpit.ui.dialogs.year_plan_window import YearPlanWindow
 
     sessions, clock = demo_store.session_factory, FixedClock(NOW)
     services = replace(
@@ -83,8 +83,8 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
     qtbot.waitUntil(lambda: window.findChild(SeriesEditorDialog) is not None)
     window.findChild(SeriesEditorDialog).done(0)
     area.year_plan_requested.emit(mat)
-    qtbot.waitUntil(lambda: window.findChild(YearPlanDialog) is not None, timeout=10_000)
-    window.findChild(YearPlanDialog).reject()
+    qtbot.waitUntil(lambda: window.findChild(YearPlanWindow) is not None, timeout=10_000)
+    window.findChild(YearPlanWindow).reject()
     area.remind_requested.emit(meeting)
     qtbot.waitUntil(lambda: "herinnering" in window.statusBar().currentMessage().lower()
                     or "te laat" in window.statusBar().currentMessage())
