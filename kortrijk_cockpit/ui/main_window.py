@@ -462,7 +462,8 @@ class MainWindow(QMainWindow):
             self._not_ready()
             return
         plan, label = services.year_plan, self.tr("Reading the year plan")
-        year = services.clock.now().year
+        today = services.clock.now()
+        year = today.year + (1 if today.month >= 10 else 0)  # autumn: next year's plan
 
         def show(name: str) -> None:
             window = YearPlanWindow(

@@ -133,10 +133,14 @@ class YearView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line a week: 52 weeks read at a glance
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            YearPlanModel.THEMES, QHeaderView.ResizeMode.Stretch)
+        # Themes and warnings share the width (full texts in the tooltips); the rest fits.
+        header = self.table.horizontalHeader()
+        for column in (YearPlanModel.WEEK, YearPlanModel.MEETING, YearPlanModel.LOAD):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(YearPlanModel.THEMES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(YearPlanModel.WARNINGS, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName(self.tr("Year plan"))
         self.table.activated.connect(self._activate)
         self.table.enter_pressed.connect(lambda: self._activate(self.table.currentIndex()))
