@@ -108,6 +108,12 @@ class YearPlanService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
+    def meeting_start(self, meeting_id: int) -> tuple[str, datetime]:
+        """Its title and start (Brussels time), for the move dialog."""
+        with self._sessions() as s:
+            meeting = self._meeting(s, meeting_id)
+            return meeting.title, meeting.starts_at.astimezone(BRUSSELS)
+
     def series_name(self, series_id: int) -> str:
         with self._sessions() as s:
             series = self._series(s, series_id)

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         self.day_overview_mailer: DayOverviewMailer | None = None
         self.stukken_question: QMessageBox | None = None
         self.year_plan_window: QDialog | None = None
+        self.meeting_dialog: QDialog | None = None  # move or cancel one meeting
         # Vandaag counts a bit of everything: any change makes it reload, once
         # per burst, and only while it is shown.
         self.today_watch = StaleWatch(self.today, self.feed, Kind, self.refresh)
@@ -797,7 +798,57 @@ class MainWindow(QMainWindow):
         area.bundle_requested.connect(self.save_bundle)
         area.year_plan_requested.connect(self.open_year_plan)
         area.series_edit_requested.connect(self.open_series_editor)
+        area.move_meeting_requested.connect(self.move_meeting)
+        area.cancel_meeting_requested.connect(self.cancel_meeting)
         return area
+
+    def move_meeting(self, meeting_id: int) -> QDialog | None:
+        """One meeting to another day or hour (its agenda goes with it)."""
+        from kortrijk_cockpit.ui.dialogs.move_meeting import MoveMeetingDialog
+
+        plan = self._services.year_plan if self._services is not None else None
+        if plan is None:
+            self._not_ready()
+            return None
+        label = self.tr("Moving the meeting")
+
+        def opened(found: tuple[str, Any]) -> None:
+            title, start = found
+            dialog = MoveMeetingDialog(title, start, self)
+
+            def accepted() -> None:
+                wanted = dialog.new_start()  # read here: the dialog is gone by the write
+                self._write_meeting(label, lambda: plan.move(meeting_id, wanted))
+            dialog.accepted.connect(accepted)
+            self.meeting_dialog = self._show(dialog)
+
+        self._runner.run(label, lambda _ctx: plan.meeting_start(meeting_id), owner=self,
+                         on_success=opened, on_failure=lambda exc: self.show_task_error(label, exc))
+        return None
+
+    def cancel_meeting(self, meeting_id: int) -> None:
+        """Cancel one meeting after she confirmed; its items stay on it, to move on."""
+        plan = self._services.year_plan if self._services is not None else None
+        if plan is None:
+            self._not_ready()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel meeting"),
+                          self.tr("Cancel this meeting? Its agenda items stay with it, so you "
+                                  "can move them to another meeting."),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(box.deleteLater)
+        box.accepted.connect(lambda: self._write_meeting(
+            self.tr("Cancelling the meeting"), lambda: plan.cancel(meeting_id)))
+        self.meeting_dialog = box
+        box.open()
+
+    def _write_meeting(self, label: str, work: Callable[[], Changes]) -> None:
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        self._runner.run(label, lambda _ctx: work(), owner=self, lane=Lane.STORE,
+                         on_success=lambda changes: self.feed.publish(changes, self),
+                         on_failure=lambda exc: self.show_task_error(label, exc))
 
     def remind_late_stukken(self, meeting_id: int) -> None:
         """One reminder mail per owner whose stukken are late, through the outbox."""

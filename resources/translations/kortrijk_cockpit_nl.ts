@@ -2009,6 +2009,22 @@ Logbestand: {log}</translation>
         <translation>Over {app}</translation>
     </message>
     <message>
+        <source>Moving the meeting</source>
+        <translation>De vergadering verplaatsen</translation>
+    </message>
+    <message>
+        <source>Cancel meeting</source>
+        <translation>Vergadering annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel this meeting? Its agenda items stay with it, so you can move them to another meeting.</source>
+        <translation>Deze vergadering annuleren? De agendapunten blijven eraan hangen, zodat u ze naar een andere vergadering kunt verplaatsen.</translation>
+    </message>
+    <message>
+        <source>Cancelling the meeting</source>
+        <translation>De vergadering annuleren</translation>
+    </message>
+    <message>
         <source>Sending reminders</source>
         <translation>Herinneringen versturen</translation>
     </message>
@@ -2276,6 +2292,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Reeks bewerken</translation>
     </message>
     <message>
+        <source>Move meeting…</source>
+        <translation>Vergadering verplaatsen…</translation>
+    </message>
+    <message>
+        <source>Cancel meeting…</source>
+        <translation>Vergadering annuleren…</translation>
+    </message>
+    <message>
         <source>Add item</source>
         <translation>Punt toevoegen</translation>
     </message>
@@ -2408,6 +2432,65 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MeetingsShortcuts</name>
+    <message>
+        <source>Add an agenda item</source>
+        <translation>Een agendapunt toevoegen</translation>
+    </message>
+    <message>
+        <source>Edit the agenda item</source>
+        <translation>Het agendapunt bewerken</translation>
+    </message>
+    <message>
+        <source>Remove the agenda item (Ctrl+Z puts it back)</source>
+        <translation>Het agendapunt verwijderen (Ctrl+Z zet het terug)</translation>
+    </message>
+    <message>
+        <source>Move the agenda item up or down</source>
+        <translation>Het agendapunt omhoog of omlaag schuiven</translation>
+    </message>
+    <message>
+        <source>Open the mail the item came from</source>
+        <translation>De mail openen waar het punt vandaan kwam</translation>
+    </message>
+    <message>
+        <source>Remind everyone whose documents are late</source>
+        <translation>Iedereen herinneren wiens stukken te laat zijn</translation>
+    </message>
+    <message>
+        <source>Request the documents for this meeting</source>
+        <translation>De stukken voor deze vergadering opvragen</translation>
+    </message>
+    <message>
+        <source>Send the agenda</source>
+        <translation>De agenda versturen</translation>
+    </message>
+    <message>
+        <source>Make the agenda bundle</source>
+        <translation>De agendabundel maken</translation>
+    </message>
+    <message>
+        <source>Open the year plan of the series</source>
+        <translation>Het jaarplan van de reeks openen</translation>
+    </message>
+    <message>
+        <source>Edit the series</source>
+        <translation>De reeks bewerken</translation>
+    </message>
+    <message>
+        <source>Move the meeting to another day or hour</source>
+        <translation>De vergadering naar een andere dag of ander uur verplaatsen</translation>
+    </message>
+    <message>
+        <source>Cancel the meeting (its items stay)</source>
+        <translation>De vergadering annuleren (de punten blijven)</translation>
+    </message>
+    <message>
+        <source>Put the chosen action point on the agenda</source>
+        <translation>Het gekozen actiepunt agenderen</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Reload</source>
@@ -2431,6 +2514,25 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>State</source>
         <translation>Stand</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMeetingDialog</name>
+    <message>
+        <source>Move meeting</source>
+        <translation>Vergadering verplaatsen</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Dag:</translation>
+    </message>
+    <message>
+        <source>&amp;Start:</source>
+        <translation>&amp;Begin:</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verplaatsen</translation>
     </message>
 </context>
 <context>

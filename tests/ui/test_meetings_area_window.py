@@ -90,3 +90,54 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
                     or "te laat" in window.statusBar().currentMessage())
     runner.wait_for_done()
     assert unexpected == []
+
+
+def test_one_meeting_is_moved_or_cancelled_from_the_area(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication, demo_store: Store, runner: TaskRunner, paths: Paths,
+        unexpected: list[BaseException]) -> None:
+    from datetime import datetime
+
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.clock import BRUSSELS
+    from kortrijk_cockpit.domain import Meeting, MeetingStatus
+    from kortrijk_cockpit.services.year_plan import YearPlanService
+    from kortrijk_cockpit.ui.dialogs.move_meeting import MoveMeetingDialog
+
+    sessions = demo_store.session_factory
+    services = replace(make_services(demo_store),
+                       meeting_agenda=MeetingAgendaService(sessions, FixedClock(NOW)),
+                       year_plan=YearPlanService(sessions))
+    window = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
+                        services=services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("meetings")
+    area = window.meetings_area()
+    assert isinstance(area, MeetingsArea)
+    with demo_store.session() as s:
+        first, second = s.scalars(select(Meeting.id).where(Meeting.starts_at > NOW)
+                                  .order_by(Meeting.starts_at).limit(2)).all()
+
+    area.move_meeting_requested.emit(first)
+    qtbot.waitUntil(lambda: isinstance(window.meeting_dialog, MoveMeetingDialog))
+    dialog = window.meeting_dialog
+    assert isinstance(dialog, MoveMeetingDialog)
+    start = dialog.new_start()
+    dialog.time.setTime(dialog.time.time().addSecs(3600))  # an hour later
+    with qtbot.waitSignal(window.feed.changed):
+        dialog.accept()
+    area.cancel_meeting_requested.emit(second)
+    box = window.meeting_dialog
+    assert isinstance(box, QMessageBox)
+    with qtbot.waitSignal(window.feed.changed):
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    with demo_store.session() as s:
+        moved, cancelled = s.get(Meeting, first), s.get(Meeting, second)
+        assert moved is not None and cancelled is not None
+        assert moved.starts_at.astimezone(BRUSSELS) == start.replace(hour=start.hour + 1)
+        assert cancelled.status == MeetingStatus.CANCELLED
+        assert cancelled.agenda_items  # kept, to move to another meeting
+    assert isinstance(start, datetime) and unexpected == []

@@ -74,6 +74,8 @@ class MeetingsArea(QWidget):
     bundle_requested = Signal(int)  # meeting id
     year_plan_requested = Signal(int)  # series id
     series_edit_requested = Signal(int)  # series id
+    move_meeting_requested = Signal(int)  # meeting id: another day or hour
+    cancel_meeting_requested = Signal(int)  # meeting id: its items stay, to move on
     record_requested = Signal(str, int)  # ("mail", id): MainWindow.open_record
     message = Signal(str)  # a line for the status bar
     failed = Signal(str, object)  # label, exception: MainWindow.show_task_error
@@ -182,7 +184,8 @@ class MeetingsArea(QWidget):
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        keys_text = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{text.replace('&', '')} ({keys_text})")
         action.triggered.connect(slot)
         self.addAction(action)
         bar.addAction(action)
@@ -202,6 +205,12 @@ class MeetingsArea(QWidget):
                                           lambda: c.emit_for_series(self.year_plan_requested))
         self.series_action = self._act(bar, self.tr("Series settings"), "Ctrl+Shift+R",
                                        lambda: c.emit_for_series(self.series_edit_requested))
+        self.move_meeting_action = self._act(
+            bar, self.tr("Move meeting…"), "Ctrl+Shift+M",
+            lambda: c.emit_for_meeting(self.move_meeting_requested))
+        self.cancel_meeting_action = self._act(
+            bar, self.tr("Cancel meeting…"), "Ctrl+Shift+X",
+            lambda: c.emit_for_meeting(self.cancel_meeting_requested))
         self.add_action = self._act(edit, self.tr("Add item"), "Ins", c.add_item)
         self.edit_action = self._act(edit, self.tr("Edit"), "F2", c.edit_item)
         self.remove_action = self._act(edit, self.tr("Remove"), "Del", c.remove_item)
@@ -215,19 +224,35 @@ class MeetingsArea(QWidget):
 
 
 def meetings_shortcuts() -> list[tuple[str, str]]:
-    """(keys, what they do) in the Overleg area, as its actions handle them."""
-    t = QCoreApplication.translate
+    """(keys, what they do) in the Overleg area, as its actions handle them. Spelled out:
+    lupdate only finds `QCoreApplication.translate(...)` written in full."""
     return [
-        ("Ins", t("MeetingsShortcuts", "Add an agenda item")),
-        ("F2 / Enter", t("MeetingsShortcuts", "Edit the agenda item")),
-        ("Del", t("MeetingsShortcuts", "Remove the agenda item (Ctrl+Z puts it back)")),
-        ("Ctrl+Up / Ctrl+Down", t("MeetingsShortcuts", "Move the agenda item up or down")),
-        ("M", t("MeetingsShortcuts", "Open the mail the item came from")),
-        ("R", t("MeetingsShortcuts", "Remind everyone whose documents are late")),
-        ("Ctrl+Shift+D", t("MeetingsShortcuts", "Request the documents for this meeting")),
-        ("Ctrl+Shift+E", t("MeetingsShortcuts", "Send the agenda")),
-        ("Ctrl+Shift+B", t("MeetingsShortcuts", "Make the agenda bundle")),
-        ("Ctrl+Shift+J", t("MeetingsShortcuts", "Open the year plan of the series")),
-        ("Ctrl+Shift+R", t("MeetingsShortcuts", "Edit the series")),
-        ("Ctrl+Shift+A", t("MeetingsShortcuts", "Put the chosen action point on the agenda")),
+        ("Ins", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Add an agenda item")),
+        ("F2 / Enter", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Edit the agenda item")),
+        ("Del", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Remove the agenda item (Ctrl+Z puts it back)")),
+        ("Ctrl+Up / Ctrl+Down", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Move the agenda item up or down")),
+        ("M", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Open the mail the item came from")),
+        ("R", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Remind everyone whose documents are late")),
+        ("Ctrl+Shift+D", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Request the documents for this meeting")),
+        ("Ctrl+Shift+E", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Send the agenda")),
+        ("Ctrl+Shift+B", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Make the agenda bundle")),
+        ("Ctrl+Shift+J", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Open the year plan of the series")),
+        ("Ctrl+Shift+R", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Edit the series")),
+        ("Ctrl+Shift+M", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Move the meeting to another day or hour")),
+        ("Ctrl+Shift+X", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Cancel the meeting (its items stay)")),
+        ("Ctrl+Shift+A", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Put the chosen action point on the agenda")),
     ]
