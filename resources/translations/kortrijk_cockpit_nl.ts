@@ -365,6 +365,22 @@
         <translation>Aan:</translation>
     </message>
     <message>
+        <source>the standard template</source>
+        <translation>het standaardsjabloon</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <source>Overleg agenda</source>
+        <translation>Overlegagenda</translation>
+    </message>
+    <message>
+        <source>Word template:</source>
+        <translation>Word-sjabloon:</translation>
+    </message>
+    <message>
         <source> minutes</source>
         <translation> minuten</translation>
     </message>
@@ -379,6 +395,18 @@
     <message>
         <source>&apos;{address}&apos; is not a mail address.</source>
         <translation>&apos;{address}&apos; is geen mailadres.</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not a Word file (.docx) that can be found.</source>
+        <translation>&apos;{path}&apos; is geen Word-bestand (.docx) dat gevonden kan worden.</translation>
+    </message>
+    <message>
+        <source>The city&apos;s Word template</source>
+        <translation>Het Word-sjabloon van de stad</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word-documenten (*.docx)</translation>
     </message>
     <message>
         <source>Save the changed agenda settings?</source>

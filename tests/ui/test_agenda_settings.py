@@ -169,3 +169,22 @@ def test_closing_with_changes_asks_first(qtbot: QtBot, app: QApplication, paths:
     dialog.keep_question.button(QMessageBox.StandardButton.Save).click()
     assert not dialog.isVisible()
     assert [s.preparation_minutes for s in saved] == [45] and settings.preparation_minutes == 45
+
+
+def test_the_citys_word_template_is_a_setting(qtbot: QtBot, app: QApplication, paths: Paths,
+                                              tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings()
+    saved: list[Settings] = []
+    dialog = AgendaSettingsDialog(settings, saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.template_path.setText(str(tmp_path / "missing.docx"))
+    dialog.save()
+    assert "Word-bestand" in dialog.message.text() and saved == []  # refused, kept
+
+    template = tmp_path / "Agenda huisstijl.docx"
+    template.write_bytes(b"PK")
+    dialog.template_path.setText(str(template))
+    dialog.save()
+    assert [s.agenda_template_path for s in saved] == [str(template)]
+    assert settings.agenda_template_path == str(template)

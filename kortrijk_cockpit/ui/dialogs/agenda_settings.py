@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTime, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 # What this dialog owns of the settings: copied onto the live object after a save.
 AGENDA_FIELDS = ("working_hours_start", "working_hours_end", "preparation_minutes",
                  "travel_minutes", "protected_blocks", "day_overview_mail",
-                 "day_overview_time", "day_overview_to")
+                 "day_overview_time", "day_overview_to", "agenda_template_path")
 
 
 def _qtime(moment: time) -> QTime:
@@ -134,6 +136,18 @@ class AgendaSettingsDialog(QDialog):
         overview_form.addRow(self.tr("At:"), self.overview_time)
         overview_form.addRow(self.tr("To:"), self.overview_to)
 
+        # The overleg agenda's Word template: the city's own, or ours when empty.
+        self.template_path = QLineEdit(str(settings.agenda_template_path or ""))
+        self.template_path.setPlaceholderText(self.tr("the standard template"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_template)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_path, 1)
+        template_row.addWidget(browse)
+        documents = QGroupBox(self.tr("Overleg agenda"))
+        documents_form = QFormLayout(documents)
+        documents_form.addRow(self.tr("Word template:"), template_row)
+
         self.keep_question: QMessageBox | None = None
         self.message = QLabel()
         self.message.setObjectName("settingsMessage")
@@ -147,6 +161,7 @@ class AgendaSettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(protected, 1)
         layout.addWidget(overview)
+        layout.addWidget(documents)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -189,7 +204,18 @@ class AgendaSettingsDialog(QDialog):
         address = self.overview_to.text().strip()
         if address and ("@" not in address or " " in address):
             return self.tr("'{address}' is not a mail address.").format(address=address)
+        template = self.template_path.text().strip()
+        if template and (not template.lower().endswith(".docx") or not Path(template).is_file()):
+            return self.tr("'{path}' is not a Word file (.docx) that can be found.").format(
+                path=template)
         return ""
+
+    def _choose_template(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("The city's Word template"), self.template_path.text(),
+            self.tr("Word documents (*.docx)"))
+        if chosen:
+            self.template_path.setText(chosen)
 
     def wanted(self) -> Settings:
         """The settings as the dialog shows them now."""
@@ -203,7 +229,8 @@ class AgendaSettingsDialog(QDialog):
                                "end": f"{b.end:%H:%M}"} for b in self.blocks.blocks()],
             day_overview_mail=self.overview_mail.isChecked(),
             day_overview_time=f"{_time(self.overview_time):%H:%M}",
-            day_overview_to=self.overview_to.text().strip())
+            day_overview_to=self.overview_to.text().strip(),
+            agenda_template_path=self.template_path.text().strip())
 
     def is_dirty(self) -> bool:
         wanted = self.wanted()
