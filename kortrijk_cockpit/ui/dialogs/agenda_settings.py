@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit.services.find_time import parse_protected_blocks, parse_time
 from kortrijk_cockpit.services.slot_finder import ProtectedBlock
+from kortrijk_cockpit.ui.dialogs.keep_changes import ask_to_keep
 from kortrijk_cockpit.ui.models.protected_blocks import ProtectedBlocksModel
 
 if TYPE_CHECKING:
@@ -242,23 +243,10 @@ class AgendaSettingsDialog(QDialog):
         if not self.is_dirty() or self.keep_question is not None:
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("Save the changed agenda settings?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.finished.connect(box.deleteLater)
-
-        def answered(result: int) -> None:
-            self.keep_question = None
-            if result == QMessageBox.StandardButton.Save.value:
-                self.save()
-            elif result == QMessageBox.StandardButton.Discard.value:
-                super(AgendaSettingsDialog, self).reject()
-
-        box.finished.connect(answered)
-        self.keep_question = box
-        box.open()
+        self.keep_question = ask_to_keep(
+            self, self.tr("Save the changed agenda settings?"), save=self.save,
+            discard=lambda: super(AgendaSettingsDialog, self).reject(),
+            answered=lambda: setattr(self, "keep_question", None))
 
     def save(self) -> None:
         problem = self.problem()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.ui.dialogs.keep_changes import ask_to_keep
 from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.tasks import Lane
 
@@ -565,23 +566,10 @@ class SeriesEditorDialog(QDialog):
         if not self.is_dirty() or self.keep_question is not None:
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("Save the changes to this meeting series?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.finished.connect(box.deleteLater)
-
-        def answered(result: int) -> None:
-            self.keep_question = None
-            if result == QMessageBox.StandardButton.Save.value:
-                self.save()
-            elif result == QMessageBox.StandardButton.Discard.value:
-                super(SeriesEditorDialog, self).reject()
-
-        box.finished.connect(answered)
-        self.keep_question = box
-        box.open()
+        self.keep_question = ask_to_keep(
+            self, self.tr("Save the changes to this meeting series?"), save=self.save,
+            discard=lambda: super(SeriesEditorDialog, self).reject(),
+            answered=lambda: setattr(self, "keep_question", None))
 
 
 def open_series_editor(parent: QWidget, service: SeriesService, runner: TaskRunner,

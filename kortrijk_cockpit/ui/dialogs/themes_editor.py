@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.ui.dialogs.keep_changes import ask_to_keep
 from kortrijk_cockpit.ui.dialogs.messages import show_failure
 from kortrijk_cockpit.ui.tasks import Lane
 
@@ -293,20 +294,7 @@ class ThemesEditorDialog(QDialog):
         if not self.is_dirty() or self.keep_question is not None:
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
-                          self.tr("Save the changed themes?"),
-                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                          | QMessageBox.StandardButton.Cancel, self)
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.finished.connect(box.deleteLater)
-
-        def answered(result: int) -> None:
-            self.keep_question = None
-            if result == QMessageBox.StandardButton.Save.value:
-                self.save()
-            elif result == QMessageBox.StandardButton.Discard.value:
-                super(ThemesEditorDialog, self).reject()
-
-        box.finished.connect(answered)
-        self.keep_question = box
-        box.open()
+        self.keep_question = ask_to_keep(
+            self, self.tr("Save the changed themes?"), save=self.save,
+            discard=lambda: super(ThemesEditorDialog, self).reject(),
+            answered=lambda: setattr(self, "keep_question", None))
