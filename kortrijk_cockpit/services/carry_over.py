@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
-from kortrijk_cockpit.domain import AuditEntry, Person
+from kortrijk_cockpit.domain import AuditEntry, OutboxEntry, Person
 from kortrijk_cockpit.domain.meetings import (
     ActionPoint,
     ActionStatus,
@@ -137,17 +137,17 @@ class CarryOverService:
                         missing.append(p.owner_name)
                     continue
                 groups.setdefault(email.casefold(), (email, []))[1].append(p)
-            entries: list[int] = []
+            entries: list[OutboxEntry] = []
             for email, rows in groups.values():
                 mail = self._mail(meeting, rows[0].owner_name, email, rows)
-                entries.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)).id)
+                entries.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)))
                 for p in rows:
                     s.add(AuditEntry(at=now, action=REMINDED, entity="action_point",
                                      entity_id=p.id, detail={"meeting_id": meeting.id,
                                                              "to": email}))
             s.flush()
             changes = Changes() if not entries else (
-                Changes.of(Kind.OUTBOX, created=entries)
+                Changes.of(Kind.OUTBOX, created=[e.id for e in entries])
                 | Changes.of(Kind.ACTION_POINT, updated=[p.id for _, r in groups.values()
                                                          for p in r]))
             return Reminded(changes, tuple(e for e, _ in groups.values()), tuple(missing))
