@@ -4,7 +4,7 @@ its origin kept, and never again once done or cancelled."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
