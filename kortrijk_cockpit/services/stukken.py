@@ -39,6 +39,7 @@ from kortrijk_cockpit.domain import (
     Meeting,
     MeetingSeries,
     MeetingStatus,
+    OutboxEntry,
     Person,
     RequestStatus,
 )
@@ -200,7 +201,7 @@ class StukkenService:
         with self._sessions.begin() as s:
             meeting = _meeting(s, meeting_id)
             items = {i.id for i in meeting.agenda_items}
-            entries: list[int] = []
+            queued: list[OutboxEntry] = []
             for owner, rows in _by_owner(drafts):
                 for d in rows:
                     if d.agenda_item_id not in items:
@@ -210,8 +211,9 @@ class StukkenService:
                                           requested_from_email=d.owner_email,
                                           requested_at=now, due_at=d.due_at))
                 mail = self._request_mail(meeting.title, meeting.starts_at, owner, rows)
-                entries.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)).id)
-            s.flush()
+                queued.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)))
+            s.flush()  # the outbox rows' ids exist from here on
+            entries = [entry.id for entry in queued]
             return (Changes.of(Kind.MEETING, updated=[meeting_id])
                     | Changes.of(Kind.OUTBOX, created=entries))
 
@@ -226,13 +228,14 @@ class StukkenService:
                     and (r.reminded_at is None
                          or r.reminded_at.astimezone(BRUSSELS).date() != today)]
             drafts = [_draft(r) for r in late]
-            entries: list[int] = []
+            queued: list[OutboxEntry] = []
             for owner, rows in _by_owner(drafts):
                 mail = self._reminder_mail(meeting.title, meeting.starts_at, owner, rows)
-                entries.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)).id)
+                queued.append(queue(s, OutboxKind.SEND_MAIL, mail_values(mail)))
             for r in late:
                 r.reminded_at = now
-            s.flush()
+            s.flush()  # the outbox rows' ids exist from here on
+            entries = [entry.id for entry in queued]
             if not entries:
                 return Changes()
             return (Changes.of(Kind.MEETING, updated=[meeting_id])

@@ -88,7 +88,9 @@ def test_requests_reply_link_and_reminder_through_exchange(
         ("Personeelsplan 2027", SOFIE[1]), ("Telewerkbeleid", SOFIE[1]),
         ("Aanpassing meerjarenplan", JAN[1])]  # "Rondvraag" has no owner
     assert {d.due_at for d in drafts} == {datetime(2026, 11, 26, 17, 0, tzinfo=BRUSSELS)}
-    stukken.request(meeting_id, drafts)
+    requested = stukken.request(meeting_id, drafts)
+    # The change feed hears which Uitgaand rows came: real ids, one per owner.
+    assert len(requested.outbox.created) == 2 and None not in requested.outbox.created
     assert stukken.proposals(meeting_id) == []  # asked once
     assert mailbox_round.run(TaskContext()).ok
 
@@ -184,3 +186,4 @@ def test_a_request_without_an_address_is_refused_in_dutch(
     with pytest.raises(UserFacingError, match="Geen mailadres voor Sofie Declercq"):
         stukken.request(meeting_id, stukken.proposals(meeting_id))
     assert stukken.state(meeting_id).requests == ()
+
