@@ -284,6 +284,10 @@ class VisitService:
                 Visit.event_id.in_(list(event_ids)))))
 
     # -- helpers ---------------------------------------------------------------
+    def today(self) -> date:
+        """The office's today (Opvolging's "deze week" counts from it)."""
+        return self._today()
+
     def _today(self) -> date:
         return self._clock.now().astimezone(BRUSSELS).date()
 
