@@ -3635,6 +3635,10 @@ Toch openen?</translation>
         <translation>Wacht op Exchange</translation>
     </message>
     <message>
+        <source>Overdue action points</source>
+        <translation>Achterstallige actiepunten</translation>
+    </message>
+    <message>
         <source>Next MAT</source>
         <translation>Volgende MAT</translation>
     </message>
@@ -3677,6 +3681,10 @@ Toch openen?</translation>
             <numerusform>%n agendapunt</numerusform>
             <numerusform>%n agendapunten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>nothing overdue</source>
+        <translation>niets achterstallig</translation>
     </message>
     <message>
         <source>no documents requested</source>
