@@ -41,7 +41,6 @@ class TodayView(QWidget):
             ("briefs", "briefs", self.tr("Briefs to approve")),
             ("deliverables", "reporting", self.tr("Reporting due within 14 days")),
             ("outbox", OUTBOX, self.tr("Waiting for Exchange")),
-            ("overdue", "followup", self.tr("Overdue action points")),
         ]
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -56,7 +55,10 @@ class TodayView(QWidget):
                               "DC": Tile("next_dc", "meetings", self.tr("Next DC"))}
         overleg = QHBoxLayout()
         overleg.setSpacing(16)
-        for tile in self.overleg_tiles.values():
+        # Beside them what the overleggen left overdue (in the grid it would need a
+        # third row, and the window would outgrow small screens).
+        self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
+        for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
             overleg.addWidget(tile, 1)
         # Today's and the next working day's appointments, side by side above the counts.
