@@ -26,20 +26,23 @@ def text_document(html: str) -> QTextDocument:
     return document
 
 
-def page_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+def page_layout(*, landscape: bool = False) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if landscape \
+        else QPageLayout.Orientation.Portrait
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                        MARGINS_MM, QPageLayout.Unit.Millimeter)
 
 
-def print_to(document: QTextDocument, device: QPagedPaintDevice) -> None:
+def print_to(document: QTextDocument, device: QPagedPaintDevice, *,
+             landscape: bool = False) -> None:
     """Lay `document` out on A4 for `device` (a QPdfWriter or a QPrinter) and paint it."""
-    device.setPageLayout(page_layout())
+    device.setPageLayout(page_layout(landscape=landscape))
     # No page size of our own: print_ then lays a copy out on the device itself,
     # so point sizes are points on paper at any resolution.
     document.print_(device)
 
 
-def html_to_pdf(html: str, *, title: str = "") -> bytes:
+def html_to_pdf(html: str, *, title: str = "", landscape: bool = False) -> bytes:
     from PySide6.QtGui import QPdfWriter
 
     data = QByteArray()
@@ -49,7 +52,7 @@ def html_to_pdf(html: str, *, title: str = "") -> bytes:
     writer.setTitle(title)
     writer.setCreator("Kortrijk Cockpit")
     writer.setResolution(300)
-    print_to(text_document(html), writer)
+    print_to(text_document(html), writer, landscape=landscape)
     del writer  # finishes the file
     buffer.close()
     return bytes(data.data())

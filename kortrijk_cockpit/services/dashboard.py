@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from sqlalchemy import ColumnElement, func, select
@@ -35,7 +35,8 @@ from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewD
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
 
 DUE_SOON_DAYS = 14
-OVERLEG_CODES = ("MAT", "DC")  # the weekly overleggen Vandaag shows
+OVERLEG_CODES = ("MAT", "DC")
+OLDEST_OVERDUE = 3  # the weekly overleggen Vandaag shows
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,13 @@ class NextMeeting:
     meeting_id: int
     title: str
     starts_at: datetime
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    title: str
+    owner: str
+    due_date: date
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class DashboardSnapshot:
     agenda_days: tuple[OverviewDay, ...] = ()
     # The next MAT and DC: agenda and stukken state.
     overleg: tuple[MeetingStukken, ...] = ()
+    # The oldest overdue action points (Vandaag's "Achterstallige actiepunten").
+    oldest_overdue: tuple[OverdueAction, ...] = ()
 
 
 class DashboardService:
@@ -128,6 +138,10 @@ class DashboardService:
                 calendar_synced_at=s.scalar(last_sync.where(calendar)),
                 agenda_days=agenda_days,
                 overleg=tuple(next_of_series(s, OVERLEG_CODES, now)),
+                oldest_overdue=tuple(OverdueAction(*r) for r in s.execute(
+                    select(ActionPoint.title, ActionPoint.owner_name, ActionPoint.due_date)
+                    .where(open_action, ActionPoint.due_date < today)
+                    .order_by(ActionPoint.due_date, ActionPoint.id).limit(OLDEST_OVERDUE))),
             )
 
 

@@ -22,6 +22,8 @@ from kortrijk_cockpit.domain import (
     ActionPoint,
     ActionStatus,
     CalendarEvent,
+    Meeting,
+    MeetingSeries,
     Person,
     Visit,
     VisitChecklistItem,
@@ -31,7 +33,9 @@ from kortrijk_cockpit.domain import (
 from kortrijk_cockpit.errors import UserFacingError
 
 CANCELLED_NOTE = "afspraak geannuleerd"
+VISITS_SERIES = "bezoeken"  # Opvolging's series filter: the checklists as one "series"
 KIND_LABELS = {VisitKind.VISIT: "Bezoek", VisitKind.TOUR: "Rondleiding"}
+_OPEN_STATUSES = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
 # Opvolging lists two kinds of rows in one model: keys apart by parity.
 _ACTION_KEY_OFFSET = 1
 
@@ -110,6 +114,8 @@ class FollowupRow:
     is_action_point: bool
     done: bool = False  # ticked off in the list: kept there (greyed) until the next load
     visit_id: int | None = None  # its checklist, also once the appointment is gone
+    series: str = VISITS_SERIES  # an action point's overleg code (MAT, DC, ...); "" if none
+    status: ActionStatus = ActionStatus.OPEN  # a checklist item is open or done
 
 
 @dataclass(frozen=True)
@@ -239,14 +245,16 @@ class VisitService:
             return list(s.scalars(select(Person.full_name).order_by(Person.full_name)))
 
     # -- Opvolging -------------------------------------------------------------
-    def open_items(self) -> list[FollowupRow]:
-        """Open checklist items and open action points, soonest first."""
+    def open_items(self, *, include_done: bool = False) -> list[FollowupRow]:
+        """Open checklist items and open action points, soonest first (with the finished
+        ones too when asked: Opvolging's "ook afgewerkte")."""
         with self._sessions() as s:
-            rows = self._item_rows(s, select(VisitChecklistItem)
-                                   .where(VisitChecklistItem.done.is_(False)))
-            actions = s.scalars(select(ActionPoint).where(
-                ActionPoint.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS))))
-            rows += [self._action_row(a) for a in actions]
+            items = select(VisitChecklistItem)
+            statuses = [*_OPEN_STATUSES, ActionStatus.DONE] if include_done else _OPEN_STATUSES
+            rows = self._item_rows(s, items if include_done
+                                   else items.where(VisitChecklistItem.done.is_(False)))
+            actions = list(s.scalars(select(ActionPoint).where(ActionPoint.status.in_(statuses))))
+            rows += self._action_rows(s, actions)
         return sorted(rows, key=lambda r: (r.due_date or date.max, r.key))
 
     def rows_for_items(self, item_ids: Iterable[int]) -> dict[int, FollowupRow | None]:
@@ -264,9 +272,10 @@ class VisitService:
         wanted = list(action_ids)
         found: dict[int, FollowupRow | None] = {action_key(i): None for i in wanted}
         with self._sessions() as s:
-            for action in s.scalars(select(ActionPoint).where(ActionPoint.id.in_(wanted))):
-                if action.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS):
-                    found[action_key(action.id)] = self._action_row(action)
+            actions = [a for a in s.scalars(select(ActionPoint).where(ActionPoint.id.in_(wanted)))
+                       if a.status in _OPEN_STATUSES]
+            for row in self._action_rows(s, actions):
+                found[row.key] = row
         return found
 
     def item_ids_for_events(self, event_ids: Iterable[int]) -> list[int]:
@@ -275,6 +284,10 @@ class VisitService:
                 Visit.event_id.in_(list(event_ids)))))
 
     # -- helpers ---------------------------------------------------------------
+    def today(self) -> date:
+        """The office's today (Opvolging's "deze week" counts from it)."""
+        return self._today()
+
     def _today(self) -> date:
         return self._clock.now().astimezone(BRUSSELS).date()
 
@@ -297,15 +310,28 @@ class VisitService:
                 context_date=start.astimezone(BRUSSELS).date(), owner=item.owner_name,
                 due_date=due, overdue=due < today and not item.done, event_id=visit.event_id,
                 cancelled=cancelled, is_action_point=False, done=item.done,
-                visit_id=visit.id))
+                visit_id=visit.id,
+                status=ActionStatus.DONE if item.done else ActionStatus.OPEN))
         return rows
 
-    def _action_row(self, action: ActionPoint) -> FollowupRow:
+    def _action_rows(self, s: Session, actions: list[ActionPoint]) -> list[FollowupRow]:
+        # Its series: where it is followed up, else the overleg it came from.
+        codes = {i: c for i, c in s.execute(select(MeetingSeries.id, MeetingSeries.code))}
+        origin_ids = {a.origin_meeting_id for a in actions if a.origin_meeting_id}
+        origins = {i: sid for i, sid in s.execute(select(Meeting.id, Meeting.series_id)
+                                   .where(Meeting.id.in_(origin_ids)))}
+        return [self._action_row(a, codes.get(a.target_series_id or origins.get(
+            a.origin_meeting_id or 0) or 0, "")) for a in actions]
+
+    def _action_row(self, action: ActionPoint, series: str) -> FollowupRow:
         due = action.due_date
-        return FollowupRow(key=action_key(action.id), what=action.title, context="Actiepunt",
+        done = action.status == ActionStatus.DONE
+        return FollowupRow(key=action_key(action.id), what=action.title,
+                           context=f"Actiepunt {series}".strip(),
                            context_date=None, owner=action.owner_name, due_date=due,
-                           overdue=due is not None and due < self._today(), event_id=None,
-                           cancelled=False, is_action_point=True)
+                           overdue=due is not None and due < self._today() and not done,
+                           event_id=None, cancelled=False, is_action_point=True, done=done,
+                           series=series, status=action.status)
 
     def _checklist(self, s: Session, visit: Visit) -> Checklist:
         event = s.get(CalendarEvent, visit.event_id) if visit.event_id else None

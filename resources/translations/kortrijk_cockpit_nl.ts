@@ -1475,12 +1475,95 @@ Logbestand: {log}</translation>
         <translation>Opvolging laden</translation>
     </message>
     <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-werkmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export follow-up</source>
+        <translation>Opvolging exporteren</translation>
+    </message>
+    <message>
+        <source>Exporting follow-up</source>
+        <translation>Opvolging exporteren</translation>
+    </message>
+    <message>
         <source>Action points are followed up in their meeting.</source>
         <translation>Actiepunten worden in hun overleg opgevolgd.</translation>
     </message>
     <message>
         <source>Saving the checklist</source>
         <translation>Checklist bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupFilterBar</name>
+    <message>
+        <source>Owner…</source>
+        <translation>Eigenaar…</translation>
+    </message>
+    <message>
+        <source>Filter by owner</source>
+        <translation>Filteren op eigenaar</translation>
+    </message>
+    <message>
+        <source>Filter by series</source>
+        <translation>Filteren op reeks</translation>
+    </message>
+    <message>
+        <source>All series</source>
+        <translation>Alle reeksen</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Bezoeken</translation>
+    </message>
+    <message>
+        <source>Filter by due date</source>
+        <translation>Filteren op deadline</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>Elke deadline</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>Zonder datum</translation>
+    </message>
+    <message>
+        <source>Also finished</source>
+        <translation>Ook afgewerkte</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Export the list as shown to Excel</source>
+        <translation>De lijst zoals getoond naar Excel exporteren</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Export the list as shown to PDF</source>
+        <translation>De lijst zoals getoond naar PDF exporteren</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1602,10 @@ Logbestand: {log}</translation>
     <message>
         <source>Open the checklist</source>
         <translation>De checklist openen</translation>
+    </message>
+    <message>
+        <source>Filter by owner</source>
+        <translation>Filteren op eigenaar</translation>
     </message>
 </context>
 <context>
@@ -3548,6 +3635,10 @@ Toch openen?</translation>
         <translation>Wacht op Exchange</translation>
     </message>
     <message>
+        <source>Overdue action points</source>
+        <translation>Achterstallige actiepunten</translation>
+    </message>
+    <message>
         <source>Next MAT</source>
         <translation>Volgende MAT</translation>
     </message>
@@ -3590,6 +3681,10 @@ Toch openen?</translation>
             <numerusform>%n agendapunt</numerusform>
             <numerusform>%n agendapunten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>nothing overdue</source>
+        <translation>niets achterstallig</translation>
     </message>
     <message>
         <source>no documents requested</source>

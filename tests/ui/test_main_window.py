@@ -167,8 +167,9 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+Shift+T") and "Zoek een moment" in r for r in rows)
     assert any(r.startswith("Ctrl+P") and "Dagoverzicht" in r for r in rows)
     assert any(r.startswith("Space") and "Opvolging: Het checklistpunt afvinken" in r for r in rows)
+    assert any(r.startswith("Ctrl+F") and "Opvolging: Filteren op eigenaar" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+X") and "De vergadering annuleren" in r for r in rows)
-    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 2 \
+    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 3 \
         + len(meetings_shortcuts())
 
 

@@ -55,7 +55,10 @@ class TodayView(QWidget):
                               "DC": Tile("next_dc", "meetings", self.tr("Next DC"))}
         overleg = QHBoxLayout()
         overleg.setSpacing(16)
-        for tile in self.overleg_tiles.values():
+        # Beside them what the overleggen left overdue (in the grid it would need a
+        # third row, and the window would outgrow small screens).
+        self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
+        for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
             overleg.addWidget(tile, 1)
         # Today's and the next working day's appointments, side by side above the counts.
@@ -102,6 +105,8 @@ class TodayView(QWidget):
         t["requests"].set_content(str(snap.open_requests),
                                   self.tr("%n past the deadline", "", snap.overdue_requests),
                                   alert=snap.overdue_requests > 0)
+        t["overdue"].set_content(str(snap.overdue_actions), self.overdue_text(snap),
+                                 alert=snap.overdue_actions > 0)
         t["briefs"].set_content(str(snap.briefs_to_approve))
         t["deliverables"].set_content(str(snap.deliverables_due_soon))
         self._set_days(snap)
@@ -131,6 +136,13 @@ class TodayView(QWidget):
                              self.tr("%n agenda item(s)", "", meeting.items) + " · "
                              + self.stukken_text(meeting),
                              alert=meeting.late > 0)
+
+    def overdue_text(self, snap: DashboardSnapshot) -> str:
+        """The oldest three, one a line: "01/11 Nota personeelsplan (Els)"."""
+        if not snap.oldest_overdue:
+            return self.tr("nothing overdue")
+        return "\n".join(f"{a.due_date:%d/%m} {a.title}" + (f" ({a.owner})" if a.owner else "")
+                         for a in snap.oldest_overdue)
 
     def stukken_text(self, meeting: MeetingStukken) -> str:
         """"3/5 in, 1 late" ("3/5 binnen, 1 te laat")."""

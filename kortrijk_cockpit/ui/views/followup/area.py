@@ -6,12 +6,22 @@ struck-through row until the next visit of the area, so Space again undoes it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QStackedWidget,
@@ -22,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.ui.tasks import Lane
+from kortrijk_cockpit.ui.views.followup.filter_bar import FollowupFilterBar
 from kortrijk_cockpit.ui.views.followup.model import DueOrder, FollowupModel
 
 if TYPE_CHECKING:
@@ -35,6 +46,7 @@ class FollowupArea(QWidget):
     gone_checklist_requested = Signal(int)  # a visit id: its appointment is gone
     loaded = Signal()
     message = Signal(str)
+    exported = Signal(object)  # the Path written
 
     def __init__(self, visits: VisitService, runner: TaskRunner, feed: ChangeFeed,
                  parent: QWidget | None = None) -> None:
@@ -72,9 +84,18 @@ class FollowupArea(QWidget):
         self.pages.addWidget(self.table)
         title = QLabel(self.tr("Follow-up"))
         title.setObjectName("viewHeading")  # styled like Vandaag's heading
+        self.filter_bar = FollowupFilterBar()
+        self.filter_bar.changed.connect(self._filter)
+        self.filter_bar.with_done.toggled.connect(self.reload)  # finished rows are read then
+        self.filter_bar.export_excel.connect(lambda: self.export(".xlsx"))
+        self.filter_bar.export_pdf.connect(lambda: self.export(".pdf"))
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.pages)
         self.model.rowsInserted.connect(self._show_page)
         self.model.rowsRemoved.connect(self._show_page)
@@ -86,14 +107,54 @@ class FollowupArea(QWidget):
     def reload(self) -> None:
         # Reads on the store lane too: they then land in the order of the writes
         # they follow, so an older answer never overwrites a newer one.
-        self._runner.run(self.tr("Loading follow-up"), lambda _c: self._visits.open_items(),
+        visits, with_done = self._visits, self.filter_bar.with_done.isChecked()
+        self._runner.run(self.tr("Loading follow-up"),
+                         lambda _c: visits.open_items(include_done=with_done),
                          owner=self, lane=Lane.STORE, on_success=self._loaded)
 
     def _loaded(self, rows: list[FollowupRow]) -> None:
         self.model.set_rows(rows)
+        self.filter_bar.set_choices((r.owner for r in rows), (r.series for r in rows))
+        self._filter()
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self.loaded.emit()
+
+    def _filter(self) -> None:
+        self.proxy.set_filters(self.filter_bar.filters(), self._visits.today())
+
+    def focus_filter(self) -> None:
+        self.filter_bar.owner.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.owner.selectAll()
+
+    # -- export ----------------------------------------------------------------
+    def export(self, suffix: str, path: Path | None = None) -> int | None:
+        """Write what the list shows to .xlsx or .pdf (asks where unless `path`)."""
+        from kortrijk_cockpit.services import followup_export
+
+        today = self._visits.today()
+        if path is None:
+            folder = Path(QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation))
+            kinds = self.tr("Excel workbooks (*.xlsx)") if suffix == ".xlsx" \
+                else self.tr("PDF files (*.pdf)")
+            chosen, _kind = QFileDialog.getSaveFileName(
+                self, self.tr("Export follow-up"),
+                str(folder / followup_export.file_name(today, suffix)), kinds)
+            if not chosen:
+                return None
+            path = Path(chosen)
+        target = path
+        rows = self.proxy.shown_rows()
+        title = followup_export.export_title(self.filter_bar.describe(), today)
+        write = followup_export.write_xlsx if suffix == ".xlsx" else followup_export.write_pdf
+
+        def run(_ctx: object) -> Path:
+            write(rows, target, title=title)
+            return target
+
+        return self._runner.run(self.tr("Exporting follow-up"), run, owner=self,
+                                on_success=self.exported.emit)
 
     def _show_page(self) -> None:
         self.pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
@@ -164,4 +225,5 @@ def followup_shortcuts() -> list[tuple[str, str]]:
         ("Space", QCoreApplication.translate("FollowupShortcuts",
                                              "Tick the checklist item off (or on again)")),
         ("Enter", QCoreApplication.translate("FollowupShortcuts", "Open the checklist")),
+        ("Ctrl+F", QCoreApplication.translate("FollowupShortcuts", "Filter by owner")),
     ]

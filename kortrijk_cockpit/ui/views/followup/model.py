@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+import enum
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -65,8 +67,61 @@ class FollowupModel(KeyedTableModel):
         return None
 
 
+class Due(enum.Enum):
+    ANY = "any"
+    LATE = "late"  # te laat
+    THIS_WEEK = "week"  # from today to Sunday
+    LATER = "later"
+    NONE = "none"  # zonder datum
+
+
+@dataclass(frozen=True)
+class Filters:
+    owner: str = ""  # a part of the owner's name, any case
+    series: str = ""  # MAT, DC, ... or "bezoeken"; "" for all
+    due: Due = Due.ANY
+    # "ook afgewerkte": the load reads them then; one ticked off here stays (struck
+    # through) until the next load, so Space again undoes it.
+    with_done: bool = False
+
+    def matches(self, row: FollowupRow, today: date) -> bool:
+        if self.owner and self.owner.casefold() not in row.owner.casefold():
+            return False
+        if self.series and row.series != self.series:
+            return False
+        return self.due is Due.ANY or due_bucket(row, today) is self.due
+
+
+def due_bucket(row: FollowupRow, today: date) -> Due:
+    if row.due_date is None:
+        return Due.NONE
+    if row.overdue:
+        return Due.LATE
+    sunday = today + timedelta(days=6 - today.weekday())
+    return Due.THIS_WEEK if row.due_date <= sunday else Due.LATER
+
+
 class DueOrder(QSortFilterProxyModel):
-    """By due date (the model keeps key order, so rows change in place)."""
+    """By due date (the model keeps key order, so rows change in place), filtered."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.filters = Filters()
+        self.today = date.today()
+
+    def set_filters(self, filters: Filters, today: date) -> None:
+        # begin/endFilterChange: invalidateFilter is deprecated (and warns) in PySide 6.10.
+        self.beginFilterChange()
+        self.filters, self.today = filters, today
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        row = self.sourceModel().index(source_row, 0, source_parent).data(FollowupModel.RowRole)
+        return row is None or self.filters.matches(row, self.today)
+
+    def shown_rows(self) -> list[FollowupRow]:
+        """What the list shows, in its order: what an export writes."""
+        return [self.index(r, 0).data(FollowupModel.RowRole) for r in range(self.rowCount())]
 
     def lessThan(self, left: Index, right: Index) -> bool:  # noqa: N802
         return due_order(left.data(FollowupModel.RowRole)) < \
