@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
+    from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.day_overview import DayOverviewService
@@ -121,6 +122,7 @@ class Core:
     find_time: FindTimeService | None = None
     exchange: ExchangeConnection | None = None
     meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
+    carry_over: CarryOverService | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
+    from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
     from kortrijk_cockpit.services.dashboard import DashboardService
     from kortrijk_cockpit.services.day_overview import DayOverviewService
@@ -247,6 +250,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 agenda_documents=AgendaDocumentService(sessions, clock),
                 agenda_sending=AgendaSendingService(sessions),
                 meeting_agenda=MeetingAgendaService(sessions, clock),
+                carry_over=CarryOverService(sessions, clock, director),
                 exchange=exchange)
 
 
@@ -349,7 +353,7 @@ def run_gui(options: Options) -> int:
                 visits=built.visits, stukken=built.stukken, series=built.series,
                 year_plan=built.year_plan, themes=built.themes,
                 agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
-                meeting_agenda=built.meeting_agenda,
+                meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

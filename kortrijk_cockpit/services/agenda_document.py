@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kortrijk_cockpit.clock import BRUSSELS, Clock
+from kortrijk_cockpit.documents.bundle import BundleItem
 from kortrijk_cockpit.domain import (
     AgendaItem,
     AgendaItemKind,
@@ -26,7 +27,6 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     SeriesMember,
 )
-from kortrijk_cockpit.documents.bundle import BundleItem
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.day_overview import dutch_date
 

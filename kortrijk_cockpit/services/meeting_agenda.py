@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -21,7 +21,6 @@ from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.demo_office.rhythm import is_working_day
 from kortrijk_cockpit.domain.meetings import (
     ActionPoint,
-    ActionStatus,
     AgendaItem,
     AgendaItemKind,
     DocumentRequest,
@@ -282,23 +281,14 @@ class MeetingAgendaService:
                 tuple(series.agenda_sections or ()) if series is not None else (),
                 closes_at, rows, self._offered(s, meeting))
 
-    @staticmethod
-    def _offered(s: Session, meeting: Meeting) -> tuple[OfferedActionPoint, ...]:
-        on_this = select(AgendaItem.action_point_id).where(
-            AgendaItem.meeting_id == meeting.id, AgendaItem.action_point_id.is_not(None))
-        on_any = select(AgendaItem.action_point_id).where(AgendaItem.action_point_id.is_not(None))
-        meant = [ActionPoint.target_meeting_id == meeting.id]
-        if meeting.series_id is not None:
-            # For the series without a meeting: offered until it is on some agenda.
-            meant.append((ActionPoint.target_series_id == meeting.series_id)
-                         & ActionPoint.target_meeting_id.is_(None)
-                         & ActionPoint.id.not_in(on_any))
-        points = s.scalars(
-            select(ActionPoint)
-            .where(ActionPoint.status.in_((ActionStatus.OPEN, ActionStatus.IN_PROGRESS)),
-                   or_(*meant), ActionPoint.id.not_in(on_this))
-            .order_by(ActionPoint.due_date.is_(None), ActionPoint.due_date, ActionPoint.id))
-        return tuple(OfferedActionPoint(p.id, p.title, p.owner_name, p.due_date) for p in points)
+    def _offered(self, s: Session, meeting: Meeting) -> tuple[OfferedActionPoint, ...]:
+        """The open points that come back at this meeting (carried in its series, or
+        routed here with "Agenderen op"; see carry_over.py), not yet on its agenda."""
+        from kortrijk_cockpit.services.carry_over import open_points_for
+
+        return tuple(OfferedActionPoint(p.id, p.title, p.owner_name, p.due_date)
+                     for p in open_points_for(s, meeting, self._clock.now())
+                     if not p.is_on_agenda)
 
     # -- writes ------------------------------------------------------------------
     def add_item(self, meeting_id: int, draft: ItemDraft, *,

@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.calendar import CalendarService
+    from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
     from kortrijk_cockpit.services.dashboard import DashboardService, DashboardSnapshot
     from kortrijk_cockpit.services.day_overview import DayOverviewService
@@ -128,6 +129,7 @@ class MainWindowServices:
     agenda_documents: AgendaDocumentService | None = None  # the agenda as Word/PDF, bundle
     agenda_sending: AgendaSendingService | None = None  # the agenda to its members
     meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
+    carry_over: CarryOverService | None = None  # open points back at the right overleg
 
 
 class MainWindow(QMainWindow):
@@ -800,7 +802,32 @@ class MainWindow(QMainWindow):
         area.series_edit_requested.connect(self.open_series_editor)
         area.move_meeting_requested.connect(self.move_meeting)
         area.cancel_meeting_requested.connect(self.cancel_meeting)
+        area.remind_owners_requested.connect(self.remind_action_owners)
         return area
+
+    def remind_action_owners(self, meeting_id: int) -> None:
+        """One mail per owner with all their open points that come back at this meeting."""
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        carry = self._services.carry_over if self._services is not None else None
+        if carry is None:
+            self._not_ready()
+            return
+        label = self.tr("Reminding the owners")
+
+        def landed(reminded: Any) -> None:
+            self.feed.publish(reminded.changes, self)
+            text = (self.tr("Reminders queued: {count}.").format(count=len(reminded.owners))
+                    if reminded.owners else
+                    self.tr("No owner to remind (or reminded today already)."))
+            if reminded.without_address:
+                text += " " + self.tr("No address for: {names}.").format(
+                    names=", ".join(reminded.without_address))
+            self.statusBar().showMessage(text, 10000)
+            self._sync_now()
+        self._runner.run(label, lambda _ctx: carry.remind_owners(meeting_id), owner=self,
+                         lane=Lane.STORE, on_success=landed,
+                         on_failure=lambda exc: self.show_task_error(label, exc))
 
     def move_meeting(self, meeting_id: int) -> QDialog | None:
         """One meeting to another day or hour (its agenda goes with it)."""

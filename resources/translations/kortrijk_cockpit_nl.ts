@@ -2124,6 +2124,18 @@ Logbestand: {log}</translation>
         <translation>Over {app}</translation>
     </message>
     <message>
+        <source>Reminding the owners</source>
+        <translation>De eigenaars herinneren</translation>
+    </message>
+    <message>
+        <source>No owner to remind (or reminded today already).</source>
+        <translation>Geen eigenaar om te herinneren (of vandaag al herinnerd).</translation>
+    </message>
+    <message>
+        <source>No address for: {names}.</source>
+        <translation>Geen adres voor: {names}.</translation>
+    </message>
+    <message>
         <source>Moving the meeting</source>
         <translation>De vergadering verplaatsen</translation>
     </message>
@@ -2407,6 +2419,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Reeks bewerken</translation>
     </message>
     <message>
+        <source>Remind owners</source>
+        <translation>Eigenaars herinneren</translation>
+    </message>
+    <message>
         <source>Move meeting…</source>
         <translation>Vergadering verplaatsen…</translation>
     </message>
@@ -2591,6 +2607,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Edit the series</source>
         <translation>De reeks bewerken</translation>
+    </message>
+    <message>
+        <source>Remind the owners of the action points that come back at this meeting</source>
+        <translation>De eigenaars herinneren van de actiepunten die op deze vergadering terugkomen</translation>
     </message>
     <message>
         <source>Move the meeting to another day or hour</source>

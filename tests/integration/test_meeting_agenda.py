@@ -141,13 +141,15 @@ def test_action_points_due_for_the_meeting_are_offered_until_added(store: Store)
     agenda = _service(store)
     read = agenda.agenda(world.meeting)
     assert read is not None
-    assert [p.title for p in read.offered] == ["Nota fietsbeleid", "Budget 2027"]
+    # "Vorige keer" was meant for the last meeting and is still open: it comes back, until
+    # done; "Voor het DC" belongs to the other series; "Al gedaan" is done.
+    assert [p.title for p in read.offered] == ["Nota fietsbeleid", "Budget 2027", "Vorige keer"]
 
     added = agenda.add_action_point(world.meeting, ids["series"])
     assert added.changes.rows(Kind.ACTION_POINT).updated == {ids["series"]}
     read = agenda.agenda(world.meeting)
     assert read is not None
-    assert [p.title for p in read.offered] == ["Nota fietsbeleid"]
+    assert [p.title for p in read.offered] == ["Nota fietsbeleid", "Vorige keer"]
     assert [(i.title, i.action_point_id) for i in read.items] == [("Budget 2027", ids["series"])]
     with pytest.raises(UserFacingError, match="al op deze agenda"):
         agenda.add_action_point(world.meeting, ids["series"])

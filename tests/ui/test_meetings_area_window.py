@@ -46,6 +46,7 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
     from kortrijk_cockpit.domain import Meeting, MeetingSeries
     from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
+    from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
@@ -61,7 +62,8 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
         stukken=StukkenService(sessions, clock, paths.stukken), series=SeriesService(sessions),
         year_plan=YearPlanService(sessions), themes=ThemeCalendarService(sessions, clock),
         agenda_documents=AgendaDocumentService(sessions, clock),
-        agenda_sending=AgendaSendingService(sessions))
+        agenda_sending=AgendaSendingService(sessions),
+        carry_over=CarryOverService(sessions, clock))
     window = MainWindow(runner, paths.config, report_unexpected=unexpected.append,
                         services=services)
     qtbot.addWidget(window)
@@ -88,6 +90,10 @@ def test_the_areas_requests_open_their_work(qtbot, app: QApplication, demo_store
     area.remind_requested.emit(meeting)
     qtbot.waitUntil(lambda: "herinnering" in window.statusBar().currentMessage().lower()
                     or "te laat" in window.statusBar().currentMessage())
+    window.statusBar().clearMessage()
+    area.remind_owners_requested.emit(meeting)  # the demo's open points come back here
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        ("Herinneringen klaargezet", "Geen eigenaar")))
     runner.wait_for_done()
     assert unexpected == []
 

@@ -76,6 +76,7 @@ class MeetingsArea(QWidget):
     series_edit_requested = Signal(int)  # series id
     move_meeting_requested = Signal(int)  # meeting id: another day or hour
     cancel_meeting_requested = Signal(int)  # meeting id: its items stay, to move on
+    remind_owners_requested = Signal(int)  # meeting id: owners of the points coming back
     record_requested = Signal(str, int)  # ("mail", id): MainWindow.open_record
     message = Signal(str)  # a line for the status bar
     failed = Signal(str, object)  # label, exception: MainWindow.show_task_error
@@ -205,6 +206,9 @@ class MeetingsArea(QWidget):
                                           lambda: c.emit_for_series(self.year_plan_requested))
         self.series_action = self._act(bar, self.tr("Series settings"), "Ctrl+Shift+R",
                                        lambda: c.emit_for_series(self.series_edit_requested))
+        self.remind_owners_action = self._act(
+            bar, self.tr("Remind owners"), "Ctrl+Shift+O",
+            lambda: c.emit_for_meeting(self.remind_owners_requested))
         self.move_meeting_action = self._act(
             bar, self.tr("Move meeting…"), "Ctrl+Shift+M",
             lambda: c.emit_for_meeting(self.move_meeting_requested))
@@ -249,6 +253,9 @@ def meetings_shortcuts() -> list[tuple[str, str]]:
                                             "Open the year plan of the series")),
         ("Ctrl+Shift+R", QCoreApplication.translate("MeetingsShortcuts",
                                             "Edit the series")),
+        ("Ctrl+Shift+O", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Remind the owners of the action points that "
+                                            "come back at this meeting")),
         ("Ctrl+Shift+M", QCoreApplication.translate("MeetingsShortcuts",
                                             "Move the meeting to another day or hour")),
         ("Ctrl+Shift+X", QCoreApplication.translate("MeetingsShortcuts",

@@ -154,7 +154,7 @@ class MeetingsController(QObject):
             self._enable()
             area.loaded.emit()
             return
-        from kortrijk_cockpit.ui.formatting import long_date, local
+        from kortrijk_cockpit.ui.formatting import local, long_date
 
         m = read.meeting
         start, end = local(m.starts_at), local(m.ends_at)
