@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
@@ -178,7 +178,8 @@ def open_points_for(s: Session, meeting: Meeting, now: datetime) -> list[Carried
     on_agenda = set(s.scalars(select(AgendaItem.action_point_id).where(
         AgendaItem.meeting_id == meeting.id, AgendaItem.action_point_id.is_not(None))))
     found: list[CarriedPoint] = []
-    for point in s.scalars(select(ActionPoint).where(ActionPoint.status.in_(OPEN))):
+    for point in s.scalars(select(ActionPoint).where(ActionPoint.status.in_(OPEN),
+                                                     _may_come_back_at(meeting, on_agenda))):
         here = point.id in on_agenda
         if not here:
             at = turn(s, point, now)
@@ -187,6 +188,22 @@ def open_points_for(s: Session, meeting: Meeting, now: datetime) -> list[Carried
             found.append(_carried(s, point, point.id in on_agenda))
     found.sort(key=lambda p: (p.due_date is None, p.due_date or date.min, p.id))
     return found
+
+
+def _may_come_back_at(meeting: Meeting, on_agenda: set[int]) -> ColumnElement[bool]:
+    """Only points whose `turn` can land in this meeting's series are worth asking: pinned
+    to one of its meetings, routed to the series, or born in it and not routed elsewhere
+    (so an agenda read looks at one series' points, not at every open point)."""
+    if meeting.series_id is None:
+        return or_(ActionPoint.target_meeting_id == meeting.id, ActionPoint.id.in_(on_agenda))
+    in_series = select(Meeting.id).where(Meeting.series_id == meeting.series_id)
+    return or_(ActionPoint.id.in_(on_agenda),
+               ActionPoint.target_meeting_id.in_(in_series),
+               and_(ActionPoint.target_meeting_id.is_(None),
+                    ActionPoint.target_series_id == meeting.series_id),
+               and_(ActionPoint.target_meeting_id.is_(None),
+                    ActionPoint.target_series_id.is_(None),
+                    ActionPoint.origin_meeting_id.in_(in_series)))
 
 
 def turn(s: Session, point: ActionPoint, now: datetime) -> Meeting | None:
