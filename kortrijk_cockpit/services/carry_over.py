@@ -35,6 +35,7 @@ from kortrijk_cockpit.domain.meetings import (
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue
 from kortrijk_cockpit.exchange.records import OutgoingMail
+from kortrijk_cockpit.services.lookup import existing
 
 OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 REMINDED = "action_point_reminded"
@@ -302,10 +303,7 @@ def _line(p: CarriedPoint) -> str:
 
 
 def _meeting(s: Session, meeting_id: int) -> Meeting:
-    meeting = s.get(Meeting, meeting_id)
-    if meeting is None:
-        raise UserFacingError("Deze vergadering bestaat niet meer.")
-    return meeting
+    return existing(s, Meeting, meeting_id, "Deze vergadering bestaat niet meer.")
 
 
 def _day(moment: datetime) -> str:

@@ -30,6 +30,7 @@ from kortrijk_cockpit.domain.meetings import (
     RequestStatus,
 )
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.services.lookup import existing
 
 KIND_LABELS: dict[AgendaItemKind, str] = {
     AgendaItemKind.APPROVAL: "goedkeuring",
@@ -377,17 +378,11 @@ class MeetingAgendaService:
     # -- helpers -----------------------------------------------------------------
     @staticmethod
     def _meeting(s: Session, meeting_id: int) -> Meeting:
-        meeting = s.get(Meeting, meeting_id)
-        if meeting is None:
-            raise UserFacingError("Dat overleg bestaat niet meer.")
-        return meeting
+        return existing(s, Meeting, meeting_id, "Dat overleg bestaat niet meer.")
 
     @staticmethod
     def _item(s: Session, item_id: int) -> AgendaItem:
-        item = s.get(AgendaItem, item_id)
-        if item is None:
-            raise UserFacingError("Dat agendapunt bestaat niet meer.")
-        return item
+        return existing(s, AgendaItem, item_id, "Dat agendapunt bestaat niet meer.")
 
     @staticmethod
     def _ordered(s: Session, meeting_id: int) -> list[AgendaItem]:

@@ -23,6 +23,7 @@ from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.domain import AgendaItemKind, Meeting, MeetingSeries, Person
 from kortrijk_cockpit.domain.meetings import SeriesMember, Theme
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.services.lookup import existing
 from kortrijk_cockpit.store.database import STALE_MESSAGE
 
 # DOMAIN.md: how a weekly MAT/DC runs.
@@ -324,10 +325,7 @@ class SeriesService:
     # -- helpers ---------------------------------------------------------------
     @staticmethod
     def _get(s: Session, series_id: int) -> MeetingSeries:
-        row = s.get(MeetingSeries, series_id)
-        if row is None:
-            raise UserFacingError("Deze overlegreeks bestaat niet meer.")
-        return row
+        return existing(s, MeetingSeries, series_id, "Deze overlegreeks bestaat niet meer.")
 
     def _editable(self, s: Session, series_id: int, version: int | None) -> MeetingSeries:
         row = self._get(s, series_id)

@@ -47,6 +47,7 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.attachments import safe_filename
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue
 from kortrijk_cockpit.exchange.records import OutgoingMail
+from kortrijk_cockpit.services.lookup import existing
 
 DUE_AT = time(17, 0)  # a stuk is due at the end of its working day
 DEFAULT_LEAD_DAYS = 3
@@ -378,10 +379,7 @@ def next_of_series(s: Session, codes: Iterable[str], now: datetime) -> list[Meet
 
 
 def _meeting(s: Session, meeting_id: int) -> Meeting:
-    meeting = s.get(Meeting, meeting_id)
-    if meeting is None:
-        raise UserFacingError("Deze vergadering bestaat niet meer.")
-    return meeting
+    return existing(s, Meeting, meeting_id, "Deze vergadering bestaat niet meer.")
 
 
 def _state(r: DocumentRequest, now: datetime) -> StukState:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import Clock, SystemClock
 from kortrijk_cockpit.domain import AgendaItem, Meeting, MeetingSeries, MeetingStatus, Theme
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.lookup import existing
 from kortrijk_cockpit.services.theme_plan import (
     PlanMeeting,
     PlanTheme,
@@ -184,8 +184,5 @@ class ThemeCalendarService:
 
 
 def _series(s: Session, series_id: int) -> MeetingSeries:
-    series = s.get(MeetingSeries, series_id)
-    if series is None:
-        raise UserFacingError("Dit overleg bestaat niet meer.")
-    return series
+    return existing(s, MeetingSeries, series_id, "Dit overleg bestaat niet meer.")
 

@@ -24,6 +24,7 @@ from kortrijk_cockpit.demo_office.rhythm import is_working_day
 from kortrijk_cockpit.domain import CalendarEvent, Meeting, MeetingSeries, MeetingStatus
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.records import EventDraft
+from kortrijk_cockpit.services.lookup import existing
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -197,14 +198,8 @@ class YearPlanService:
 
     @staticmethod
     def _series(s: Session, series_id: int) -> MeetingSeries:
-        series = s.get(MeetingSeries, series_id)
-        if series is None:
-            raise UserFacingError("Dit overleg bestaat niet meer.")
-        return series
+        return existing(s, MeetingSeries, series_id, "Dit overleg bestaat niet meer.")
 
     @staticmethod
     def _meeting(s: Session, meeting_id: int) -> Meeting:
-        meeting = s.get(Meeting, meeting_id)
-        if meeting is None:
-            raise UserFacingError("Deze vergadering bestaat niet meer.")
-        return meeting
+        return existing(s, Meeting, meeting_id, "Deze vergadering bestaat niet meer.")
