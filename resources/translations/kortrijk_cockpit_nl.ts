@@ -2424,11 +2424,11 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
     <message>
         <source>Move meeting…</source>
-        <translation>Vergadering verplaatsen…</translation>
+        <translation>Verplaatsen…</translation>
     </message>
     <message>
         <source>Cancel meeting…</source>
-        <translation>Vergadering annuleren…</translation>
+        <translation>Annuleren…</translation>
     </message>
     <message>
         <source>Add item</source>

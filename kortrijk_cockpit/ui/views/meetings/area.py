@@ -206,6 +206,16 @@ class MeetingsArea(QWidget):
                                           lambda: c.emit_for_series(self.year_plan_requested))
         self.series_action = self._act(bar, self.tr("Series settings"), "Ctrl+Shift+R",
                                        lambda: c.emit_for_series(self.series_edit_requested))
+        bar.addSeparator()  # the meeting itself
+        self.remind_owners_action = self._act(
+            bar, self.tr("Remind owners"), "Ctrl+Shift+O",
+            lambda: c.emit_for_meeting(self.remind_owners_requested))
+        self.move_meeting_action = self._act(
+            bar, self.tr("Move meeting…"), "Ctrl+Shift+M",
+            lambda: c.emit_for_meeting(self.move_meeting_requested))
+        self.cancel_meeting_action = self._act(
+            bar, self.tr("Cancel meeting…"), "Ctrl+Shift+X",
+            lambda: c.emit_for_meeting(self.cancel_meeting_requested))
         self.add_action = self._act(edit, self.tr("Add item"), "Ins", c.add_item)
         self.edit_action = self._act(edit, self.tr("Edit"), "F2", c.edit_item)
         self.remove_action = self._act(edit, self.tr("Remove"), "Del", c.remove_item)
@@ -216,16 +226,6 @@ class MeetingsArea(QWidget):
         self.mail_action = self._act(edit, self.tr("Open mail"), "M", c.open_mail)
         self.add_point_action = self._act(edit, self.tr("Add action point"), "Ctrl+Shift+A",
                                           c.add_offered)
-        edit.addSeparator()  # the meeting itself, after its items
-        self.remind_owners_action = self._act(
-            edit, self.tr("Remind owners"), "Ctrl+Shift+O",
-            lambda: c.emit_for_meeting(self.remind_owners_requested))
-        self.move_meeting_action = self._act(
-            edit, self.tr("Move meeting…"), "Ctrl+Shift+M",
-            lambda: c.emit_for_meeting(self.move_meeting_requested))
-        self.cancel_meeting_action = self._act(
-            edit, self.tr("Cancel meeting…"), "Ctrl+Shift+X",
-            lambda: c.emit_for_meeting(self.cancel_meeting_requested))
 
 
 def meetings_shortcuts() -> list[tuple[str, str]]:
