@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.sandbox import SandboxServer
+    from kortrijk_cockpit.services.action_points import ActionPointService
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
+    from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -123,6 +125,8 @@ class Core:
     exchange: ExchangeConnection | None = None
     meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
     carry_over: CarryOverService | None = None
+    minutes: MinutesService | None = None  # the minutes as they are typed
+    action_points: ActionPointService | None = None  # status, owner, deadline, history
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,7 @@ def prepare(options: Options) -> tuple[Paths, Path]:
 def build_core(options: Options, paths: Paths) -> Core:
     """Open the store and build the services (slow imports live here)."""
     from kortrijk_cockpit.clock import BRUSSELS, SystemClock
+    from kortrijk_cockpit.services.action_points import ActionPointService
     from kortrijk_cockpit.services.agenda import AgendaService, WorkingHours
     from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
@@ -176,6 +181,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
+    from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.preparation import PreparationService
@@ -221,6 +227,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     def hours() -> tuple[str, str]:
         return settings.working_hours_start, settings.working_hours_end
 
+    actor = current_user()  # who saved, shown when a shared store refuses a stale save
+
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
@@ -251,7 +259,19 @@ def build_core(options: Options, paths: Paths) -> Core:
                 agenda_sending=AgendaSendingService(sessions),
                 meeting_agenda=MeetingAgendaService(sessions, clock),
                 carry_over=CarryOverService(sessions, clock, director),
+                minutes=MinutesService(sessions, clock, actor),
+                action_points=ActionPointService(sessions, clock, actor),
                 exchange=exchange)
+
+
+def current_user() -> str:
+    """The Windows (or Linux) user name, or "" when the system cannot tell."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def demo_exchange() -> ExchangeConnection:
@@ -354,6 +374,7 @@ def run_gui(options: Options) -> int:
                 year_plan=built.year_plan, themes=built.themes,
                 agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
                 meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
+                minutes=built.minutes, action_points=built.action_points,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -140,6 +140,8 @@ class Meeting(Versioned, Base):
         str_enum(MeetingStatus), default=MeetingStatus.PLANNED
     )
     minutes_text: Mapped[str] = mapped_column(Text, default="")
+    # Set when the verslag is approved at the next meeting: the minutes no longer change.
+    minutes_locked_at: Mapped[datetime | None]
 
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
@@ -238,3 +240,7 @@ class ActionPoint(Versioned, Base):
     )
     source_mail_id: Mapped[int | None] = mapped_column(ForeignKey("mails.id", ondelete="SET NULL"))
     completed_at: Mapped[datetime | None]
+    # The agenda item it was typed under in the minutes (None: from a mail, by hand).
+    origin_agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="SET NULL", use_alter=True))
+    created_at: Mapped[datetime | None]

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
-from kortrijk_cockpit.domain import AuditEntry, OutboxEntry, Person
+from kortrijk_cockpit.domain import ActionEventKind, AuditEntry, OutboxEntry, Person
 from kortrijk_cockpit.domain.meetings import (
     ActionPoint,
     ActionStatus,
@@ -35,6 +35,7 @@ from kortrijk_cockpit.domain.meetings import (
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue
 from kortrijk_cockpit.exchange.records import OutgoingMail
+from kortrijk_cockpit.services.action_events import record
 from kortrijk_cockpit.services.lookup import existing
 
 OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
@@ -115,6 +116,10 @@ class CarryOverService:
                 point.target_series_id, point.target_meeting_id = meeting.series_id, meeting.id
             s.flush()
             after = turn(s, point, now)
+            record(s, point, ActionEventKind.ROUTED, at=now,
+                   old=_label(before) if before is not None else "",
+                   new=_label(after) if after is not None else _target_label(s, point),
+                   meeting_id=after.id if after is not None else None)
             touched = [m.id for m in (before, after) if m is not None]
             return (Changes.of(Kind.ACTION_POINT, updated=[point.id])
                     | Changes.of(Kind.MEETING, updated=touched))
@@ -300,6 +305,17 @@ def _line(p: CarriedPoint) -> str:
         parts.append(f"uit {p.origin}")
     parts.append(STATUS_LABELS[p.status])
     return " - ".join(parts)
+
+
+def _label(meeting: Meeting) -> str:
+    """'MAT 12/01/2027': the title, with the day unless the title carries it already."""
+    day = _day(meeting.starts_at)
+    return meeting.title if day in meeting.title else f"{meeting.title} {day}"
+
+
+def _target_label(s: Session, point: ActionPoint) -> str:
+    series = s.get(MeetingSeries, point.target_series_id) if point.target_series_id else None
+    return series.code if series is not None else ""
 
 
 def _meeting(s: Session, meeting_id: int) -> Meeting:

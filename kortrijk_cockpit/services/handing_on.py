@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import Clock
 from kortrijk_cockpit.domain import (
+    ActionEventKind,
     ActionPoint,
     AgendaItem,
     AgendaItemKind,
@@ -27,6 +28,7 @@ from kortrijk_cockpit.domain import (
     Person,
 )
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.action_events import record
 from kortrijk_cockpit.services.mail_links import link_info, read_links
 from kortrijk_cockpit.services.mail_list import LinkInfo
 from kortrijk_cockpit.services.mail_sql import like_escape
@@ -94,9 +96,12 @@ class HandOnService:
             mail = _mail(s, mail_id)
             point = ActionPoint(title=_title(title, mail), owner_name=owner_name.strip(),
                                 owner_person_id=owner_person_id, due_date=due_date,
-                                description=_origin(mail), source_mail_id=mail.id)
+                                description=_origin(mail), source_mail_id=mail.id,
+                                created_at=self._clock.now())
             s.add(point)
             s.flush()
+            record(s, point, ActionEventKind.CREATED, at=self._clock.now(),
+                   new=f"uit mail: {mail.subject}"[:200])
             return _link(s, mail, LinkKind.ACTION_POINT, point.id,
                          Changes.of(Kind.ACTION_POINT, created=[point.id]))
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
 
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.config import Settings
+    from kortrijk_cockpit.services.action_points import ActionPointService
     from kortrijk_cockpit.services.agenda import AgendaService
     from kortrijk_cockpit.services.agenda_document import AgendaDocumentService
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
@@ -62,6 +63,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
+    from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -130,6 +132,8 @@ class MainWindowServices:
     agenda_sending: AgendaSendingService | None = None  # the agenda to its members
     meeting_agenda: MeetingAgendaService | None = None  # Overleg: the weekly agenda
     carry_over: CarryOverService | None = None  # open points back at the right overleg
+    minutes: MinutesService | None = None  # the minutes mode of a meeting
+    action_points: ActionPointService | None = None  # status, owner, deadline, history
 
 
 class MainWindow(QMainWindow):
@@ -1115,6 +1119,6 @@ class MainWindow(QMainWindow):
             mail.controller.save_state(self._state)  # type: ignore[attr-defined]
         self._state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
