@@ -51,35 +51,46 @@ class ActionPointService:
         self._clock = clock
         self._actor = actor
 
-    def set_status(self, point_id: int, status: ActionStatus,
-                   version: int | None = None) -> Changes:
+    def set_status(self, point_id: int, status: ActionStatus, version: int | None = None,
+                   meeting_id: int | None = None) -> Changes:
+        """`meeting_id`: the meeting where it was settled (the minutes' Opvolging)."""
         now = self._clock.now()
         with self._sessions.begin() as s:
             point = self._editable(s, point_id, version)
             if point.status is status:
                 return Changes()
             record(s, point, ActionEventKind.STATUS, at=now, old=point.status.value,
-                   new=status.value, actor=self._actor)
+                   new=status.value, meeting_id=meeting_id, actor=self._actor)
             point.status = status
             point.completed_at = now if status is ActionStatus.DONE else None
             return Changes.of(Kind.ACTION_POINT, updated=[point.id])
 
     def update(self, point_id: int, *, owner_name: str | None = None,
                owner_person_id: int | None = None, due_date: date | None = None,
-               clear_due: bool = False, version: int | None = None) -> Changes:
+               clear_due: bool = False, version: int | None = None,
+               meeting_id: int | None = None) -> Changes:
         now = self._clock.now()
         with self._sessions.begin() as s:
             point = self._editable(s, point_id, version)
             if owner_name is not None and owner_name.strip() != point.owner_name:
                 record(s, point, ActionEventKind.OWNER, at=now, old=point.owner_name,
-                       new=owner_name.strip(), actor=self._actor)
+                       new=owner_name.strip(), meeting_id=meeting_id, actor=self._actor)
                 point.owner_name = owner_name.strip()
                 point.owner_person_id = owner_person_id
             new_due = None if clear_due else (due_date or point.due_date)
             if new_due != point.due_date:
                 record(s, point, ActionEventKind.DEADLINE, at=now, old=due_text(point.due_date),
-                       new=due_text(new_due), actor=self._actor)
+                       new=due_text(new_due), meeting_id=meeting_id, actor=self._actor)
                 point.due_date = new_due
+            return Changes.of(Kind.ACTION_POINT, updated=[point.id])
+
+    def discussed(self, point_id: int, meeting_id: int, note: str = "") -> Changes:
+        """It came back at `meeting_id` and was talked about (the minutes' Opvolging)."""
+        now = self._clock.now()
+        with self._sessions.begin() as s:
+            point = existing(s, ActionPoint, point_id, GONE)
+            record(s, point, ActionEventKind.DISCUSSED, at=now, new=note, meeting_id=meeting_id,
+                   actor=self._actor)
             return Changes.of(Kind.ACTION_POINT, updated=[point.id])
 
     def history(self, point_id: int) -> PointHistory:

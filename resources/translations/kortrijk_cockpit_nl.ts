@@ -2419,6 +2419,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Reeks bewerken</translation>
     </message>
     <message>
+        <source>Take minutes</source>
+        <translation>Notuleren</translation>
+    </message>
+    <message>
+        <source>Minutes report</source>
+        <translation>Verslag</translation>
+    </message>
+    <message>
         <source>Remind owners</source>
         <translation>Eigenaars herinneren</translation>
     </message>
@@ -2607,6 +2615,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Edit the series</source>
         <translation>De reeks bewerken</translation>
+    </message>
+    <message>
+        <source>Take the minutes of this meeting</source>
+        <translation>De notulen van deze vergadering nemen</translation>
+    </message>
+    <message>
+        <source>The verslag: versions, sending, send log</source>
+        <translation>Het verslag: versies, versturen, verzendlog</translation>
     </message>
     <message>
         <source>Remind the owners of the action points that come back at this meeting</source>

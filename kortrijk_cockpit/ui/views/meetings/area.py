@@ -77,6 +77,8 @@ class MeetingsArea(QWidget):
     move_meeting_requested = Signal(int)  # meeting id: another day or hour
     cancel_meeting_requested = Signal(int)  # meeting id: its items stay, to move on
     remind_owners_requested = Signal(int)  # meeting id: owners of the points coming back
+    minutes_requested = Signal(int)  # meeting id: the minutes mode
+    verslag_requested = Signal(int)  # meeting id: its verslag versions, sending, send log
     record_requested = Signal(str, int)  # ("mail", id): MainWindow.open_record
     message = Signal(str)  # a line for the status bar
     failed = Signal(str, object)  # label, exception: MainWindow.show_task_error
@@ -207,6 +209,10 @@ class MeetingsArea(QWidget):
         self.series_action = self._act(bar, self.tr("Series settings"), "Ctrl+Shift+R",
                                        lambda: c.emit_for_series(self.series_edit_requested))
         bar.addSeparator()  # the meeting itself
+        self.minutes_action = self._act(bar, self.tr("Take minutes"), "Ctrl+Shift+N",
+                                        lambda: c.emit_for_meeting(self.minutes_requested))
+        self.verslag_action = self._act(bar, self.tr("Minutes report"), "Ctrl+Shift+V",
+                                        lambda: c.emit_for_meeting(self.verslag_requested))
         self.remind_owners_action = self._act(
             bar, self.tr("Remind owners"), "Ctrl+Shift+O",
             lambda: c.emit_for_meeting(self.remind_owners_requested))
@@ -254,6 +260,10 @@ def meetings_shortcuts() -> list[tuple[str, str]]:
                                             "Open the year plan of the series")),
         ("Ctrl+Shift+R", QCoreApplication.translate("MeetingsShortcuts",
                                             "Edit the series")),
+        ("Ctrl+Shift+N", QCoreApplication.translate("MeetingsShortcuts",
+                                            "Take the minutes of this meeting")),
+        ("Ctrl+Shift+V", QCoreApplication.translate("MeetingsShortcuts",
+                                            "The verslag: versions, sending, send log")),
         ("Ctrl+Shift+O", QCoreApplication.translate("MeetingsShortcuts",
                                             "Remind the owners of the action points that "
                                             "come back at this meeting")),
