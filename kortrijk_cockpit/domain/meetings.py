@@ -146,6 +146,7 @@ class Meeting(Versioned, Base):
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
     agenda_items: Mapped[list[AgendaItem]] = relationship(
         back_populates="meeting",
+        foreign_keys="AgendaItem.meeting_id",
         order_by="AgendaItem.position",
         cascade="all, delete-orphan",
         passive_deletes=True,
@@ -177,8 +178,12 @@ class AgendaItem(Versioned, Base):
         ForeignKey("action_points.id", ondelete="SET NULL"))
     # When it was put on this meeting: after the agenda closed, it is marked late.
     added_at: Mapped[datetime | None]
+    # "Goedkeuring verslag": approving it locks that meeting's minutes.
+    approves_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"))
 
-    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items",
+                                            foreign_keys=[meeting_id])
     document_requests: Mapped[list[DocumentRequest]] = relationship(
         back_populates="agenda_item", cascade="all, delete-orphan", passive_deletes=True
     )

@@ -25,6 +25,7 @@ from kortrijk_cockpit.domain import (
     Attendance,
     AttendanceStatus,
     ItemMinutes,
+    MinutesVersion,
     Person,
     SeriesMember,
 )
@@ -85,6 +86,7 @@ class MinutesAction:
 @dataclass(frozen=True)
 class MinutesItem:
     agenda_item_id: int
+    approves_meeting_id: int | None  # "Goedkeuring verslag" of that meeting
     number: int  # 1-based, in agenda order
     title: str
     section: str
@@ -263,6 +265,24 @@ class MinutesService:
             return (Changes.of(Kind.ACTION_POINT, removed=[point_id])
                     | Changes.of(Kind.MEETING, updated=[meeting_id] if meeting_id else []))
 
+    def approve_verslag(self, agenda_item_id: int) -> Changes:
+        """The "Goedkeuring verslag" item of this meeting is settled: the verslag it approves
+        (its latest version) is approved here, and that meeting's minutes are locked."""
+        now = self._clock.now()
+        with self._sessions.begin() as s:
+            item = existing(s, AgendaItem, agenda_item_id, "Dit agendapunt bestaat niet meer.")
+            if item.approves_meeting_id is None:
+                raise UserFacingError(f"\"{item.title}\" keurt geen verslag goed.")
+            earlier = _meeting(s, item.approves_meeting_id)
+            latest = s.scalar(select(MinutesVersion).where(MinutesVersion.meeting_id == earlier.id)
+                              .order_by(MinutesVersion.number.desc()).limit(1))
+            if latest is None:
+                raise UserFacingError(f"Van {earlier.title} is nog geen verslag gemaakt.")
+            if earlier.minutes_locked_at is None:
+                earlier.minutes_locked_at = now
+                latest.approved_at, latest.approved_in_meeting_id = now, item.meeting_id
+            return Changes.of(Kind.MEETING, updated=[earlier.id, item.meeting_id])
+
     def owner_names(self, meeting_id: int | None = None) -> list[str]:
         """Names to complete an owner from: the series' members first, then everyone."""
         with self._sessions() as s:
@@ -336,7 +356,7 @@ def _minutes(s: Session, meeting: Meeting, now: datetime) -> Minutes:
 
 def _item(number: int, item: AgendaItem, text: ItemMinutes | None,
           actions: Sequence[MinutesAction]) -> MinutesItem:
-    return MinutesItem(item.id, number, item.title, item.section, item.kind, item.owner_name,
+    return MinutesItem(item.id, item.approves_meeting_id, number, item.title, item.section, item.kind, item.owner_name,
                        item.is_confidential, text.notes if text else "",
                        text.decision if text else "", text.version if text else None,
                        tuple(actions))

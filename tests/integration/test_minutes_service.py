@@ -141,3 +141,28 @@ def test_a_locked_verslag_refuses_every_change_in_dutch(
                   lambda: minutes.add_action(budget, "x")):
         with pytest.raises(UserFacingError, match="goedgekeurd en kan niet meer wijzigen"):
             write()
+
+
+def test_approving_the_verslag_at_the_next_meeting_locks_the_earlier_minutes(
+        store: Store, clock: FixedClock) -> None:
+    from kortrijk_cockpit.domain import MinutesVersion
+
+    _, first, second, [budget, _] = world(store)
+    clock.moment = at(date(2027, 1, 12), 9)
+    with store.session_factory.begin() as s:
+        s.add(MinutesVersion(meeting_id=first, number=1))
+        approval = AgendaItem(meeting_id=second, position=0, title="Goedkeuring verslag",
+                              approves_meeting_id=first)
+        s.add(approval)
+        s.flush()
+        approval_id = approval.id
+    minutes = MinutesService(store.session_factory, clock)
+    minutes.save_item(budget, "Laatste correctie.", "", None)  # still open before approval
+    changes = minutes.approve_verslag(approval_id)
+    assert changes.meetings.updated == frozenset({first, second})
+    assert minutes.load(first).locked and not minutes.load(second).locked
+    with store.session() as s:
+        [version] = s.query(MinutesVersion).all()
+        assert version.approved_in_meeting_id == second and version.approved_at is not None
+    with pytest.raises(UserFacingError, match="goedgekeurd"):
+        minutes.save_item(budget, "Nog iets.", "", None)

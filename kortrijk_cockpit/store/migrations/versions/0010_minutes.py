@@ -41,6 +41,7 @@ def upgrade() -> None:
     op.add_column("meetings", sa.Column("minutes_locked_at", stamp, nullable=True))
     _add_reference("action_points", "origin_agenda_item_id", "agenda_items")
     op.add_column("action_points", sa.Column("created_at", stamp, nullable=True))
+    _add_reference("agenda_items", "approves_meeting_id", "meetings")
 
     op.create_table(
         "attendance",
@@ -136,6 +137,7 @@ def downgrade() -> None:
     op.drop_table("item_minutes")
     op.drop_index(op.f("ix_attendance_meeting_id"), table_name="attendance")
     op.drop_table("attendance")
+    op.drop_column("agenda_items", "approves_meeting_id")
     for column in ("created_at", "origin_agenda_item_id"):
         op.drop_column("action_points", column)
     op.drop_column("meetings", "minutes_locked_at")
