@@ -91,7 +91,7 @@ def test_themes_are_placed_once_in_their_section_and_cancel_keeps_the_items(
     assert write.item_ids and write.changes.meetings.updated
     assert calendar.place(series_id, 2027).item_ids == ()  # idempotent
     with store.session_factory() as s:
-        items = s.scalars(select(AgendaItem).join(Meeting).order_by(Meeting.starts_at)).all()
+        items = s.scalars(select(AgendaItem).join(AgendaItem.meeting).order_by(Meeting.starts_at)).all()
         bbc = [i for i in items if i.title == "Jaarrekening 2026"]
         assert len(bbc) == 1 and bbc[0].section == "BBC en rapportering"
         assert bbc[0].meeting.starts_at.astimezone(BXL).date() == date(2027, 6, 15)
