@@ -108,6 +108,8 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
         s.flush()
         s.add_all(_demo_agenda(meetings, today))
         s.add_all(_demo_actions(meetings, today, series, people))
+        s.flush()
+        _demo_minutes(s, meetings, today, series, people)
         s.add_all(_demo_briefs(today, people))
         s.add_all(_demo_reporting(today))
     if with_mailbox:
@@ -208,7 +210,11 @@ def _demo_series_setup(series: dict[str, MeetingSeries], people: dict[str, Perso
                        for i, m in enumerate(slot.attendees)]
         row.chair_person_id = people[office.OWNER.name].id
         row.minute_taker_person_id = people[SECRETARY.name].id
-        row.distribution = [_address(m) for m in slot.attendees]
+        # Members get everything; two colleagues beyond them get the copy without the
+        # confidential items (the wider list).
+        wider = [m for m in office.CAST if m.is_internal and m not in slot.attendees
+                 and m not in (office.OWNER, SECRETARY)][:2]
+        row.distribution = [_address(m) for m in (*slot.attendees, *wider)]
         row.agenda_sections = list(STANDARD_SECTIONS)
         row.closures = closures
         row.agenda_close_days, row.agenda_close_time = 3, "12:00"  # Thursday noon for Tuesday
@@ -363,6 +369,82 @@ def _demo_actions(meetings: list[Meeting], today: date, series: dict[str, Meetin
             status=ActionStatus.DONE if i == len(ACTIONS) - 1 else ActionStatus.OPEN,
             origin_meeting_id=past[i % len(past)].id,
             target_series_id=series["MAT" if i % 2 else "DC"].id)
+
+
+# What the minutes of a past meeting say per kind of item: (notes, besluit).
+_MINUTES = {
+    AgendaItemKind.DECISION: ("{owner} licht het voorstel toe. Vragen over de timing en de "
+                              "impact op de teams; beantwoord.",
+                              "Het voorstel wordt goedgekeurd."),
+    AgendaItemKind.ADVICE: ("{owner} stelt het ontwerp voor. Het overleg vraagt de "
+                            "communicatie naar de medewerkers scherper te maken.",
+                            "Positief advies, met de opmerkingen uit de bespreking."),
+    AgendaItemKind.INFORMATION: ("{owner} geeft een stand van zaken. Geen opmerkingen.",
+                                 "Het overleg neemt kennis."),
+    AgendaItemKind.DISCUSSION: ("Ruime bespreking op basis van de nota van {owner}. "
+                                "Een voorstel volgt.",
+                                ""),
+}
+
+
+def _demo_minutes(s: Session, meetings: list[Meeting], today: date,
+                  series: dict[str, MeetingSeries], people: dict[str, Person]) -> None:
+    """Past meetings have minutes: attendance (one member excused), notes and a besluit per
+    item; each meeting's "Goedkeuring verslag" approves the one before it; the demo's
+    action points were typed under an item of their meeting, with their history."""
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.domain import (
+        ActionEventKind,
+        ActionPointEvent,
+        Attendance,
+        AttendanceStatus,
+        ItemMinutes,
+    )
+
+    by_series: dict[int | None, list[Meeting]] = {}
+    for m in sorted(meetings, key=lambda m: m.starts_at):
+        by_series.setdefault(m.series_id, []).append(m)
+    members = {row.id: [p for p in people.values()
+                        if p.id in {sm.person_id for sm in row.members}]
+               for row in series.values()}
+    items = {m.id: list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == m.id)
+                                  .order_by(AgendaItem.position))) for m in meetings}
+    for row in by_series.values():
+        for n, meeting in enumerate(row):
+            approval = items[meeting.id][0]
+            if n > 0 and approval.kind is AgendaItemKind.APPROVAL:
+                approval.approves_meeting_id = row[n - 1].id
+            if meeting.starts_at.date() >= today:
+                continue
+            order = sorted(members.get(meeting.series_id or 0, ()), key=lambda p: p.id)
+            for position, person in enumerate(order):
+                excused = position == (n + 2) % max(len(order), 1)
+                s.add(Attendance(meeting_id=meeting.id, person_id=person.id,
+                                 name=person.full_name, position=position,
+                                 status=AttendanceStatus.EXCUSED if excused
+                                 else AttendanceStatus.PRESENT))
+            for item in items[meeting.id]:
+                if not item.owner_name:
+                    continue
+                notes, decision = _MINUTES[item.kind]
+                s.add(ItemMinutes(meeting_id=meeting.id, agenda_item_id=item.id,
+                                  notes=notes.format(owner=item.owner_name), decision=decision,
+                                  updated_at=meeting.ends_at, updated_by="secretariaat"))
+    for point in s.scalars(select(ActionPoint).where(
+            ActionPoint.origin_meeting_id.in_([m.id for m in meetings]))):
+        origin = next(m for m in meetings if m.id == point.origin_meeting_id)
+        topics = [i for i in items[origin.id] if i.owner_name]
+        if topics:
+            point.origin_agenda_item_id = topics[point.id % len(topics)].id
+        point.created_at = origin.ends_at
+        s.add(ActionPointEvent(action_point_id=point.id, at=origin.ends_at,
+                               kind=ActionEventKind.CREATED, meeting_id=origin.id,
+                               new_value=f"op {origin.title}", actor="secretariaat"))
+        if point.status is ActionStatus.DONE:
+            s.add(ActionPointEvent(action_point_id=point.id, at=at(today, time(8)),
+                                   kind=ActionEventKind.STATUS, old_value="open",
+                                   new_value="done", actor="secretariaat"))
 
 
 def _demo_briefs(today: date, people: dict[str, Person]) -> Iterator[Brief]:
