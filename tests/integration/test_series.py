@@ -201,7 +201,8 @@ def test_the_demo_office_has_mat_and_dc_set_up(store: Store) -> None:
         assert people[series.chair_person_id or 0] == "Hilde Vanthuyne"  # the director
         assert people[series.minute_taker_person_id or 0] == "Griet Callewaert"
         assert series.chair_person_id in series.member_ids
-        assert len(series.distribution) == len(series.member_ids)
+        # Every member, and two colleagues beyond them (the verslag's wider list).
+        assert len(series.distribution) == len(series.member_ids) + 2
         assert series.agenda_sections == STANDARD_SECTIONS
         assert Closure(date(2026, 12, 24), date(2027, 1, 2)) in series.closures
         assert any(c.first.month == 7 for c in series.closures)
