@@ -135,3 +135,40 @@ def test_approved_minutes_are_read_only(app: QApplication, qtbot: QtBot, sqlite_
     qtbot.keyClick(window.attendance_view, Qt.Key.Key_X)
     assert window.controller.busy is False and stored_texts(sqlite_store) == {}
     assert attendance(sqlite_store, world.meeting_id) == {}  # locked: never seeded either
+
+
+def test_another_sessions_save_shows_and_a_stale_save_keeps_the_typed_text(
+        app: QApplication, qtbot: QtBot, sqlite_store: Store, runner: TaskRunner) -> None:
+    world = seed_minutes_world(sqlite_store.session_factory)
+    window = open_window(qtbot, sqlite_store, runner, world)
+    feed = window.controller.feed
+    other = MinutesService(sqlite_store.session_factory, FixedClock(at(date(2027, 1, 5), 9)),
+                           actor="Bart")
+    budget = world.item_ids[0]
+    # Not being typed here: another session's text shows when the feed says so.
+    saved = other.save_item(budget, "Bart noteert.", "", None)
+    feed.publish(saved.changes, None)
+    qtbot.waitUntil(lambda: window.notes.toPlainText() == "Bart noteert.")
+
+    # She types on the version she has while Bart saves again: the save is refused, her
+    # text stays on screen with a Dutch message, Bart's stays in the store.
+    other.save_item(budget, "Bart noteert meer.", "", saved.version)
+    window.notes.setFocus()
+    qtbot.keyClicks(window.notes, " En ik ook.")
+    window.save_now()
+    qtbot.waitUntil(lambda: isinstance(window.question, QMessageBox))
+    assert "Bart" in window.question.text()  # type: ignore[union-attr]
+    assert window.notes.toPlainText() == "Bart noteert. En ik ook."
+    assert stored_texts(sqlite_store)[budget] == ("Bart noteert meer.", "")
+    assert window.status.text().startswith("Niet bewaard")
+    window.question.close()  # type: ignore[union-attr]
+
+    # With a choice dialog (part A2's): "keep mine" saves her text over Bart's version.
+    window._held.clear()
+    window.conflict_handler = lambda conflict: conflict.mine
+    other.save_item(budget, "Bart nog eens.", "",
+                    other.load(world.meeting_id).items[0].version)
+    qtbot.keyClicks(window.notes, "!")
+    window.save_now()
+    qtbot.waitUntil(lambda: stored_texts(sqlite_store)[budget]
+                    == ("Bart noteert. En ik ook.!", ""))

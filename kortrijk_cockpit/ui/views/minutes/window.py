@@ -350,14 +350,17 @@ class MinutesWindow(QWidget):
                 (self.decision if had_decision else self.notes).setFocus()
 
     def _show_texts(self, notes: str, decision: str, *, keep_cursor: bool) -> None:
-        positions = (self.notes.textCursor().position(), self.decision.textCursor().position())
+        # A cursor at the end stays at the end (she was adding to it); else where it was.
+        positions = [None if e.textCursor().atEnd() else e.textCursor().position()
+                     for e in (self.notes, self.decision)]
         self._setting_text = True
         try:
             for edit, text, at in ((self.notes, notes, positions[0]),
                                    (self.decision, decision, positions[1])):
                 edit.setPlainText(text)
                 cursor = edit.textCursor()
-                cursor.setPosition(min(at, len(text)) if keep_cursor else len(text))
+                cursor.setPosition(min(at, len(text)) if keep_cursor and at is not None
+                                   else len(text))
                 edit.setTextCursor(cursor)
         finally:
             self._setting_text = False
