@@ -79,7 +79,9 @@ def test_minutes_are_taken_by_keyboard(app: QApplication, qtbot: QtBot, sqlite_s
     qtbot.keyClick(window.notes, Qt.Key.Key_Tab)  # to the besluit
     qtbot.keyClicks(window.decision, "Goedgekeurd.")
     # Ctrl+PgDn saves the item she leaves at once and opens the next one.
-    qtbot.keyClick(window.decision, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.item_changed) as changed:
+        qtbot.keyClick(window.decision, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert changed.args == [world.item_ids[1]]
     assert window.item_title.text() == "2. Personeel"
     assert window.decision.hasFocus() and window.decision.toPlainText() == ""
     qtbot.waitUntil(lambda: stored_texts(sqlite_store).get(world.item_ids[0])

@@ -119,6 +119,7 @@ class MinutesWindow(QWidget):
     action points and the Opvolging panels."""
 
     failed = Signal(str, object)  # label, exception
+    item_changed = Signal(int)  # the agenda item now in the editor (for the actions panel)
 
     def __init__(self, service: MinutesService, runner: TaskRunner, feed: ChangeFeed,
                  meeting_id: int, state: QSettings | None = None,
@@ -340,6 +341,7 @@ class MinutesWindow(QWidget):
         notes, decision = self._screen.get(item.agenda_item_id, (item.notes, item.decision))
         self._show_texts(notes, decision, keep_cursor=False)
         self._remember()
+        self.item_changed.emit(item.agenda_item_id)
 
     def step(self, by: int) -> None:
         row = self.items_view.currentIndex().row() + by
