@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import Store
+    from kortrijk_cockpit.ui.main_window import MainWindowServices
     from kortrijk_cockpit.ui.sync_worker import SyncController
 
 log = logging.getLogger(__name__)
@@ -312,6 +313,30 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
                           profile=exchange.settings)
 
 
+def window_services(built: Core, paths: Paths) -> MainWindowServices:
+    """What the main window gets from the core (also for tests that start the real app)."""
+    from kortrijk_cockpit.ui.main_window import MainWindowServices
+
+    return MainWindowServices(
+        dashboard=built.dashboard, search=built.search, records=built.records,
+        clock=built.clock, store_dialect=built.store.dialect,
+        store_location=built.store.location, outbox=built.outbox,
+        folders=built.folders,
+        settings=built.settings, save_settings=lambda s: s.save(paths),
+        mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
+        trusted_senders=built.trusted_senders, handing_on=built.handing_on,
+        suggestions=built.suggestions, compose=built.compose,
+        importer=built.importer, agenda=built.agenda, calendar=built.calendar,
+        appointments=built.appointments, appointment_details=built.appointment_details,
+        find_time=built.find_time, day_overview=built.day_overview,
+        visits=built.visits, stukken=built.stukken, series=built.series,
+        year_plan=built.year_plan, themes=built.themes,
+        agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
+        meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
+        minutes=built.minutes, action_points=built.action_points,
+    )
+
+
 def run_gui(options: Options) -> int:
     paths, log_file = prepare(options)
 
@@ -321,7 +346,7 @@ def run_gui(options: Options) -> int:
     from kortrijk_cockpit.ui.application import create_application, route_qt_messages_to_log
     from kortrijk_cockpit.ui.crash import CrashHandler
     from kortrijk_cockpit.ui.dialogs.crash_dialog import CrashDialog
-    from kortrijk_cockpit.ui.main_window import MainWindow, MainWindowServices
+    from kortrijk_cockpit.ui.main_window import MainWindow
     from kortrijk_cockpit.ui.single_instance import SingleInstance
     from kortrijk_cockpit.ui.tasks import TaskContext, TaskRunner
 
@@ -358,24 +383,7 @@ def run_gui(options: Options) -> int:
         def core_ready(built: Core) -> None:
             nonlocal core, sync
             core = built
-            window.attach(MainWindowServices(
-                dashboard=built.dashboard, search=built.search, records=built.records,
-                clock=built.clock, store_dialect=built.store.dialect,
-                store_location=built.store.location, outbox=built.outbox,
-                folders=built.folders,
-                settings=built.settings, save_settings=lambda s: s.save(paths),
-                mail_list=built.mail_list, triage=built.triage, outcomes=built.outcomes,
-                trusted_senders=built.trusted_senders, handing_on=built.handing_on,
-                suggestions=built.suggestions, compose=built.compose,
-                importer=built.importer, agenda=built.agenda, calendar=built.calendar,
-                appointments=built.appointments, appointment_details=built.appointment_details,
-                find_time=built.find_time, day_overview=built.day_overview,
-                visits=built.visits, stukken=built.stukken, series=built.series,
-                year_plan=built.year_plan, themes=built.themes,
-                agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
-                meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
-                minutes=built.minutes, action_points=built.action_points,
-            ))
+            window.attach(window_services(built, paths))
             if built.exchange is not None:
                 connect(built.exchange)
 

@@ -544,6 +544,11 @@ class MainWindow(QMainWindow):
         for key in ("mail", "calendar", "followup", "meetings"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
+        if services.minutes is not None:  # minutes open when the app stopped: reopen there
+            from kortrijk_cockpit.ui.views.minutes.window import reopen_minutes
+
+            reopen_minutes(self, services.minutes, self._runner, self.feed, self._state,
+                           on_failure=self.show_task_error)
         self.refresh()
 
     def _start_day_overview_mailer(self, services: MainWindowServices) -> None:
@@ -807,7 +812,19 @@ class MainWindow(QMainWindow):
         area.move_meeting_requested.connect(self.move_meeting)
         area.cancel_meeting_requested.connect(self.cancel_meeting)
         area.remind_owners_requested.connect(self.remind_action_owners)
+        area.minutes_requested.connect(self.open_minutes)
         return area
+
+    def open_minutes(self, meeting_id: int) -> None:
+        """The minutes mode of a meeting in its own window (the open one when there is one)."""
+        from kortrijk_cockpit.ui.views.minutes.window import open_minutes_window
+
+        minutes = self._services.minutes if self._services is not None else None
+        if minutes is None:
+            self._not_ready()
+            return
+        open_minutes_window(self, minutes, self._runner, self.feed, meeting_id, self._state,
+                            on_failure=self.show_task_error)
 
     def remind_action_owners(self, meeting_id: int) -> None:
         """One mail per owner with all their open points that come back at this meeting."""

@@ -252,6 +252,25 @@
     </message>
 </context>
 <context>
+    <name>AgendaItemsModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Punt</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Rubriek</translation>
+    </message>
+    <message>
+        <source>Notes or a decision were typed</source>
+        <translation>Er zijn notities of een besluit getypt</translation>
+    </message>
+    <message>
+        <source>Confidential: left out of the copy for the wider list</source>
+        <translation>Vertrouwelijk: niet in de kopie voor de ruimere lijst</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <source>#</source>
@@ -751,6 +770,33 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     <message>
         <source>Save as…</source>
         <translation>Opslaan als…</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>aanwezig</translation>
+    </message>
+    <message>
+        <source>excused</source>
+        <translation>verontschuldigd</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>afwezig</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>Gast</translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2692,188 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Reload</source>
         <translation>Opnieuw laden</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesController</name>
+    <message>
+        <source>Reading the minutes</source>
+        <translation>Notulen lezen</translation>
+    </message>
+    <message>
+        <source>Saving the minutes</source>
+        <translation>Notulen bewaren</translation>
+    </message>
+    <message>
+        <source>Saving the attendance</source>
+        <translation>Aanwezigheid bewaren</translation>
+    </message>
+    <message>
+        <source>Removing a guest</source>
+        <translation>Gast verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesWindow</name>
+    <message>
+        <source>Minutes</source>
+        <translation>Notulen</translation>
+    </message>
+    <message>
+        <source>Notes: what was said</source>
+        <translation>Notities: wat er gezegd werd</translation>
+    </message>
+    <message>
+        <source>Decision (besluit)</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Action points of this item appear here.</source>
+        <translation>De actiepunten van dit punt verschijnen hier.</translation>
+    </message>
+    <message>
+        <source>Open points that come back here appear here.</source>
+        <translation>Open punten die hier terugkomen verschijnen hier.</translation>
+    </message>
+    <message>
+        <source>Action points</source>
+        <translation>Actiepunten</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Aanwezigheid</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>The minutes report was approved: these minutes are locked and can only be read.</source>
+        <translation>Het verslag is goedgekeurd: deze notulen zijn vergrendeld en kunnen alleen gelezen worden.</translation>
+    </message>
+    <message>
+        <source>Reading the minutes…</source>
+        <translation>Notulen lezen…</translation>
+    </message>
+    <message>
+        <source>Next agenda item</source>
+        <translation>Volgend agendapunt</translation>
+    </message>
+    <message>
+        <source>Previous agenda item</source>
+        <translation>Vorig agendapunt</translation>
+    </message>
+    <message>
+        <source>Next pane</source>
+        <translation>Volgend deelvenster</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+        <source>Attendance: present</source>
+        <translation>Aanwezigheid: aanwezig</translation>
+    </message>
+    <message>
+        <source>Attendance: excused</source>
+        <translation>Aanwezigheid: verontschuldigd</translation>
+    </message>
+    <message>
+        <source>Attendance: absent</source>
+        <translation>Aanwezigheid: afwezig</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Spatie</translation>
+    </message>
+    <message>
+        <source>Attendance: next status</source>
+        <translation>Aanwezigheid: volgende status</translation>
+    </message>
+    <message>
+        <source>Attendance: add a guest</source>
+        <translation>Aanwezigheid: gast toevoegen</translation>
+    </message>
+    <message>
+        <source>Attendance: remove a guest</source>
+        <translation>Aanwezigheid: gast verwijderen</translation>
+    </message>
+    <message>
+        <source>From the notes to the decision</source>
+        <translation>Van de notities naar het besluit</translation>
+    </message>
+    <message>
+        <source>Minutes {title} {day}</source>
+        <translation>Notulen {title} {day}</translation>
+    </message>
+    <message>
+        <source>This meeting has no agenda items yet.</source>
+        <translation>Deze vergadering heeft nog geen agendapunten.</translation>
+    </message>
+    <message>
+        <source>Nothing to minute yet.</source>
+        <translation>Nog niets te notuleren.</translation>
+    </message>
+    <message>
+        <source>Locked.</source>
+        <translation>Vergrendeld.</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bewaren…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Bewaard om {time}</translation>
+    </message>
+    <message>
+        <source>Not saved: your text stays on screen and is saved with the next change.</source>
+        <translation>Niet bewaard: uw tekst blijft op het scherm en wordt bij de volgende wijziging bewaard.</translation>
+    </message>
+    <message>
+        <source>Saving the minutes</source>
+        <translation>Notulen bewaren</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this item.</source>
+        <translation>Niet bewaard: iemand anders heeft dit punt gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Add a guest</source>
+        <translation>Gast toevoegen</translation>
+    </message>
+    <message>
+        <source>Name of the guest:</source>
+        <translation>Naam van de gast:</translation>
+    </message>
+    <message>
+        <source>{name} is a member: mark them excused or absent instead.</source>
+        <translation>{name} is lid: markeer als verontschuldigd of afwezig.</translation>
+    </message>
+    <message>
+        <source>Remove a guest</source>
+        <translation>Gast verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the attendance?</source>
+        <translation>{name} uit de aanwezigheden verwijderen?</translation>
     </message>
 </context>
 <context>
