@@ -62,7 +62,8 @@ class SendVerslagDialog(QDialog):
         self.wider_model = QStandardItemModel(self)
         self.left_out_model = QStandardItemModel(self)
         self.full_label = QLabel(self.tr("Full copy (members):"))
-        self.wider_label = QLabel(self.tr("Copy without confidential items (distribution list, Bcc):"))
+        self.wider_label = QLabel(
+            self.tr("Copy without confidential items (distribution list, Bcc):"))
         self.left_out_label = QLabel(self.tr("Left out of that copy:"))
         self.left_out_view = _list_view(self.left_out_model)
         self.left_out_view.setMaximumHeight(70)
@@ -121,7 +122,8 @@ class SendVerslagDialog(QDialog):
         for text in who.confidential_titles:
             self.left_out_model.appendRow(QStandardItem(text))
         if not who.confidential_titles:
-            self.left_out_model.appendRow(QStandardItem(self.tr("(nothing: no confidential items)")))
+            nothing = self.tr("(nothing: no confidential items)")
+            self.left_out_model.appendRow(QStandardItem(nothing))
         notes = [self.tr("%n member(s) get the full copy.", "", len(who.full)),
                  self.tr("%n address(es) on the distribution list get the copy without "
                          "confidential items.", "", len(who.wider))]
