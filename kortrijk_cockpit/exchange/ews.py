@@ -775,6 +775,7 @@ class EwsBackend:
             body=HTMLBody(mail.body_html),
             to_recipients=[Mailbox(email_address=a) for a in mail.to],
             cc_recipients=[Mailbox(email_address=a) for a in mail.cc] or None,
+            bcc_recipients=[Mailbox(email_address=a) for a in mail.bcc] or None,
             author=Mailbox(email_address=self.mailbox),
         )
         if mail.marker:

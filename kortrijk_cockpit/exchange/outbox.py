@@ -206,7 +206,8 @@ class OutboxPusher:
                 if pushed.change_key is not None:
                     row.change_key = pushed.change_key
             s.add(AuditEntry(action=f"pushed:{entry.kind}", entity=spec.target.value,
-                             entity_id=row.id if row is not None else None))
+                             entity_id=row.id if row is not None else None,
+                             detail={"outbox_entry": entry.id}))  # "verstuurd at" in send logs
             report.touched(entry, row)
 
     def _conflict(self, entry_id: int, exc: ItemConflict, report: PushReport) -> None:

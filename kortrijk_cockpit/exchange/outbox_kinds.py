@@ -985,6 +985,7 @@ def mail_values(mail: OutgoingMail) -> dict[str, Any]:
     return {
         "subject": mail.subject, "body_html": mail.body_html, "to": list(mail.to),
         "cc": list(mail.cc),
+        **({"bcc": list(mail.bcc)} if mail.bcc else {}),
         "attachments": [{"name": a.name, "content_type": a.content_type,
                          "content": base64.b64encode(a.content).decode("ascii")}
                         for a in mail.attachments],
@@ -998,6 +999,7 @@ def outgoing_mail(payload: Payload) -> OutgoingMail:
         body_html=str(values["body_html"]),
         to=tuple(values["to"]),
         cc=tuple(values.get("cc", ())),
+        bcc=tuple(values.get("bcc", ())),
         attachments=tuple(
             OutgoingAttachment(a["name"], base64.b64decode(a["content"]),
                                a.get("content_type", "application/octet-stream"))

@@ -158,6 +158,7 @@ class OutgoingMail:
     cc: tuple[str, ...] = ()
     attachments: tuple[OutgoingAttachment, ...] = ()
     marker: str = ""  # ours, stored on the item: finds it after a lost answer (no second send)
+    bcc: tuple[str, ...] = ()  # a list whose addresses stay private (the verslag's wider list)
 
 
 class ResponseKind(enum.StrEnum):

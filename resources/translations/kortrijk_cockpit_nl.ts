@@ -3434,6 +3434,144 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>SendLogDialog</name>
+    <message>
+        <source>Verslag send log</source>
+        <translation>Verzendlog verslag</translation>
+    </message>
+    <message>
+        <source>This verslag has not been sent yet.</source>
+        <translation>Dit verslag is nog niet verstuurd.</translation>
+    </message>
+    <message>
+        <source>Reading the send log</source>
+        <translation>Verzendlog lezen</translation>
+    </message>
+</context>
+<context>
+    <name>SendLogModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Ontvanger</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Exemplaar</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In de outbox gezet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>v{number}</source>
+        <translation>v{number}</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>volledig</translation>
+    </message>
+    <message>
+        <source>without confidential items</source>
+        <translation>zonder vertrouwelijke punten</translation>
+    </message>
+</context>
+<context>
+    <name>SendVerslagDialog</name>
+    <message>
+        <source>Send verslag</source>
+        <translation>Verslag versturen</translation>
+    </message>
+    <message>
+        <source>Reading the recipients…</source>
+        <translation>Ontvangers lezen…</translation>
+    </message>
+    <message>
+        <source>Full copy (members):</source>
+        <translation>Volledig verslag (leden):</translation>
+    </message>
+    <message>
+        <source>Copy without confidential items (distribution list, Bcc):</source>
+        <translation>Verslag zonder vertrouwelijke punten (verdeellijst, Bcc):</translation>
+    </message>
+    <message>
+        <source>Left out of that copy:</source>
+        <translation>Weggelaten uit dat verslag:</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Versturen</translation>
+    </message>
+    <message>
+        <source>Queue both mails in the outbox (Ctrl+Enter)</source>
+        <translation>Beide mails in de outbox zetten (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reading the recipients</source>
+        <translation>Ontvangers lezen</translation>
+    </message>
+    <message>
+        <source>The recipients could not be read.</source>
+        <translation>De ontvangers konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>{title}, version {number}</source>
+        <translation>{title}, versie {number}</translation>
+    </message>
+    <message>
+        <source>Send verslag – {title}</source>
+        <translation>Verslag versturen – {title}</translation>
+    </message>
+    <message>
+        <source>(nothing: no confidential items)</source>
+        <translation>(niets: geen vertrouwelijke punten)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) get the full copy.</source>
+        <translation>
+            <numerusform>%n lid krijgt het volledige verslag.</numerusform>
+            <numerusform>%n leden krijgen het volledige verslag.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es) on the distribution list get the copy without confidential items.</source>
+        <translation>
+            <numerusform>%n adres op de verdeellijst krijgt het verslag zonder vertrouwelijke punten.</numerusform>
+            <numerusform>%n adressen op de verdeellijst krijgen het verslag zonder vertrouwelijke punten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No mail address for: {names}. They get nothing.</source>
+        <translation>Geen mailadres voor: {names}. Zij krijgen niets.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This version was sent %n time(s) already.</source>
+        <translation>
+            <numerusform>Deze versie werd al %n keer verstuurd.</numerusform>
+            <numerusform>Deze versie werd al %n keer verstuurd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Opnieuw versturen</translation>
+    </message>
+    <message>
+        <source>This version of the verslag was sent before. Send it again to everyone listed?</source>
+        <translation>Deze versie van het verslag werd al verstuurd. Opnieuw versturen naar iedereen in de lijst?</translation>
+    </message>
+    <message>
+        <source>Sending the verslag</source>
+        <translation>Verslag versturen</translation>
+    </message>
+</context>
+<context>
     <name>SeriesChoiceDialog</name>
     <message>
         <source>Recurring appointment</source>
