@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -128,6 +129,7 @@ class Core:
     carry_over: CarryOverService | None = None
     minutes: MinutesService | None = None  # the minutes as they are typed
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.preparation import PreparationService
@@ -262,6 +265,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 carry_over=CarryOverService(sessions, clock, director),
                 minutes=MinutesService(sessions, clock, actor),
                 action_points=ActionPointService(sessions, clock, actor),
+                verslag_sending=VerslagSendingService(sessions, clock, director),
                 exchange=exchange)
 
 
@@ -334,6 +338,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
+        verslag_sending=built.verslag_sending,
     )
 
 

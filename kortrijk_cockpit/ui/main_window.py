@@ -64,6 +64,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -134,6 +135,7 @@ class MainWindowServices:
     carry_over: CarryOverService | None = None  # open points back at the right overleg
     minutes: MinutesService | None = None  # the minutes mode of a meeting
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    verslag_sending: VerslagSendingService | None = None  # the verslag to its readers
 
 
 class MainWindow(QMainWindow):
