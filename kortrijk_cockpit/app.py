@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -127,6 +128,7 @@ class Core:
     carry_over: CarryOverService | None = None
     minutes: MinutesService | None = None  # the minutes as they are typed
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -261,6 +264,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 carry_over=CarryOverService(sessions, clock, director),
                 minutes=MinutesService(sessions, clock, actor),
                 action_points=ActionPointService(sessions, clock, actor),
+                followup_points=FollowupPointsService(sessions, clock),
                 exchange=exchange)
 
 
@@ -375,6 +379,7 @@ def run_gui(options: Options) -> int:
                 agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
                 meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
                 minutes=built.minutes, action_points=built.action_points,
+                followup_points=built.followup_points,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

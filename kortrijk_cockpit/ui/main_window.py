@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -134,6 +135,7 @@ class MainWindowServices:
     carry_over: CarryOverService | None = None  # open points back at the right overleg
     minutes: MinutesService | None = None  # the minutes mode of a meeting
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
 
 
 class MainWindow(QMainWindow):
@@ -779,7 +781,10 @@ class MainWindow(QMainWindow):
             return None
         from kortrijk_cockpit.ui.views.followup.area import FollowupArea
 
-        area = FollowupArea(services.visits, self._runner, self.feed)
+        area = FollowupArea(services.visits, self._runner, self.feed,
+                            points=services.action_points, carry_over=services.carry_over,
+                            targets=services.followup_points, state=self._state)
+        area.failed.connect(self.show_task_error)
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
