@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.today = TodayView()
         self.today.area_requested.connect(self._open_from_tile)
         self.today.day_requested.connect(self.open_agenda_on)
+        self.today.followup_series_requested.connect(self.open_followup_on)
         self.day_overview_mailer: DayOverviewMailer | None = None
         self.stukken_question: QMessageBox | None = None
         self.year_plan_window: QDialog | None = None
@@ -570,6 +571,13 @@ class MainWindow(QMainWindow):
         dialog = DayOverviewDialog(self._services.day_overview, self._runner, self)
         dialog.failed.connect(self.show_task_error)
         return self._show(dialog)
+
+    def open_followup_on(self, code: str) -> None:
+        """A Vandaag "comes back" tile: Opvolging filtered on that series."""
+        self.show_area("followup")
+        area = self.views.get("followup")
+        if area is not None and hasattr(area, "show_series"):
+            area.show_series(code)
 
     def open_agenda_on(self, day: date) -> None:
         """A Vandaag day tile: the Agenda's day view on that day."""

@@ -3803,6 +3803,14 @@ Toch openen?</translation>
         <source>Next DC</source>
         <translation>Volgende DC</translation>
     </message>
+    <message>
+        <source>Back at the next MAT</source>
+        <translation>Terug op het volgende MAT</translation>
+    </message>
+    <message>
+        <source>Back at the next DC</source>
+        <translation>Terug op het volgende DC</translation>
+    </message>
     <message numerus="yes">
         <source>%n flagged</source>
         <translation>
@@ -3838,6 +3846,10 @@ Toch openen?</translation>
             <numerusform>%n agendapunt</numerusform>
             <numerusform>%n agendapunten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>nothing comes back</source>
+        <translation>niets komt terug</translation>
     </message>
     <message>
         <source>nothing overdue</source>

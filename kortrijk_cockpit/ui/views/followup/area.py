@@ -176,6 +176,13 @@ class FollowupArea(QWidget):
     def _filter(self) -> None:
         self.proxy.set_filters(self.filter_bar.filters(), self._visits.today())
 
+    def show_series(self, code: str) -> None:
+        """Vandaag's "Terug op het volgende MAT/DC": the list filtered on that series."""
+        bar = self.filter_bar
+        if bar.series.findData(code) < 0:
+            bar.series.addItem(code, code)
+        bar.series.setCurrentIndex(bar.series.findData(code))
+
     def focus_filter(self) -> None:
         self.filter_bar.owner.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.owner.selectAll()
