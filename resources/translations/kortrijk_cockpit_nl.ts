@@ -2439,8 +2439,8 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Reeksen</translation>
     </message>
     <message>
-        <source>Action points for this meeting (Enter adds)</source>
-        <translation>Actiepunten voor dit overleg (Enter voegt toe)</translation>
+        <source>Follow-up: open points back at this meeting (Enter adds)</source>
+        <translation>Opvolging: open punten die op deze vergadering terugkomen (Enter voegt toe)</translation>
     </message>
     <message>
         <source>Documents still missing</source>
@@ -2751,6 +2751,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Due</source>
         <translation>Tegen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Traject</translation>
     </message>
 </context>
 <context>

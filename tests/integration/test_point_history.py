@@ -11,6 +11,7 @@ from kortrijk_cockpit.domain import ActionStatus
 from kortrijk_cockpit.services.action_points import ActionPointService
 from kortrijk_cockpit.services.carry_over import CarryOverService
 from kortrijk_cockpit.services.followup_points import FollowupPointsService
+from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
 from kortrijk_cockpit.services.visits import VisitService
 from kortrijk_cockpit.store import Store
 from tests.integration.test_carry_over import add_point, at, plan_year
@@ -31,6 +32,10 @@ def test_history_after_route_and_status(store: Store, clock: FixedClock) -> None
 
     CarryOverService(sessions, clock).route(point, meetings["DC"][DC])
     points.set_status(point, ActionStatus.IN_PROGRESS)
+    # Overleg's "Opvolging" list of the DC shows where it came from and how it got there.
+    offered = MeetingAgendaService(sessions, clock).agenda(meetings["DC"][DC]).offered
+    assert [(o.title, o.origin, o.route) for o in offered] == [
+        ("Nota telewerk", "MAT 05/01/2027", "agenderen op DC 14/01/2027")]
     history = points.history(point)
     assert history.route == ("ontstaan op MAT 05/01/2027", "agenderen op DC 14/01/2027",
                              "komt terug op DC 14/01/2027")
