@@ -6,7 +6,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kortrijk_cockpit.ui.formatting import format_datetime, long_date
 from kortrijk_cockpit.ui.widgets.day_tile import DayTile
@@ -67,6 +74,12 @@ class TodayView(QWidget):
                            for code, caption in (("MAT", self.tr("Back at the next MAT")),
                                                  ("DC", self.tr("Back at the next DC")))}
         for code, tile in self.back_tiles.items():
+            # Narrower than the others, wrapping: five tiles on the row still fit a 1280
+            # screen.
+            tile.setMinimumSize(110, 120)
+            for label in (tile.caption, tile.value, tile.detail):
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             tile.activated.connect(lambda _area, c=code: self.followup_series_requested.emit(c))
             overleg.addWidget(tile, 1)
         # Today's and the next working day's appointments, side by side above the counts.
