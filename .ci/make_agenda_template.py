@@ -120,6 +120,15 @@ def build() -> None:
     cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=8)
 
     para(document, "{%p endfor %}", after=0)
+
+    # Opvolging: the open points that come back here, one compact line each.
+    para(document, "{%p if followup %}", after=0)
+    para(document, "Opvolging", size=11, bold=True, color=ACCENT, before=8, after=3)
+    para(document, "{%p for point in followup %}", after=0)
+    point = para(document, "{{ point.title }}", size=9.5, bold=True, after=1)
+    run(point, "{{ point.details }}", size=8.5, color=GREY)
+    para(document, "{%p endfor %}", after=0)
+    para(document, "{%p endif %}", after=0)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(TARGET))
     print(f"wrote {TARGET}")

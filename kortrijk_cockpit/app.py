@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -130,6 +131,7 @@ class Core:
     minutes: MinutesService | None = None  # the minutes as they are typed
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
+    followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.demo_data import seed_demo
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -266,6 +269,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 minutes=MinutesService(sessions, clock, actor),
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
+                followup_points=FollowupPointsService(sessions, clock),
                 exchange=exchange)
 
 
@@ -338,7 +342,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
-        verslag_sending=built.verslag_sending,
+        verslag_sending=built.verslag_sending, followup_points=built.followup_points,
     )
 
 

@@ -3,8 +3,9 @@
 Qt-free, and it knows the agenda only by shape (`documents` does not import `services`):
 `services/agenda_document.py`'s `AgendaDocument` fits `Agenda`. The template sees plain
 strings only (`context`), so a city template can use any of them where it likes:
-title, headline, people, confidential_note, footer, and `sections`, each with a title
-and `lines` (time, number, mark, title, details, who, confidential).
+title, headline, people, confidential_note, footer, `sections`, each with a title
+and `lines` (time, number, mark, title, details, who, confidential), and `followup`
+(the open points that come back here: title, details, owner, due, origin).
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ class Agenda(Protocol):
     @property
     def sections(self) -> Sequence[Section]: ...
     @property
+    def followup(self) -> Sequence[FollowupPoint]: ...
+    @property
     def made_at(self) -> datetime: ...
 
 
@@ -86,6 +89,25 @@ def confidential_note(agenda: Agenda) -> str:
         return ""
     points = "punt is" if count == 1 else "punten zijn"
     return f"{count} {points} vertrouwelijk: niet verder verspreiden."
+
+
+class FollowupPoint(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def owner(self) -> str: ...
+    @property
+    def due_text(self) -> str: ...
+    @property
+    def origin(self) -> str: ...
+
+
+def followup_details(point: FollowupPoint) -> str:
+    """' – Sofie Declercq · deadline 15/01/2027 · uit MAT 05/01/2027'."""
+    parts = [point.owner, f"deadline {point.due_text}" if point.due_text else "",
+             f"uit {point.origin}" if point.origin else ""]
+    text = " · ".join(p for p in parts if p)
+    return f" – {text}" if text else ""
 
 
 def details_text(line: Line) -> str:
@@ -120,6 +142,13 @@ def context(agenda: Agenda) -> dict[str, Any]:
                 "confidential": line.is_confidential,
             } for line in section.lines],
         } for section in agenda.sections],
+        "followup": [{
+            "title": point.title,
+            "details": followup_details(point),
+            "owner": point.owner,
+            "due": point.due_text,
+            "origin": point.origin,
+        } for point in agenda.followup],
     }
 
 

@@ -13,6 +13,7 @@ from kortrijk_cockpit.documents.agenda_docx import (
     Agenda,
     Line,
     confidential_note,
+    followup_details,
     details_text,
     footer_text,
     people_text,
@@ -36,6 +37,7 @@ td {{ padding: 4px 5px; vertical-align: top; border-bottom: 1px solid #d0d0d0; }
 td.time {{ font-weight: bold; white-space: nowrap; }}
 span.small {{ color: {GREY}; font-size: 8pt; }}
 span.confidential {{ color: {RED}; font-weight: bold; }}
+p.point {{ margin-top: 0; margin-bottom: 2px; }}
 p.footer {{ color: {GREY}; font-size: 7pt; margin-top: 12px; }}
 """
 
@@ -58,6 +60,11 @@ def to_html(agenda: Agenda) -> str:
                      "<th width='60%'>Agendapunt</th><th width='25%'>Indiener</th></tr>")
         parts.extend(_row(line) for line in section.lines)
         parts.append("</table>")
+    if agenda.followup:
+        parts.append("<p class='section'>Opvolging</p>")
+        parts.extend(f"<p class='point'><b>{escape(p.title)}</b>"
+                     f"<span class='small'>{escape(followup_details(p))}</span></p>"
+                     for p in agenda.followup)
     parts.append(f"<p class='footer'>{escape(footer_text(agenda))}</p></body></html>")
     return "".join(parts)
 

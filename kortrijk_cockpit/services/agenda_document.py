@@ -28,6 +28,7 @@ from kortrijk_cockpit.domain import (
     SeriesMember,
 )
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.carry_over import open_points_for
 from kortrijk_cockpit.services.day_overview import dutch_date
 
 KIND_TEXT = {
@@ -98,6 +99,16 @@ class AgendaSection:
 
 
 @dataclass(frozen=True)
+class FollowupLine:
+    """An open action point that comes back at this meeting (the "Opvolging" section)."""
+
+    title: str
+    owner: str
+    due_text: str  # "15/01/2027", or ""
+    origin: str  # "MAT 05/01/2027", or ""
+
+
+@dataclass(frozen=True)
 class Recipient:
     name: str
     address: str  # "" when the store has no address for a member
@@ -122,6 +133,7 @@ class AgendaDocument:
     minute_taker: str
     lines: tuple[AgendaLine, ...]
     made_at: datetime
+    followup: tuple[FollowupLine, ...] = ()
 
     @property
     def name(self) -> str:
@@ -205,7 +217,8 @@ class AgendaDocumentService:
                 chair=_person_name(s, series.chair_person_id if series else None),
                 minute_taker=_person_name(s, series.minute_taker_person_id if series else None),
                 lines=tuple(lines),
-                made_at=self._clock.now().astimezone(BRUSSELS))
+                made_at=self._clock.now().astimezone(BRUSSELS),
+                followup=_followup(s, meeting, self._clock.now()))
 
     def recipients(self, meeting_id: int) -> tuple[Recipient, ...]:
         """The series' distribution list, then its members; each address once."""
@@ -247,6 +260,15 @@ def _stuk(title: str, status: RequestStatus, saved_path: str | None) -> Stuk:
     if received and saved_path and saved_path.lower().endswith(".pdf"):
         pdf = Path(saved_path)
     return Stuk(title, received, pdf)
+
+
+def _followup(s: Session, meeting: Meeting, now: datetime) -> tuple[FollowupLine, ...]:
+    """What comes back here, whenever the meeting was made (the year plan makes them a
+    year ahead; `open_points_for` asks at read time, so none is skipped). A point that
+    is already an item of the agenda is listed there, not twice."""
+    return tuple(FollowupLine(p.title, p.owner_name,
+                              f"{p.due_date:%d/%m/%Y}" if p.due_date else "", p.origin)
+                 for p in open_points_for(s, meeting, now) if not p.is_on_agenda)
 
 
 def _person_name(s: Session, person_id: int | None) -> str:

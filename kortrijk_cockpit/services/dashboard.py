@@ -32,6 +32,7 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.services.agenda import WorkingHours
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
+from kortrijk_cockpit.services.followup_points import ComingBack, coming_back
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
 
 DUE_SOON_DAYS = 14
@@ -77,6 +78,8 @@ class DashboardSnapshot:
     overleg: tuple[MeetingStukken, ...] = ()
     # The oldest overdue action points (Vandaag's "Achterstallige actiepunten").
     oldest_overdue: tuple[OverdueAction, ...] = ()
+    # What comes back at the next MAT and the next DC (count and first titles).
+    coming_back: tuple[ComingBack, ...] = ()
 
 
 class DashboardService:
@@ -142,6 +145,7 @@ class DashboardService:
                     select(ActionPoint.title, ActionPoint.owner_name, ActionPoint.due_date)
                     .where(open_action, ActionPoint.due_date < today)
                     .order_by(ActionPoint.due_date, ActionPoint.id).limit(OLDEST_OVERDUE))),
+                coming_back=tuple(coming_back(s, OVERLEG_CODES, now)),
             )
 
 

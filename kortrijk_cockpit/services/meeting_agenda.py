@@ -116,6 +116,8 @@ class OfferedActionPoint:
     title: str
     owner_name: str
     due_date: date | None
+    origin: str = ""  # Dutch: "MAT 05/01/2027", where it was born
+    route: str = ""  # Dutch: "opvolging MAT", "agenderen op DC 14/01/2027"
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,8 @@ class MeetingAgendaService:
         routed here with "Agenderen op"; see carry_over.py), not yet on its agenda."""
         from kortrijk_cockpit.services.carry_over import open_points_for
 
-        return tuple(OfferedActionPoint(p.id, p.title, p.owner_name, p.due_date)
+        return tuple(OfferedActionPoint(p.id, p.title, p.owner_name, p.due_date, p.origin,
+                                        p.route)
                      for p in open_points_for(s, meeting, self._clock.now())
                      if not p.is_on_agenda)
 

@@ -31,6 +31,8 @@ from kortrijk_cockpit.domain import (
     VisitTemplateItem,
 )
 from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.services.action_points import meeting_label
+from kortrijk_cockpit.services.carry_over import turn
 
 CANCELLED_NOTE = "afspraak geannuleerd"
 VISITS_SERIES = "bezoeken"  # Opvolging's series filter: the checklists as one "series"
@@ -116,6 +118,12 @@ class FollowupRow:
     visit_id: int | None = None  # its checklist, also once the appointment is gone
     series: str = VISITS_SERIES  # an action point's overleg code (MAT, DC, ...); "" if none
     status: ActionStatus = ActionStatus.OPEN  # a checklist item is open or done
+    # An action point's own: its id and version (for a safe edit), where it was born
+    # ("MAT 05/01/2027") and where it comes back next.
+    action_point_id: int | None = None
+    version: int = 0
+    origin: str = ""
+    comes_back_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,8 +280,9 @@ class VisitService:
         wanted = list(action_ids)
         found: dict[int, FollowupRow | None] = {action_key(i): None for i in wanted}
         with self._sessions() as s:
+            # A point finished here stays (struck through) until the next load.
             actions = [a for a in s.scalars(select(ActionPoint).where(ActionPoint.id.in_(wanted)))
-                       if a.status in _OPEN_STATUSES]
+                       if a.status in (*_OPEN_STATUSES, ActionStatus.DONE)]
             for row in self._action_rows(s, actions):
                 found[row.key] = row
         return found
@@ -318,20 +327,29 @@ class VisitService:
         # Its series: where it is followed up, else the overleg it came from.
         codes = {i: c for i, c in s.execute(select(MeetingSeries.id, MeetingSeries.code))}
         origin_ids = {a.origin_meeting_id for a in actions if a.origin_meeting_id}
-        origins = {i: sid for i, sid in s.execute(select(Meeting.id, Meeting.series_id)
-                                   .where(Meeting.id.in_(origin_ids)))}
-        return [self._action_row(a, codes.get(a.target_series_id or origins.get(
-            a.origin_meeting_id or 0) or 0, "")) for a in actions]
+        origins = {m.id: m for m in s.scalars(select(Meeting).where(Meeting.id.in_(origin_ids)))}
+        now = self._clock.now()
+        rows = []
+        for a in actions:
+            origin = origins.get(a.origin_meeting_id or 0)
+            series = codes.get(a.target_series_id or (origin.series_id if origin else 0) or 0, "")
+            back = turn(s, a, now) if a.status in _OPEN_STATUSES else None
+            rows.append(self._action_row(a, series, meeting_label(origin) if origin else "",
+                                         meeting_label(back) if back else ""))
+        return rows
 
-    def _action_row(self, action: ActionPoint, series: str) -> FollowupRow:
+    def _action_row(self, action: ActionPoint, series: str, origin: str,
+                    back: str) -> FollowupRow:
         due = action.due_date
         done = action.status == ActionStatus.DONE
+        context = f"Actiepunt {series}".strip()
         return FollowupRow(key=action_key(action.id), what=action.title,
-                           context=f"Actiepunt {series}".strip(),
+                           context=f"{context}, uit {origin}" if origin else context,
                            context_date=None, owner=action.owner_name, due_date=due,
                            overdue=due is not None and due < self._today() and not done,
                            event_id=None, cancelled=False, is_action_point=True, done=done,
-                           series=series, status=action.status)
+                           series=series, status=action.status, action_point_id=action.id,
+                           version=action.version, origin=origin, comes_back_at=back)
 
     def _checklist(self, s: Session, visit: Visit) -> Checklist:
         event = s.get(CalendarEvent, visit.event_id) if visit.event_id else None

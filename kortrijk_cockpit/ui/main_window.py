@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.day_overview import DayOverviewService
     from kortrijk_cockpit.services.find_time import FindTimeService
     from kortrijk_cockpit.services.folders import FolderService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService
     from kortrijk_cockpit.services.handing_on import HandOnService
     from kortrijk_cockpit.services.mail_import import MailImporter
     from kortrijk_cockpit.services.mail_list import MailListService
@@ -136,6 +137,7 @@ class MainWindowServices:
     minutes: MinutesService | None = None  # the minutes mode of a meeting
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to its readers
+    followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
 
 
 class MainWindow(QMainWindow):
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.today = TodayView()
         self.today.area_requested.connect(self._open_from_tile)
         self.today.day_requested.connect(self.open_agenda_on)
+        self.today.followup_series_requested.connect(self.open_followup_on)
         self.day_overview_mailer: DayOverviewMailer | None = None
         self.stukken_question: QMessageBox | None = None
         self.year_plan_window: QDialog | None = None
@@ -576,6 +579,13 @@ class MainWindow(QMainWindow):
         dialog.failed.connect(self.show_task_error)
         return self._show(dialog)
 
+    def open_followup_on(self, code: str) -> None:
+        """A Vandaag "comes back" tile: Opvolging filtered on that series."""
+        self.show_area("followup")
+        area = self.views.get("followup")
+        if area is not None and hasattr(area, "show_series"):
+            area.show_series(code)
+
     def open_agenda_on(self, day: date) -> None:
         """A Vandaag day tile: the Agenda's day view on that day."""
         from kortrijk_cockpit.ui.views.agenda.period import ViewMode
@@ -786,7 +796,10 @@ class MainWindow(QMainWindow):
             return None
         from kortrijk_cockpit.ui.views.followup.area import FollowupArea
 
-        area = FollowupArea(services.visits, self._runner, self.feed)
+        area = FollowupArea(services.visits, self._runner, self.feed,
+                            points=services.action_points, carry_over=services.carry_over,
+                            targets=services.followup_points, state=self._state)
+        area.failed.connect(self.show_task_error)
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -1537,8 +1537,28 @@ Logbestand: {log}</translation>
         <translation>Opvolging exporteren</translation>
     </message>
     <message>
-        <source>Action points are followed up in their meeting.</source>
-        <translation>Actiepunten worden in hun overleg opgevolgd.</translation>
+        <source>Saving the action point</source>
+        <translation>Actiepunt bewaren</translation>
+    </message>
+    <message>
+        <source>Only action points can be put on a meeting.</source>
+        <translation>Alleen actiepunten kunnen op een overleg geagendeerd worden.</translation>
+    </message>
+    <message>
+        <source>This action point is done; it no longer comes back.</source>
+        <translation>Dit actiepunt is afgewerkt; het komt niet meer terug.</translation>
+    </message>
+    <message>
+        <source>Loading the meetings</source>
+        <translation>Vergaderingen laden</translation>
+    </message>
+    <message>
+        <source>Putting the action point on the agenda</source>
+        <translation>Actiepunt agenderen</translation>
+    </message>
+    <message>
+        <source>Loading the history</source>
+        <translation>Geschiedenis laden</translation>
     </message>
     <message>
         <source>Saving the checklist</source>
@@ -1592,6 +1612,26 @@ Logbestand: {log}</translation>
         <translation>Zonder datum</translation>
     </message>
     <message>
+        <source>Filter by status</source>
+        <translation>Filteren op status</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Elke status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Afgewerkt</translation>
+    </message>
+    <message>
         <source>Also finished</source>
         <translation>Ook afgewerkte</translation>
     </message>
@@ -1642,8 +1682,20 @@ Logbestand: {log}</translation>
 <context>
     <name>FollowupShortcuts</name>
     <message>
-        <source>Tick the checklist item off (or on again)</source>
-        <translation>Het checklistpunt afvinken (of weer openzetten)</translation>
+        <source>Tick the item or action point off (or on again)</source>
+        <translation>Punt of actiepunt afvinken (of weer openzetten)</translation>
+    </message>
+    <message>
+        <source>Mark the action point in progress (or open again)</source>
+        <translation>Actiepunt op lopend zetten (of weer open)</translation>
+    </message>
+    <message>
+        <source>Change the action point&apos;s owner and deadline</source>
+        <translation>Eigenaar en deadline van het actiepunt wijzigen</translation>
+    </message>
+    <message>
+        <source>Put the action point on a meeting</source>
+        <translation>Actiepunt agenderen op een overleg</translation>
     </message>
     <message>
         <source>Open the checklist</source>
@@ -2433,8 +2485,8 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Reeksen</translation>
     </message>
     <message>
-        <source>Action points for this meeting (Enter adds)</source>
-        <translation>Actiepunten voor dit overleg (Enter voegt toe)</translation>
+        <source>Follow-up: open points back at this meeting (Enter adds)</source>
+        <translation>Opvolging: open punten die op deze vergadering terugkomen (Enter voegt toe)</translation>
     </message>
     <message>
         <source>Documents still missing</source>
@@ -2928,6 +2980,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <source>Due</source>
         <translation>Tegen</translation>
     </message>
+    <message>
+        <source>From</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Traject</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -3132,6 +3192,56 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PointHistoryPane</name>
+    <message>
+        <source>History</source>
+        <translation>Geschiedenis</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusgeschiedenis</translation>
+    </message>
+    <message>
+        <source>Choose an action point to see where it came from and where it goes.</source>
+        <translation>Kies een actiepunt om te zien waar het vandaan komt en waar het naartoe gaat.</translation>
+    </message>
+</context>
+<context>
+    <name>PointOwnerDueDialog</name>
+    <message>
+        <source>Owner and deadline</source>
+        <translation>Eigenaar en deadline</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>e.g. vr, 15/3, morgen, +2w; empty for none</source>
+        <translation>bv. vr, 15/3, morgen, +2w; leeg voor geen</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Eigenaar:</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>Geen deadline</translation>
+    </message>
+    <message>
+        <source>Not a date. Try vr, 15/3, morgen or +2w.</source>
+        <translation>Geen datum. Probeer vr, 15/3, morgen of +2w.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>new, %1</source>
@@ -3297,6 +3407,25 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>For {domain}</source>
         <translation>Voor {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>RoutePointDialog</name>
+    <message>
+        <source>Put on the agenda of</source>
+        <translation>Agenderen op</translation>
+    </message>
+    <message>
+        <source>Where should “{title}” come back?</source>
+        <translation>Waar moet „{title}” terugkomen?</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. DC</source>
+        <translation>Typ om te filteren, bv. DC</translation>
+    </message>
+    <message>
+        <source>No series or coming meeting matches.</source>
+        <translation>Geen reeks of komende vergadering past.</translation>
     </message>
 </context>
 <context>
@@ -4048,6 +4177,14 @@ Toch openen?</translation>
         <source>Next DC</source>
         <translation>Volgende DC</translation>
     </message>
+    <message>
+        <source>Back at the next MAT</source>
+        <translation>Terug op het volgende MAT</translation>
+    </message>
+    <message>
+        <source>Back at the next DC</source>
+        <translation>Terug op het volgende DC</translation>
+    </message>
     <message numerus="yes">
         <source>%n flagged</source>
         <translation>
@@ -4083,6 +4220,10 @@ Toch openen?</translation>
             <numerusform>%n agendapunt</numerusform>
             <numerusform>%n agendapunten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>nothing comes back</source>
+        <translation>niets komt terug</translation>
     </message>
     <message>
         <source>nothing overdue</source>

@@ -16,6 +16,7 @@ from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.mail.area import MailArea
 from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
+from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
 from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
@@ -166,10 +167,13 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("M") and "Agenda: Maandweergave" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+T") and "Zoek een moment" in r for r in rows)
     assert any(r.startswith("Ctrl+P") and "Dagoverzicht" in r for r in rows)
-    assert any(r.startswith("Space") and "Opvolging: Het checklistpunt afvinken" in r for r in rows)
+    assert any(r.startswith("Space") and "Opvolging: Punt of actiepunt afvinken" in r for r in rows)
+    assert any(r.startswith("Ctrl+Shift+G") and "Opvolging: Actiepunt agenderen" in r
+               for r in rows)
     assert any(r.startswith("Ctrl+F") and "Opvolging: Filteren op eigenaar" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+X") and "De vergadering annuleren" in r for r in rows)
-    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) + 3 \
+    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) \
+        + len(followup_shortcuts()) \
         + len(meetings_shortcuts())
 
 

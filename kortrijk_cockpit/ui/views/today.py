@@ -6,7 +6,14 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kortrijk_cockpit.ui.formatting import format_datetime, long_date
 from kortrijk_cockpit.ui.widgets.day_tile import DayTile
@@ -23,6 +30,7 @@ OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 class TodayView(QWidget):
     area_requested = Signal(str)
     day_requested = Signal(object)  # datetime.date: the Agenda on that day
+    followup_series_requested = Signal(str)  # MAT or DC: Opvolging filtered on that series
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +68,19 @@ class TodayView(QWidget):
         self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
         for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
+            overleg.addWidget(tile, 1)
+        # What comes back at the next MAT and DC: a click opens Opvolging on that series.
+        self.back_tiles = {code: Tile(f"back_{code.lower()}", "followup", caption)
+                           for code, caption in (("MAT", self.tr("Back at the next MAT")),
+                                                 ("DC", self.tr("Back at the next DC")))}
+        for code, tile in self.back_tiles.items():
+            # Narrower than the others, wrapping: five tiles on the row still fit a 1280
+            # screen.
+            tile.setMinimumSize(110, 120)
+            for label in (tile.caption, tile.value, tile.detail):
+                label.setWordWrap(True)
+                label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            tile.activated.connect(lambda _area, c=code: self.followup_series_requested.emit(c))
             overleg.addWidget(tile, 1)
         # Today's and the next working day's appointments, side by side above the counts.
         self.day_tiles = (DayTile(self.tr("Today")), DayTile(self.tr("Tomorrow")))
@@ -111,6 +132,7 @@ class TodayView(QWidget):
         t["deliverables"].set_content(str(snap.deliverables_due_soon))
         self._set_days(snap)
         self._set_overleg(snap.overleg)
+        self._set_coming_back(snap)
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
 
@@ -136,6 +158,17 @@ class TodayView(QWidget):
                              self.tr("%n agenda item(s)", "", meeting.items) + " · "
                              + self.stukken_text(meeting),
                              alert=meeting.late > 0)
+
+    def _set_coming_back(self, snap: DashboardSnapshot) -> None:
+        by_code = {c.series_code: c for c in snap.coming_back}
+        for code, tile in self.back_tiles.items():
+            back = by_code.get(code)
+            if back is None:
+                tile.set_content("—", self.tr("No meeting planned"))
+                continue
+            titles = "\n".join(back.first_titles) if back.first_titles \
+                else self.tr("nothing comes back")
+            tile.set_content(str(back.count), f"{format_datetime(back.starts_at)}\n{titles}")
 
     def overdue_text(self, snap: DashboardSnapshot) -> str:
         """The oldest three, one a line: "01/11 Nota personeelsplan (Els)"."""

@@ -1,7 +1,10 @@
-"""The Opvolging area: open checklist items (and, read-only, open action points).
+"""The Opvolging area: open checklist items and open action points, worked by keyboard.
 
-It follows the change feed row by row: a checklist item ticked off stays as a
-struck-through row until the next visit of the area, so Space again undoes it.
+It follows the change feed row by row: a row ticked off stays as a struck-through
+row until the next visit of the area, so Space again undoes it. Action points also
+take L (lopend), F2 (owner and deadline) and Ctrl+Shift+G ("Agenderen op…"); the pane
+beside the list shows the chosen point's route and status history. The filters are
+remembered between runs.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QSettings,
     QStandardPaths,
     Qt,
     Signal,
@@ -24,6 +28,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -31,11 +36,16 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.changes import Changes, Kind
+from kortrijk_cockpit.domain.meetings import ActionStatus
 from kortrijk_cockpit.ui.tasks import Lane
 from kortrijk_cockpit.ui.views.followup.filter_bar import FollowupFilterBar
+from kortrijk_cockpit.ui.views.followup.history_pane import PointHistoryPane
 from kortrijk_cockpit.ui.views.followup.model import DueOrder, FollowupModel
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.services.action_points import ActionPointService, PointHistory
+    from kortrijk_cockpit.services.carry_over import CarryOverService
+    from kortrijk_cockpit.services.followup_points import FollowupPointsService, RouteTarget
     from kortrijk_cockpit.services.visits import FollowupRow, VisitService
     from kortrijk_cockpit.ui.change_feed import ChangeFeed
     from kortrijk_cockpit.ui.tasks import TaskRunner
@@ -47,10 +57,21 @@ class FollowupArea(QWidget):
     loaded = Signal()
     message = Signal(str)
     exported = Signal(object)  # the Path written
+    failed = Signal(object)  # an exception from a write (MainWindow shows it)
+    history_shown = Signal(int)  # the action point whose history the pane shows
+    dialog_opened = Signal(object)  # the F2 or "Agenderen op" dialog, once it is open
 
     def __init__(self, visits: VisitService, runner: TaskRunner, feed: ChangeFeed,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, points: ActionPointService | None = None,
+                 carry_over: CarryOverService | None = None,
+                 targets: FollowupPointsService | None = None,
+                 state: QSettings | None = None) -> None:
         super().__init__(parent)
+        self._points = points
+        self._carry_over = carry_over
+        self._targets = targets
+        self._state = state
+        self._people: list[str] = []
         self._visits = visits
         self._runner = runner
         self._feed = feed
@@ -74,6 +95,7 @@ class FollowupArea(QWidget):
         self.table.setWordWrap(False)  # one line a row: the list reads at a glance
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.doubleClicked.connect(self._open)
+        self.history = PointHistoryPane()
         self.table.installEventFilter(self)
         self.empty = QLabel(self.tr("Nothing to follow up. Mark an appointment as a visit or "
                                     "tour to get its checklist here."))
@@ -86,42 +108,80 @@ class FollowupArea(QWidget):
         title.setObjectName("viewHeading")  # styled like Vandaag's heading
         self.filter_bar = FollowupFilterBar()
         self.filter_bar.changed.connect(self._filter)
+        if state is not None:
+            self.filter_bar.restore(state)
+            self.filter_bar.changed.connect(lambda: self.filter_bar.save(state))
         self.filter_bar.with_done.toggled.connect(self.reload)  # finished rows are read then
+        self.filter_bar.status.currentIndexChanged.connect(self._reload_for_status)
+        self._loads_done = self.filter_bar.loads_done()
         self.filter_bar.export_excel.connect(lambda: self.export(".xlsx"))
         self.filter_bar.export_pdf.connect(lambda: self.export(".pdf"))
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_filter)
+        route = QShortcut(QKeySequence("Ctrl+Shift+G"), self)
+        route.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        route.activated.connect(self.route_current)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(self.history)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        if state is not None:
+            saved = state.value(f"{SPLITTER_KEY}")
+            if saved is not None:
+                self.splitter.restoreState(saved)
+            self.splitter.splitterMoved.connect(
+                lambda *_: state.setValue(SPLITTER_KEY, self.splitter.saveState()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.pages)
+        layout.addWidget(self.splitter, 1)
         self.model.rowsInserted.connect(self._show_page)
         self.model.rowsRemoved.connect(self._show_page)
         self.model.modelReset.connect(self._show_page)
         feed.changed.connect(self._on_changed)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_history())
         self.reload()
 
     # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
         # Reads on the store lane too: they then land in the order of the writes
         # they follow, so an older answer never overwrites a newer one.
-        visits, with_done = self._visits, self.filter_bar.with_done.isChecked()
-        self._runner.run(self.tr("Loading follow-up"),
-                         lambda _c: visits.open_items(include_done=with_done),
+        visits, with_done = self._visits, self.filter_bar.loads_done()
+        self._loads_done = with_done
+
+        def load(_ctx: object) -> tuple[list[FollowupRow], list[str]]:
+            return visits.open_items(include_done=with_done), visits.people_names()
+
+        self._runner.run(self.tr("Loading follow-up"), load,
                          owner=self, lane=Lane.STORE, on_success=self._loaded)
 
-    def _loaded(self, rows: list[FollowupRow]) -> None:
+    def _reload_for_status(self) -> None:
+        if self.filter_bar.loads_done() != self._loads_done:
+            self.reload()
+
+    def _loaded(self, found: tuple[list[FollowupRow], list[str]]) -> None:
+        rows, self._people = found
         self.model.set_rows(rows)
         self.filter_bar.set_choices((r.owner for r in rows), (r.series for r in rows))
         self._filter()
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.show_history()
         self.loaded.emit()
 
     def _filter(self) -> None:
         self.proxy.set_filters(self.filter_bar.filters(), self._visits.today())
+
+    def show_series(self, code: str) -> None:
+        """Vandaag's "Terug op het volgende MAT/DC": the list filtered on that series."""
+        bar = self.filter_bar
+        if bar.series.findData(code) < 0:
+            bar.series.addItem(code, code)
+        bar.series.setCurrentIndex(bar.series.findData(code))
 
     def focus_filter(self) -> None:
         self.filter_bar.owner.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -176,6 +236,9 @@ class FollowupArea(QWidget):
             found.update(visits.rows_for_actions(actions))
             return found
 
+        current = self.current()
+        if current is not None and current.action_point_id in actions:
+            self.show_history()
         self._runner.run(self.tr("Loading follow-up"), fresh, owner=self, lane=Lane.STORE,
                          on_success=self.model.apply)
 
@@ -189,6 +252,13 @@ class FollowupArea(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._open(self.table.currentIndex())
                 return True
+            if event.key() == Qt.Key.Key_L \
+                    and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.toggle_in_progress()
+                return True
+            if event.key() == Qt.Key.Key_F2:
+                self.edit_current()
+                return True
         return False
 
     def current(self) -> FollowupRow | None:
@@ -200,7 +270,8 @@ class FollowupArea(QWidget):
         if row is None:
             return
         if row.is_action_point:
-            self.message.emit(self.tr("Action points are followed up in their meeting."))
+            self._set_status(row, ActionStatus.OPEN if row.status is ActionStatus.DONE
+                             else ActionStatus.DONE)
             return
         from kortrijk_cockpit.services.visits import item_id_of
 
@@ -219,11 +290,128 @@ class FollowupArea(QWidget):
             self.gone_checklist_requested.emit(row.visit_id)
 
 
+    # -- action points ---------------------------------------------------------
+    def toggle_in_progress(self) -> None:
+        """L: lopend, or back to open when it already is."""
+        row = self.current()
+        if row is None or not row.is_action_point:
+            return
+        self._set_status(row, ActionStatus.OPEN if row.status is ActionStatus.IN_PROGRESS
+                         else ActionStatus.IN_PROGRESS)
+
+    def _set_status(self, row: FollowupRow, status: ActionStatus) -> None:
+        points, feed, point_id = self._points, self._feed, row.action_point_id
+        if points is None or point_id is None:
+            return
+        self._runner.run(self.tr("Saving the action point"),
+                         lambda _c: points.set_status(point_id, status, version=row.version),
+                         owner=self, lane=Lane.STORE, on_landed=feed.publish,
+                         on_failure=self._failed)
+
+    def edit_current(self) -> None:
+        """F2: owner and deadline of the chosen action point."""
+        from kortrijk_cockpit.ui.dialogs.point_owner_due import PointOwnerDueDialog
+
+        row = self.current()
+        points = self._points
+        if row is None or not row.is_action_point or points is None \
+                or row.action_point_id is None:
+            return
+        dialog = PointOwnerDueDialog(row.what, row.owner, row.due_date, self._people,
+                                     self._visits.today(), self)
+        point_id, version, feed = row.action_point_id, row.version, self._feed
+
+        def save() -> None:
+            owner, due = dialog.owner_name(), dialog.due_date()
+            self._runner.run(
+                self.tr("Saving the action point"),
+                lambda _c: points.update(point_id, owner_name=owner, due_date=due,
+                                         clear_due=due is None, version=version),
+                owner=self, lane=Lane.STORE, on_landed=feed.publish, on_failure=self._failed)
+
+        dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        self.edit_dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def route_current(self) -> None:
+        """Ctrl+Shift+G: "Agenderen op…" for the chosen open action point."""
+        row = self.current()
+        targets = self._targets
+        if row is None or not row.is_action_point or targets is None \
+                or self._carry_over is None:
+            if row is not None and not row.is_action_point:
+                self.message.emit(self.tr("Only action points can be put on a meeting."))
+            return
+        if row.status is ActionStatus.DONE:
+            self.message.emit(self.tr("This action point is done; it no longer comes back."))
+            return
+        self._runner.run(self.tr("Loading the meetings"), lambda _c: targets.route_targets(),
+                         owner=self, lane=Lane.STORE,
+                         on_success=lambda found: self._choose_route(row, found))
+
+    def _choose_route(self, row: FollowupRow, found: list[RouteTarget]) -> None:
+        from kortrijk_cockpit.ui.dialogs.route_point import RoutePointDialog
+
+        dialog = RoutePointDialog(row.what, found, self)
+        carry_over, feed, point_id = self._carry_over, self._feed, row.action_point_id
+        assert carry_over is not None and point_id is not None
+
+        def route() -> None:
+            chosen = dialog.chosen()
+            if chosen is None:
+                return
+            target = chosen.target
+            self._runner.run(self.tr("Putting the action point on the agenda"),
+                             lambda _c: carry_over.route(point_id, target), owner=self,
+                             lane=Lane.STORE, on_landed=feed.publish, on_failure=self._failed)
+
+        dialog.accepted.connect(route)
+        dialog.finished.connect(dialog.deleteLater)
+        self.route_dialog = dialog
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+
+    def show_history(self) -> None:
+        """The pane follows the chosen row: an action point's route and steps."""
+        row = self.current()
+        points = self._points
+        if row is None or not row.is_action_point or points is None \
+                or row.action_point_id is None:
+            self.history.clear()
+            return
+        point_id = row.action_point_id
+        self._runner.run(self.tr("Loading the history"), lambda _c: points.history(point_id),
+                         owner=self, lane=Lane.STORE, on_success=self._history_loaded,
+                         on_failure=lambda _e: self.history.clear())
+
+    def _history_loaded(self, history: PointHistory) -> None:
+        row = self.current()
+        if row is None or row.action_point_id != history.id:
+            return  # the choice moved on meanwhile
+        self.history.show_history(history)
+        self.history_shown.emit(history.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self.failed.emit(error)
+        self.reload()  # a stale or refused write: show what is stored now
+
+
+SPLITTER_KEY = "followup/splitter"
+
+
 def followup_shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do) in the Opvolging list, as its event filter handles them."""
     return [
         ("Space", QCoreApplication.translate("FollowupShortcuts",
-                                             "Tick the checklist item off (or on again)")),
+                                             "Tick the item or action point off (or on again)")),
+        ("L", QCoreApplication.translate("FollowupShortcuts",
+                                         "Mark the action point in progress (or open again)")),
+        ("F2", QCoreApplication.translate("FollowupShortcuts",
+                                          "Change the action point's owner and deadline")),
+        ("Ctrl+Shift+G", QCoreApplication.translate("FollowupShortcuts",
+                                                    "Put the action point on a meeting")),
         ("Enter", QCoreApplication.translate("FollowupShortcuts", "Open the checklist")),
         ("Ctrl+F", QCoreApplication.translate("FollowupShortcuts", "Filter by owner")),
     ]

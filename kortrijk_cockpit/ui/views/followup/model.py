@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from kortrijk_cockpit.domain.meetings import ActionStatus
 from kortrijk_cockpit.ui.formatting import format_date
 from kortrijk_cockpit.ui.models.keyed_rows import KeyedTableModel
 
@@ -30,8 +31,6 @@ class FollowupModel(KeyedTableModel):
 
     def row(self, at: int) -> FollowupRow:
         return self._rows[at]  # type: ignore[no-any-return]
-
-
 
     def headers(self) -> tuple[str, ...]:
         return (self.tr("What"), self.tr("For"), self.tr("Appointment date"), self.tr("Owner"),
@@ -83,9 +82,12 @@ class Filters:
     # "ook afgewerkte": the load reads them then; one ticked off here stays (struck
     # through) until the next load, so Space again undoes it.
     with_done: bool = False
+    status: ActionStatus | None = None  # open, lopend or afgewerkt; None for any
 
     def matches(self, row: FollowupRow, today: date) -> bool:
         if self.owner and self.owner.casefold() not in row.owner.casefold():
+            return False
+        if self.status is not None and row.status is not self.status:
             return False
         if self.series and row.series != self.series:
             return False

@@ -157,7 +157,8 @@ class MeetingsArea(QWidget):
         right_layout.addWidget(self.agenda_pages, 3)
         lower = QHBoxLayout()
         offered_box = QVBoxLayout()
-        offered_box.addWidget(QLabel(self.tr("Action points for this meeting (Enter adds)")))
+        offered_box.addWidget(QLabel(self.tr("Follow-up: open points back at this meeting "
+                                             "(Enter adds)")))
         offered_box.addWidget(self.offered_pages)
         missing_box = QVBoxLayout()
         missing_box.addWidget(QLabel(self.tr("Documents still missing")))

@@ -309,13 +309,14 @@ class AgendaModel(_Rows):
 
 
 class OfferedModel(_Rows):
-    TITLE, OWNER, DUE = range(3)
+    TITLE, OWNER, DUE, ORIGIN, ROUTE = range(5)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(lambda r: r.id, parent)
 
     def headers(self) -> tuple[str, ...]:
-        return (self.tr("Action point"), self.tr("Owner"), self.tr("Due"))
+        return (self.tr("Action point"), self.tr("Owner"), self.tr("Due"), self.tr("From"),
+                self.tr("Route"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row: OfferedActionPoint | None = self._row(index)
@@ -325,7 +326,8 @@ class OfferedModel(_Rows):
             return row
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (row.title, row.owner_name, format_date(row.due_date))[index.column()]
+        return (row.title, row.owner_name, format_date(row.due_date), row.origin,
+                row.route)[index.column()]
 
 
 class MissingModel(_Rows):
