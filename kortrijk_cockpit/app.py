@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import Store
@@ -127,6 +128,7 @@ class Core:
     carry_over: CarryOverService | None = None
     minutes: MinutesService | None = None  # the minutes as they are typed
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import open_store
@@ -261,7 +264,15 @@ def build_core(options: Options, paths: Paths) -> Core:
                 carry_over=CarryOverService(sessions, clock, director),
                 minutes=MinutesService(sessions, clock, actor),
                 action_points=ActionPointService(sessions, clock, actor),
+                verslag=VerslagService(sessions, clock, paths.verslagen,
+                                       lambda: verslag_template(settings), actor),
                 exchange=exchange)
+
+
+def verslag_template(settings: Settings) -> Path | None:
+    """The office's own verslag template when the setting names one, else ours (None)."""
+    text = settings.verslag_template_path.strip()
+    return Path(text) if text else None
 
 
 def current_user() -> str:
@@ -375,6 +386,7 @@ def run_gui(options: Options) -> int:
                 agenda_documents=built.agenda_documents, agenda_sending=built.agenda_sending,
                 meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
                 minutes=built.minutes, action_points=built.action_points,
+                verslag=built.verslag,
             ))
             if built.exchange is not None:
                 connect(built.exchange)

@@ -74,6 +74,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer
@@ -134,6 +135,7 @@ class MainWindowServices:
     carry_over: CarryOverService | None = None  # open points back at the right overleg
     minutes: MinutesService | None = None  # the minutes mode of a meeting
     action_points: ActionPointService | None = None  # status, owner, deadline, history
+    verslag: VerslagService | None = None  # versioned verslag files, approval item
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self._services: MainWindowServices | None = None
         self._snapshot: DashboardSnapshot | None = None  # the latest, for views built later
         self._runner = runner
+        self._verslag_windows: dict[int, QWidget] = {}  # one verslag window per meeting
         self._report_unexpected = report_unexpected
         self._state = QSettings(str(config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
         self.setWindowTitle(APP_NAME)
@@ -807,7 +810,31 @@ class MainWindow(QMainWindow):
         area.move_meeting_requested.connect(self.move_meeting)
         area.cancel_meeting_requested.connect(self.cancel_meeting)
         area.remind_owners_requested.connect(self.remind_action_owners)
+        area.verslag_requested.connect(self.open_verslag)
         return area
+
+    def open_verslag(self, meeting_id: int) -> QWidget | None:
+        """The meeting's verslag versions in their own window, one per meeting. Part C
+        connects `send_requested(version_id)` and `log_requested(meeting_id)`."""
+        from kortrijk_cockpit.ui.dialogs.verslag import VerslagWindow
+
+        services = self._services
+        if services is None or services.verslag is None:
+            self._not_ready()
+            return None
+        window = self._verslag_windows.get(meeting_id)
+        if window is None:
+            window = VerslagWindow(services.verslag, self._runner, self.feed, meeting_id,
+                                   parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.failed.connect(self.show_task_error)
+            window.destroyed.connect(lambda *_: self._verslag_windows.pop(meeting_id, None))
+            self._verslag_windows[meeting_id] = window
+        # Asked again: the open window comes back (un-minimised) rather than a second one.
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.activateWindow()
+        return window
 
     def remind_action_owners(self, meeting_id: int) -> None:
         """One mail per owner with all their open points that come back at this meeting."""
