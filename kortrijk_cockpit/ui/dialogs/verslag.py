@@ -161,10 +161,10 @@ class VerslagWindow(QWidget):
         self.word_button = self._button(self.tr("Open Word"), lambda: self.open_file("docx"),
                                         QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_O),
                                         self.tr("Open the selected version in Word (Ctrl+O)"))
-        self.pdf_button = self._button(self.tr("Open PDF"), lambda: self.open_file("pdf"),
-                                       QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_O),
-                                       self.tr("Open the selected version as PDF "
-                                               "(Ctrl+Shift+O)"))
+        self.pdf_button = self._button(
+            self.tr("Open PDF"), lambda: self.open_file("pdf"),
+            QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_O),
+            self.tr("Open the selected version as PDF (Ctrl+Shift+O)"))
         self.decisions_button = self._button(
             self.tr("Decisions list"), lambda: self.open_file("decisions"),
             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_B),
