@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import Store
@@ -132,6 +133,7 @@ class Core:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
+    verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import open_store
@@ -270,7 +273,15 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
+                verslag=VerslagService(sessions, clock, paths.verslagen,
+                                       lambda: verslag_template(settings), actor),
                 exchange=exchange)
+
+
+def verslag_template(settings: Settings) -> Path | None:
+    """The office's own verslag template when the setting names one, else ours (None)."""
+    text = settings.verslag_template_path.strip()
+    return Path(text) if text else None
 
 
 def current_user() -> str:
@@ -343,6 +354,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
+        verslag=built.verslag,
     )
 
 

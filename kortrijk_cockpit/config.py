@@ -36,6 +36,7 @@ class Paths:
     backups: Path
     attachments: Path
     stukken: Path  # stukken linked from mails, a folder per meeting
+    verslagen: Path  # every verslag version's files, a folder per meeting
 
     @classmethod
     def for_basedir(cls, base: Path) -> Paths:
@@ -46,6 +47,7 @@ class Paths:
             backups=base / "data" / "backups",
             attachments=base / "data" / "attachments",
             stukken=base / "data" / "stukken",
+            verslagen=base / "data" / "verslagen",
         )
 
     @classmethod
@@ -60,6 +62,7 @@ class Paths:
             backups=data / "backups",
             attachments=data / "attachments",
             stukken=data / "stukken",
+            verslagen=data / "verslagen",
         )
 
     @property
@@ -69,7 +72,7 @@ class Paths:
     def ensure(self) -> None:
         """Create every folder and prove it is writable, or fail in Dutch."""
         for folder in (self.data, self.config, self.logs, self.backups, self.attachments,
-                       self.stukken):
+                       self.stukken, self.verslagen):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
                 probe = folder / ".write-test"
@@ -137,6 +140,8 @@ class Settings:
     # The city's own Word template for the overleg agenda (docxtpl tags, see
     # documents/agenda_docx.py); empty: the one in resources/templates.
     agenda_template_path: str = ""
+    # The same for the verslag (documents/verslag_docx.py); the besluitenlijst stays ours.
+    verslag_template_path: str = ""
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.theme_calendar import ThemeCalendarService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
+    from kortrijk_cockpit.services.verslag import VerslagService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer
@@ -138,6 +139,7 @@ class MainWindowServices:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to its readers
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
+    verslag: VerslagService | None = None  # versioned verslag files, approval item
 
 
 class MainWindow(QMainWindow):
@@ -162,6 +164,7 @@ class MainWindow(QMainWindow):
         self._services: MainWindowServices | None = None
         self._snapshot: DashboardSnapshot | None = None  # the latest, for views built later
         self._runner = runner
+        self._verslag_windows: dict[int, QWidget] = {}  # one verslag window per meeting
         self._report_unexpected = report_unexpected
         self._state = QSettings(str(config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
         self.setWindowTitle(APP_NAME)
@@ -828,6 +831,7 @@ class MainWindow(QMainWindow):
         area.cancel_meeting_requested.connect(self.cancel_meeting)
         area.remind_owners_requested.connect(self.remind_action_owners)
         area.minutes_requested.connect(self.open_minutes)
+        area.verslag_requested.connect(self.open_verslag)
         return area
 
     def open_minutes(self, meeting_id: int) -> None:
@@ -840,6 +844,58 @@ class MainWindow(QMainWindow):
             return
         open_minutes_window(self, minutes, self._runner, self.feed, meeting_id, self._state,
                             on_failure=self.show_task_error)
+
+    def open_verslag(self, meeting_id: int) -> QWidget | None:
+        """The meeting's verslag versions in their own window, one per meeting; sending a
+        version and its send log open from there."""
+        from kortrijk_cockpit.ui.dialogs.verslag import VerslagWindow
+
+        services = self._services
+        if services is None or services.verslag is None:
+            self._not_ready()
+            return None
+        window = self._verslag_windows.get(meeting_id)
+        if window is None:
+            window = VerslagWindow(services.verslag, self._runner, self.feed, meeting_id,
+                                   parent=self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.failed.connect(self.show_task_error)
+            window.send_requested.connect(lambda version_id, w=window: self.send_verslag(
+                version_id, w))
+            window.log_requested.connect(lambda meeting, w=window: self.show_send_log(meeting, w))
+            window.destroyed.connect(lambda *_: self._verslag_windows.pop(meeting_id, None))
+            self._verslag_windows[meeting_id] = window
+        # Asked again: the open window comes back (un-minimised) rather than a second one.
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+        window.show()
+        window.activateWindow()
+        return window
+
+    def send_verslag(self, version_id: int, parent: QWidget | None = None) -> QDialog | None:
+        """Confirm who gets which copy of a verslag version, then queue it."""
+        from kortrijk_cockpit.ui.dialogs.send_verslag import send_verslag
+
+        sending = self._services.verslag_sending if self._services is not None else None
+        if sending is None:
+            self._not_ready()
+            return None
+        dialog = send_verslag(parent or self, self._runner, sending, version_id)
+        dialog.sent.connect(lambda changes: (self.feed.publish(changes, dialog),
+                                             self._sync_now()))
+        dialog.failed.connect(self.show_task_error)
+        return dialog
+
+    def show_send_log(self, meeting_id: int, parent: QWidget | None = None) -> QDialog | None:
+        """Who got which version of the verslag, when, and whether it went out."""
+        from kortrijk_cockpit.ui.dialogs.send_log import show_send_log
+
+        sending = self._services.verslag_sending if self._services is not None else None
+        if sending is None:
+            self._not_ready()
+            return None
+        dialog = show_send_log(parent or self, self._runner, self.feed, sending, meeting_id)
+        dialog.failed.connect(self.show_task_error)
+        return dialog
 
     def remind_action_owners(self, meeting_id: int) -> None:
         """One mail per owner with all their open points that come back at this meeting."""

@@ -4312,6 +4312,116 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>VersionModel</name>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Gemaakt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+</context>
+<context>
+    <name>VerslagWindow</name>
+    <message>
+        <source>Verslag</source>
+        <translation>Verslag</translation>
+    </message>
+    <message>
+        <source>Reading the versions…</source>
+        <translation>Versies lezen…</translation>
+    </message>
+    <message>
+        <source>No verslag yet. Make the first version when the minutes are complete (Ctrl+Enter).</source>
+        <translation>Nog geen verslag. Maak de eerste versie wanneer de notulen volledig zijn (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Make new version</source>
+        <translation>Nieuwe versie maken</translation>
+    </message>
+    <message>
+        <source>Make the next version from the minutes (Ctrl+Enter)</source>
+        <translation>De volgende versie maken uit de notulen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Open Word</source>
+        <translation>Word openen</translation>
+    </message>
+    <message>
+        <source>Open the selected version in Word (Ctrl+O)</source>
+        <translation>De gekozen versie openen in Word (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Open PDF</source>
+        <translation>PDF openen</translation>
+    </message>
+    <message>
+        <source>Open the selected version as PDF (Ctrl+Shift+O)</source>
+        <translation>De gekozen versie openen als PDF (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>Decisions list</source>
+        <translation>Besluitenlijst</translation>
+    </message>
+    <message>
+        <source>Open the besluitenlijst of the selected version (Ctrl+B)</source>
+        <translation>De besluitenlijst van de gekozen versie openen (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>Versturen…</translation>
+    </message>
+    <message>
+        <source>Send the selected version to the members and the distribution list (Ctrl+Shift+E)</source>
+        <translation>De gekozen versie versturen naar de leden en de verdeellijst (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Send log</source>
+        <translation>Verzendlog</translation>
+    </message>
+    <message>
+        <source>Who received which version, and when</source>
+        <translation>Wie welke versie kreeg, en wanneer</translation>
+    </message>
+    <message>
+        <source>Reading the verslag versions</source>
+        <translation>De versies van het verslag lezen</translation>
+    </message>
+    <message>
+        <source>Verslag – {title}</source>
+        <translation>Verslag – {title}</translation>
+    </message>
+    <message>
+        <source>Making the verslag (Word and PDF)…</source>
+        <translation>Het verslag wordt gemaakt (Word en PDF)…</translation>
+    </message>
+    <message>
+        <source>Making the verslag</source>
+        <translation>Het verslag maken</translation>
+    </message>
+    <message>
+        <source>Version {number} is ready.</source>
+        <translation>Versie {number} is klaar.</translation>
+    </message>
+    <message>
+        <source>The file is no longer there: {path}</source>
+        <translation>Het bestand is er niet meer: {path}</translation>
+    </message>
+    <message>
+        <source>No program opens {name} on this computer.</source>
+        <translation>Geen programma op deze computer opent {name}.</translation>
+    </message>
+</context>
+<context>
     <name>VisitChecklistDialog</name>
     <message>
         <source>Visit or tour</source>

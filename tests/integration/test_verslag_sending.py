@@ -24,7 +24,7 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import Payload, outgoing_mail
 from kortrijk_cockpit.services.verslag_sending import DeliveryState, VerslagSendingService
 from kortrijk_cockpit.store import Store
-from tests.integration.verslag_world import (
+from tests.integration.verslag_sending_world import (
     NOW,
     OPEN_ITEM,
     SECRET_ITEM,

@@ -21,7 +21,7 @@ from kortrijk_cockpit.services.verslag_sending import DeliveryState, VerslagSend
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.task_context import TaskContext
 from tests.integration.exchange_fixtures import settings_for
-from tests.integration.verslag_world import NOW, OPEN_ITEM, SECRET_ITEM, docx_text, pdf_text, seed
+from tests.integration.verslag_sending_world import NOW, OPEN_ITEM, SECRET_ITEM, docx_text, pdf_text, seed
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.change_feed import ChangeFeed
 from kortrijk_cockpit.ui.dialogs.send_log import SendLogDialog, SendLogModel, show_send_log
 from kortrijk_cockpit.ui.tasks import TaskRunner
-from tests.integration.verslag_world import NOW, seed
+from tests.integration.verslag_sending_world import NOW, seed
 
 
 def column(dialog: SendLogDialog, number: int) -> list[str]:

@@ -19,7 +19,7 @@ from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.dialogs.send_verslag import SendVerslagDialog, send_verslag
 from kortrijk_cockpit.ui.tasks import TaskRunner
-from tests.integration.verslag_world import NOW, SECRET_ITEM, seed
+from tests.integration.verslag_sending_world import NOW, SECRET_ITEM, seed
 
 
 def texts(model: QStandardItemModel) -> list[str]:
