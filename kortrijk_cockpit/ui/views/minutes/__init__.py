@@ -1,0 +1,1 @@
+"""Minutes mode of an overleg: the window, the inline action points and the Opvolging."""
