@@ -59,7 +59,8 @@ def stored(minutes: MinutesService, meeting_id: int) -> tuple[str, str]:
     return item.notes, item.decision
 
 
-def shown(qtbot, conflict: MinutesConflict) -> MinutesConflictDialog:  # type: ignore[no-untyped-def]
+def shown(qtbot, conflict: MinutesConflict,  # type: ignore[no-untyped-def]
+          ) -> MinutesConflictDialog:
     dialog = MinutesConflictDialog(conflict)
     qtbot.addWidget(dialog)
     dialog.show()

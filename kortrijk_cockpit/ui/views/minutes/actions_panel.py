@@ -125,7 +125,9 @@ class ActionsPanel(WritingPanel):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(entry)
-        self._watch = StaleWatch(self, feed, (Kind.ACTION_POINT, Kind.MEETING), self.reload)
+        # Only action points: the autosave of the notes (MEETING) every few seconds must
+        # not reload this list each time.
+        self._watch = StaleWatch(self, feed, (Kind.ACTION_POINT,), self.reload)
         self.model.modelReset.connect(self._show_empty)
         self.model.rowsInserted.connect(self._show_empty)
         self.model.rowsRemoved.connect(self._show_empty)
@@ -214,7 +216,8 @@ class ActionsPanel(WritingPanel):
         if action is None or self._locked:
             return
         dialog = ActionDialog(self._today, self.owner.names(), title=action.title,
-                              owner_name=action.owner_name, due_date=action.due_date, with_title=True, parent=self)
+                              owner_name=action.owner_name, due_date=action.due_date,
+                              with_title=True, parent=self)
 
         def accepted() -> None:
             f = dialog.fields()

@@ -121,7 +121,9 @@ class FollowupPanel(WritingPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
-        self._watch = StaleWatch(self, feed, (Kind.ACTION_POINT, Kind.MEETING), self.reload)
+        # Only action points: the autosave of the notes (MEETING) every few seconds must
+        # not reload this list each time.
+        self._watch = StaleWatch(self, feed, (Kind.ACTION_POINT,), self.reload)
         self.model.modelReset.connect(self._show_empty)
         self._show_empty()
 
