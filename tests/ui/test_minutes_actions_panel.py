@@ -152,3 +152,19 @@ def test_approving_the_verslag_locks_the_earlier_minutes(
     assert not panel.approve.isEnabled()
     with pytest.raises(UserFacingError):
         minutes.save_item(world.budget, "Te laat.", "", None)
+
+
+def test_locked_minutes_take_no_new_or_changed_actions(
+        qtbot, sqlite_store: Store, panel_for) -> None:  # type: ignore[no-untyped-def]
+    world = make_minutes_world(sqlite_store)
+    minutes = MinutesService(sqlite_store.session_factory, clock_at(FIRST_DAY))
+    minutes.add_action(world.budget, "Reserves uitzoeken")
+    panel: ActionsPanel = panel_for(minutes, FIRST_DAY)
+    [item] = minutes.load(world.first).items
+    panel.show_item(world.first, item, locked=True)
+    assert not panel.what.isEnabled() and not panel.due.isEnabled()
+    panel.table.setCurrentIndex(panel.model.index(0, 0))
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.opened == []  # nothing to confirm: the verslag is approved
+    assert [p[0] for p in points(sqlite_store)] == ["Reserves uitzoeken"]
