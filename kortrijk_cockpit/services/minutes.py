@@ -22,6 +22,7 @@ from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import (
     ActionEventKind,
+    ActionPointEvent,
     Attendance,
     AttendanceStatus,
     ItemMinutes,
@@ -40,7 +41,8 @@ from kortrijk_cockpit.domain.meetings import (
 )
 from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
 from kortrijk_cockpit.services.action_events import due_text, record
-from kortrijk_cockpit.services.carry_over import CarriedPoint, open_points_for
+from kortrijk_cockpit.services.carry_over import OPEN, CarriedPoint, open_points_for
+from kortrijk_cockpit.services.carry_over import _carried as carried_point
 from kortrijk_cockpit.services.lookup import existing
 
 AUTOSAVE_MS = 2000  # what a kill mid-sentence can lose at most
@@ -112,6 +114,9 @@ class Minutes:
     attendance: tuple[AttendanceLine, ...]
     items: tuple[MinutesItem, ...]
     followup: tuple[CarriedPoint, ...]  # open points that come back here (Opvolging)
+    # Points of `followup` settled at this meeting (done or cancelled here): they stay in
+    # its list so the minutes show what was decided on them.
+    settled_ids: frozenset[int] = frozenset()
 
     @property
     def day(self) -> str:
@@ -349,9 +354,30 @@ def _minutes(s: Session, meeting: Meeting, now: datetime) -> Minutes:
     return Minutes(meeting.id, meeting.title, meeting.starts_at, meeting.location,
                    meeting.series_id, series.code if series is not None else "",
                    meeting.status, meeting.minutes_locked_at is not None, attendance, rows,
-                   # As at its start: typed up afterwards, the points are still the ones
-                   # that came back here (not yet carried on to the next meeting).
-                   tuple(open_points_for(s, meeting, min(now, meeting.starts_at))))
+                   *_followup(s, meeting, now))
+
+
+# Steps that mean a point was dealt with at a meeting (not born or routed there).
+_SETTLING = (ActionEventKind.STATUS, ActionEventKind.OWNER, ActionEventKind.DEADLINE,
+             ActionEventKind.DISCUSSED)
+
+
+def _followup(s: Session, meeting: Meeting,
+              now: datetime) -> tuple[tuple[CarriedPoint, ...], frozenset[int]]:
+    """The Opvolging: open points that come back here, and below them the points that
+    were settled during this meeting (so marking one afgewerkt does not make it vanish)."""
+    # As at its start: typed up afterwards, the points are still the ones that came back
+    # here (not yet carried on to the next meeting).
+    found = open_points_for(s, meeting, min(now, meeting.starts_at))
+    listed = {p.id for p in found}
+    touched_here = select(ActionPointEvent.action_point_id).where(
+        ActionPointEvent.meeting_id == meeting.id, ActionPointEvent.kind.in_(_SETTLING))
+    settled = [carried_point(s, p, False) for p in s.scalars(
+        select(ActionPoint).where(ActionPoint.id.in_(touched_here),
+                                  ActionPoint.status.not_in(OPEN),
+                                  ActionPoint.origin_meeting_id.is_distinct_from(meeting.id))
+        .order_by(ActionPoint.id)) if p.id not in listed]
+    return tuple(found) + tuple(settled), frozenset(p.id for p in settled)
 
 
 def _item(number: int, item: AgendaItem, text: ItemMinutes | None,

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Wat</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Eigenaar</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline</source>
+        <translation>&amp;Deadline</translation>
+    </message>
+</context>
+<context>
     <name>ActionPointDialog</name>
     <message>
         <source>Make action point</source>
@@ -30,6 +49,96 @@
     <message>
         <source>Note: not a working day (weekend or public holiday).</source>
         <translation>Let op: geen werkdag (weekend of feestdag).</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsModel</name>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>No action points yet: type one below and press Enter.</source>
+        <translation>Nog geen actiepunten: typ er hieronder een en druk Enter.</translation>
+    </message>
+    <message>
+        <source>New action point</source>
+        <translation>Nieuw actiepunt</translation>
+    </message>
+    <message>
+        <source>Approve minutes</source>
+        <translation>Verslag goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve the earlier meeting&apos;s minutes (Ctrl+G)</source>
+        <translation>Het verslag van de vorige vergadering goedkeuren (Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Loading names</source>
+        <translation>Namen laden</translation>
+    </message>
+    <message>
+        <source>Loading the minutes</source>
+        <translation>Notulen laden</translation>
+    </message>
+    <message>
+        <source>Adding the action point</source>
+        <translation>Actiepunt toevoegen</translation>
+    </message>
+    <message>
+        <source>Changing the action point</source>
+        <translation>Actiepunt wijzigen</translation>
+    </message>
+    <message>
+        <source>Removing the action point</source>
+        <translation>Actiepunt verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove action point</source>
+        <translation>Actiepunt verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the action point “%1”? Ctrl+Z brings it back.</source>
+        <translation>Het actiepunt “%1” verwijderen? Met Ctrl+Z komt het terug.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Restoring the action point</source>
+        <translation>Actiepunt terugzetten</translation>
+    </message>
+    <message>
+        <source>Minutes approved</source>
+        <translation>Verslag goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Approving the minutes</source>
+        <translation>Verslag goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve the minutes of the earlier meeting? They will then be locked: nobody can change them any more.</source>
+        <translation>Het verslag van de vorige vergadering goedkeuren? Het wordt daarna vergrendeld: niemand kan het nog wijzigen.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
     </message>
 </context>
 <context>
@@ -1325,6 +1434,17 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DueEdit</name>
+    <message>
+        <source>Deadline: fr, 15/3, tomorrow, +2w</source>
+        <translation>Deadline: vr, 15/3, morgen, +2w</translation>
+    </message>
+    <message>
+        <source>Not understood: try fr, 15/3 or +2w</source>
+        <translation>Niet begrepen: typ bv. vr, 15/3 of +2w</translation>
+    </message>
+</context>
+<context>
     <name>FileDropFilter</name>
     <message>
         <source>Not imported (only .eml, .msg and .ics files): {names}</source>
@@ -1677,6 +1797,69 @@ Logbestand: {log}</translation>
     <message>
         <source>{due} (late)</source>
         <translation>{due} (te laat)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Herkomst</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>%1 (here)</source>
+        <translation>%1 (hier)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPanel</name>
+    <message>
+        <source>D done, L in progress, O open again, F2 owner or deadline, N discussed</source>
+        <translation>D afgewerkt, L lopend, O terug open, F2 eigenaar of deadline, N besproken</translation>
+    </message>
+    <message>
+        <source>No open action points come back at this meeting.</source>
+        <translation>Er komen geen open actiepunten terug op deze vergadering.</translation>
+    </message>
+    <message>
+        <source>Loading names</source>
+        <translation>Namen laden</translation>
+    </message>
+    <message>
+        <source>Loading the follow-up</source>
+        <translation>Opvolging laden</translation>
+    </message>
+    <message>
+        <source>Changing the status</source>
+        <translation>Status wijzigen</translation>
+    </message>
+    <message>
+        <source>Changing the action point</source>
+        <translation>Actiepunt wijzigen</translation>
+    </message>
+    <message>
+        <source>Discussed</source>
+        <translation>Besproken</translation>
+    </message>
+    <message>
+        <source>What was said about “%1”?</source>
+        <translation>Wat werd er gezegd over “%1”?</translation>
+    </message>
+    <message>
+        <source>Noting the discussion</source>
+        <translation>Bespreking noteren</translation>
     </message>
 </context>
 <context>
@@ -2747,6 +2930,57 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MinutesConflictDialog</name>
+    <message>
+        <source>Minutes changed by someone else</source>
+        <translation>Notulen gewijzigd door iemand anders</translation>
+    </message>
+    <message>
+        <source>“%1” was saved by someone else while you were typing. Your text was not saved yet: choose what stays.</source>
+        <translation>“%1” werd door iemand anders bewaard terwijl u typte. Uw tekst is nog niet bewaard: kies wat blijft.</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>iemand anders</translation>
+    </message>
+    <message>
+        <source>Your text</source>
+        <translation>Uw tekst</translation>
+    </message>
+    <message>
+        <source>Their text (%1, %2)</source>
+        <translation>Hun tekst (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Merged (edit before saving)</source>
+        <translation>Samengevoegd (pas aan voor het bewaren)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Beslissing</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my text</source>
+        <translation>&amp;Mijn tekst houden</translation>
+    </message>
+    <message>
+        <source>&amp;Take their text</source>
+        <translation>&amp;Hun tekst nemen</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Save merged text</source>
+        <translation>Samengevoegde tekst &amp;bewaren</translation>
+    </message>
+</context>
+<context>
     <name>MinutesController</name>
     <message>
         <source>Reading the minutes</source>
@@ -3166,6 +3400,13 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Save the changes to the outcomes?</source>
         <translation>De wijzigingen aan de uitkomsten opslaan?</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerEdit</name>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
     </message>
 </context>
 <context>
