@@ -9,6 +9,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -556,7 +557,8 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.views.minutes.window import reopen_minutes
 
             reopen_minutes(self, services.minutes, self._runner, self.feed, self._state,
-                           on_failure=self.show_task_error)
+                           on_failure=self.show_task_error,
+                           action_points=services.action_points, today=self._today)
         self.refresh()
 
     def _start_day_overview_mailer(self, services: MainWindowServices) -> None:
@@ -834,6 +836,13 @@ class MainWindow(QMainWindow):
         area.verslag_requested.connect(self.open_verslag)
         return area
 
+    def _today(self) -> date:
+        """Today in Brussels by the services' clock (deadlines typed as "vr" or "15/3")."""
+        from kortrijk_cockpit.clock import BRUSSELS
+
+        clock = self._services.clock if self._services is not None else None
+        return clock.now().astimezone(BRUSSELS).date() if clock is not None else date.today()
+
     def open_minutes(self, meeting_id: int) -> None:
         """The minutes mode of a meeting in its own window (the open one when there is one)."""
         from kortrijk_cockpit.ui.views.minutes.window import open_minutes_window
@@ -843,7 +852,9 @@ class MainWindow(QMainWindow):
             self._not_ready()
             return
         open_minutes_window(self, minutes, self._runner, self.feed, meeting_id, self._state,
-                            on_failure=self.show_task_error)
+                            on_failure=self.show_task_error,
+                            action_points=self._services.action_points if self._services
+                            else None, today=self._today)
 
     def open_verslag(self, meeting_id: int) -> QWidget | None:
         """The meeting's verslag versions in their own window, one per meeting; sending a

@@ -3106,6 +3106,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Notulen {title} {day}</translation>
     </message>
     <message>
+        <source>Follow-up ({count})</source>
+        <translation>Opvolging ({count})</translation>
+    </message>
+    <message>
         <source>This meeting has no agenda items yet.</source>
         <translation>Deze vergadering heeft nog geen agendapunten.</translation>
     </message>

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTime, QTimer, Signal
@@ -39,6 +40,7 @@ from kortrijk_cockpit.ui.views.minutes.controller import MinutesController
 from kortrijk_cockpit.ui.views.minutes.models import ROW_ROLE, AgendaItemsModel, AttendanceModel
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.services.action_points import ActionPointService
     from kortrijk_cockpit.services.minutes import (
         AttendanceLine,
         Minutes,
@@ -127,7 +129,7 @@ class MinutesWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.meeting_id = meeting_id
-        self.runner, self.state = runner, state
+        self.runner, self.state, self.feed, self.service = runner, state, feed, service
         self.controller = MinutesController(service, runner, feed, meeting_id, self)
         self.conflict_handler: ConflictHandler = self.keep_on_screen
         self.minutes: Minutes | None = None
@@ -299,6 +301,41 @@ class MinutesWindow(QWidget):
         if (self.notes.toPlainText(), self.decision.toPlainText()) != (current.notes,
                                                                        current.decision):
             self._show_texts(current.notes, current.decision, keep_cursor=True)
+
+    def install_panels(self, action_points: ActionPointService,
+                       today: Callable[[], date]) -> None:
+        """Put the inline action points and the Opvolging panels in their slots, and let a
+        refused stale save ask which text stays (both versions side by side)."""
+        from kortrijk_cockpit.ui.dialogs.minutes_conflict import ask_conflict
+        from kortrijk_cockpit.ui.views.minutes.actions_panel import ActionsPanel
+        from kortrijk_cockpit.ui.views.minutes.followup_panel import FollowupPanel
+
+        self.actions_panel = ActionsPanel(self.service, self.runner, self.feed, today)
+        self.followup_panel = FollowupPanel(self.service, action_points, self.runner, self.feed,
+                                            today)
+        for slot, placeholder, panel in (
+                (self.actions_slot, self.actions_placeholder, self.actions_panel),
+                (self.followup_slot, self.followup_placeholder, self.followup_panel)):
+            slot.removeWidget(placeholder)
+            placeholder.deleteLater()
+            slot.addWidget(panel)
+            panel.failed.connect(lambda exc: self.failed.emit(self.windowTitle(), exc))
+        self.item_changed.connect(self._show_actions)
+        self.controller.loaded.connect(self._panels_loaded)
+        if self.minutes is not None:
+            self._panels_loaded(self.minutes)
+        self.conflict_handler = lambda conflict: ask_conflict(self, conflict)
+
+    def _panels_loaded(self, minutes: Minutes) -> None:
+        self.followup_panel.show_minutes(minutes)
+        self.lower_tabs.setTabText(1, self.tr("Follow-up ({count})").format(
+            count=len(minutes.followup)))
+        self._show_actions(self.item_id)
+
+    def _show_actions(self, agenda_item_id: int | None) -> None:
+        item = self._item(agenda_item_id)
+        if item is not None and self.minutes is not None:
+            self.actions_panel.show_item(self.minutes.meeting_id, item, self.minutes.locked)
 
     def _open_first(self, minutes: Minutes) -> None:
         resume = self._resume
@@ -539,6 +576,8 @@ def open_minutes_window(parent: QWidget, service: MinutesService, runner: TaskRu
                         feed: ChangeFeed, meeting_id: int, state: QSettings | None = None,
                         resume: ResumePoint | None = None, *,
                         on_failure: Callable[[str, object], None] | None = None,
+                        action_points: ActionPointService | None = None,
+                        today: Callable[[], date] | None = None,
                         ) -> MinutesWindow:
     """The minutes of this meeting: the open window when there is one, else a new one."""
     for window in parent.findChildren(MinutesWindow):
@@ -550,6 +589,8 @@ def open_minutes_window(parent: QWidget, service: MinutesService, runner: TaskRu
     window = MinutesWindow(service, runner, feed, meeting_id, state, resume, parent)
     if on_failure is not None:
         window.failed.connect(on_failure)
+    if action_points is not None:
+        window.install_panels(action_points, today or date.today)
     window.show()
     return window
 
@@ -557,6 +598,8 @@ def open_minutes_window(parent: QWidget, service: MinutesService, runner: TaskRu
 def reopen_minutes(parent: QWidget, service: MinutesService, runner: TaskRunner,
                    feed: ChangeFeed, state: QSettings, *,
                    on_failure: Callable[[str, object], None] | None = None,
+                   action_points: ActionPointService | None = None,
+                   today: Callable[[], date] | None = None,
                    ) -> MinutesWindow | None:
     """At start-up: the minutes that were open when the app stopped, where they were."""
     saved = saved_resume_point(state)
@@ -564,4 +607,4 @@ def reopen_minutes(parent: QWidget, service: MinutesService, runner: TaskRunner,
         return None
     meeting_id, resume = saved
     return open_minutes_window(parent, service, runner, feed, meeting_id, state, resume,
-                               on_failure=on_failure)
+                               on_failure=on_failure, action_points=action_points, today=today)
