@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
-    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.verslag import VerslagService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import Store
@@ -190,7 +190,6 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
-    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.preparation import PreparationService
@@ -203,6 +202,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.verslag import VerslagService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.store import open_store
@@ -219,7 +219,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     working = WorkingHours.parse(settings.working_hours_start, settings.working_hours_end)
     dashboard = DashboardService(sessions, clock, working)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
-    if options.demo and dashboard.snapshot().next_meeting is None:
+    seeded = options.demo and dashboard.snapshot().next_meeting is None
+    if seeded:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
     mailbox, director = settings.exchange_mailbox, settings.director_name
     if exchange is not None:
@@ -239,6 +240,12 @@ def build_core(options: Options, paths: Paths) -> Core:
 
     actor = current_user()  # who saved, shown when a shared store refuses a stale save
 
+    verslag = VerslagService(sessions, clock, paths.verslagen,
+                             lambda: verslag_template(settings), actor)
+    if seeded:  # the last MAT and DC have their verslag v1, as the office would by now
+        from kortrijk_cockpit.services.demo_data import seed_demo_verslagen
+
+        seed_demo_verslagen(sessions, verslag, clock.now())
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
@@ -273,9 +280,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
-                verslag=VerslagService(sessions, clock, paths.verslagen,
-                                       lambda: verslag_template(settings), actor),
-                exchange=exchange)
+                verslag=verslag, exchange=exchange)
 
 
 def verslag_template(settings: Settings) -> Path | None:

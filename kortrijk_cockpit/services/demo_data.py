@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
@@ -50,6 +51,9 @@ from kortrijk_cockpit.domain import (
     RequestStatus,
     Sensitivity,
 )
+
+if TYPE_CHECKING:
+    from kortrijk_cockpit.services.verslag import VerslagService
 
 DIRECTOR = office.OWNER.email
 _FLAGS = {"NotFlagged": FlagStatus.NONE, "Flagged": FlagStatus.FLAGGED,
@@ -435,16 +439,32 @@ def _demo_minutes(s: Session, meetings: list[Meeting], today: date,
             ActionPoint.origin_meeting_id.in_([m.id for m in meetings]))):
         origin = next(m for m in meetings if m.id == point.origin_meeting_id)
         topics = [i for i in items[origin.id] if i.owner_name]
-        if topics:
-            point.origin_agenda_item_id = topics[point.id % len(topics)].id
+        born = topics[point.id % len(topics)] if topics else None
+        point.origin_agenda_item_id = born.id if born is not None else None
         point.created_at = origin.ends_at
         s.add(ActionPointEvent(action_point_id=point.id, at=origin.ends_at,
                                kind=ActionEventKind.CREATED, meeting_id=origin.id,
-                               new_value=f"op {origin.title}", actor="secretariaat"))
+                               new_value=f"op {origin.title}"
+                               + (f": {born.title}" if born is not None else ""),
+                               actor="secretariaat"))
         if point.status is ActionStatus.DONE:
             s.add(ActionPointEvent(action_point_id=point.id, at=at(today, time(8)),
                                    kind=ActionEventKind.STATUS, old_value="open",
                                    new_value="done", actor="secretariaat"))
+
+
+def seed_demo_verslagen(sessions: sessionmaker[Session], verslag: VerslagService,
+                        now: datetime) -> None:
+    """Verslag v1 of the last MAT and the last DC that were held (real DOCX and PDF)."""
+    from sqlalchemy import select
+
+    with sessions() as s:
+        held = {}
+        for meeting in s.scalars(select(Meeting).where(Meeting.ends_at < now)
+                                 .order_by(Meeting.starts_at)):
+            held[meeting.series_id] = meeting.id
+    for meeting_id in held.values():
+        verslag.finalise(meeting_id)
 
 
 def _demo_briefs(today: date, people: dict[str, Person]) -> Iterator[Brief]:

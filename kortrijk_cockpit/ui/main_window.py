@@ -66,7 +66,6 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.mail_list import MailListService
     from kortrijk_cockpit.services.meeting_agenda import MeetingAgendaService
     from kortrijk_cockpit.services.minutes import MinutesService
-    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
     from kortrijk_cockpit.services.records import RecordService
@@ -78,6 +77,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
     from kortrijk_cockpit.services.verslag import VerslagService
+    from kortrijk_cockpit.services.verslag_sending import VerslagSendingService
     from kortrijk_cockpit.services.visits import VisitService
     from kortrijk_cockpit.services.year_plan import YearPlanService
     from kortrijk_cockpit.ui.day_overview import DayOverviewDialog, DayOverviewMailer

@@ -371,6 +371,14 @@
         <translation>Rubriek</translation>
     </message>
     <message>
+        <source>Conf.</source>
+        <translation>Vertr.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
         <source>Notes or a decision were typed</source>
         <translation>Er zijn notities of een besluit getypt</translation>
     </message>
@@ -3124,6 +3132,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Ready.</source>
         <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertrouwelijk</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -82,12 +82,12 @@ def test_minutes_are_taken_by_keyboard(app: QApplication, qtbot: QtBot, sqlite_s
     with qtbot.waitSignal(window.item_changed) as changed:
         qtbot.keyClick(window.decision, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert changed.args == [world.item_ids[1]]
-    assert window.item_title.text() == "2. Personeel"
+    assert window.item_title.text() == "2. Personeel  ·  vertrouwelijk"
     assert window.decision.hasFocus() and window.decision.toPlainText() == ""
     qtbot.waitUntil(lambda: stored_texts(sqlite_store).get(world.item_ids[0])
                     == (typed, "Goedgekeurd."))
     assert window.items_model.index(0, 3).data() == "✎"  # the item shows it has minutes
-    assert window.items_model.index(1, 4).data() == "🔒"  # Personeel is confidential
+    assert window.items_model.index(1, 4).data() == "ja"  # Personeel is confidential
     qtbot.keyClick(window.decision, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.item_title.text() == "1. Begrotingswijziging"
     assert window.decision.toPlainText() == "Goedgekeurd."

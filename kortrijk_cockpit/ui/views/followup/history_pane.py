@@ -54,7 +54,9 @@ class PointHistoryPane(QWidget):
         self.route.setText(" \u2192 ".join(history.route))
         self.lines.setStringList([
             f"{format_date(local(line.at).date())} {line.text}"
-            + (f" ({line.meeting_title})" if line.meeting_title else "")
+            # The meeting where it happened, unless the line names it already.
+            + (f" ({line.meeting_title})" if line.meeting_title
+               and line.meeting_title not in line.text else "")
             + (f" \u2013 {line.actor}" if line.actor else "")
             for line in history.lines])
         self.empty.hide()

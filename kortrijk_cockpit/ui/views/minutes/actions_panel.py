@@ -118,7 +118,7 @@ class ActionsPanel(WritingPanel):
         entry = QHBoxLayout()
         entry.addWidget(self.what, 3)
         entry.addWidget(self.owner, 2)
-        entry.addWidget(self.due, 2)
+        entry.addWidget(self.due, 3)  # the day it understood shows beside it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.approve, 0, Qt.AlignmentFlag.AlignLeft)

@@ -86,7 +86,7 @@ class AgendaItemsModel(_Rows):
     NUMBER, TITLE, SECTION, TYPED, CONFIDENTIAL = range(5)
 
     def headers(self) -> tuple[str, ...]:
-        return ("#", self.tr("Item"), self.tr("Section"), "✎", "🔒")
+        return ("#", self.tr("Item"), self.tr("Section"), "✎", self.tr("Conf."))
 
     def _key(self, row: Any) -> object:
         return row.agenda_item_id
@@ -111,7 +111,7 @@ class AgendaItemsModel(_Rows):
                 return item.section
             if column == self.TYPED:
                 return "✎" if item.notes.strip() or item.decision.strip() else ""
-            return "🔒" if item.is_confidential else ""
+            return self.tr("yes") if item.is_confidential else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TYPED and (item.notes.strip() or item.decision.strip()):
                 return self.tr("Notes or a decision were typed")

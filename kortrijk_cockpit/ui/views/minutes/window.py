@@ -142,7 +142,7 @@ class MinutesWindow(QWidget):
         self._screen: dict[int, tuple[str, str]] = {}  # typed, not yet known to be saved
         self._held: set[int] = set()  # items in conflict: not saved until she chooses
         self.setWindowTitle(self.tr("Minutes"))
-        self.resize(1200, 760)
+        self.resize(1440, 860)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -161,8 +161,15 @@ class MinutesWindow(QWidget):
         self.items_view = QTableView()
         self.items_view.setObjectName("agendaItems")
         self._table(self.items_view, self.items_model)
-        self.items_view.horizontalHeader().setSectionResizeMode(
-            AgendaItemsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header = self.items_view.horizontalHeader()
+        for column in range(self.items_model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AgendaItemsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # The section is in the item's title above the editor: the list keeps its width
+        # for the titles.
+        self.items_view.setColumnHidden(AgendaItemsModel.SECTION, True)
+        self.items_view.setWordWrap(False)
+        self.items_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items_view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._item_chosen(current.row()))
 
@@ -203,7 +210,7 @@ class MinutesWindow(QWidget):
         self.splitter.addWidget(self._pane(self.tr("Attendance"), self.attendance_view))
         self.splitter.addWidget(self._pane(self.tr("Agenda"), self.items_view))
         self.splitter.addWidget(editor)
-        self.splitter.setSizes([260, 340, 600])
+        self.splitter.setSizes([290, 440, 710])
 
         self.banner = QLabel(self.tr("The minutes report was approved: these minutes are "
                                      "locked and can only be read."))
@@ -374,7 +381,10 @@ class MinutesWindow(QWidget):
             return
         self.save_now()  # the item she leaves is saved at once
         self.item_id = item.agenda_item_id
-        self.item_title.setText(f"{item.number}. {item.title}")
+        self.item_title.setText(f"{item.number}. {item.title}"
+                                + (f"  ·  {item.section}" if item.section else "")
+                                + ("  ·  " + self.tr("confidential") if item.is_confidential
+                                   else ""))
         notes, decision = self._screen.get(item.agenda_item_id, (item.notes, item.decision))
         self._show_texts(notes, decision, keep_cursor=False)
         self._remember()
