@@ -73,3 +73,47 @@ def test_both_copies_arrive_with_their_attachments_and_the_log_says_verstuurd(
     assert {line.state for line in lines} == {DeliveryState.SENT}
     assert all(line.sent_at is not None for line in lines)
     assert all(line.state_text.startswith("verstuurd ") for line in lines)
+
+
+def test_a_finalised_verslag_goes_out_without_the_confidential_item_for_the_wider_list(
+        store: Store, mailbox: Mailbox, mailbox_round: MailboxRound, clock: FixedClock,
+        tmp_path: Path, qapp: QApplication) -> None:
+    """The whole road: minutes typed, v1 made by the verslag service (docxtpl and PDF),
+    sent through the outbox, read back from the sandbox's sent mail."""
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.domain import MeetingSeries
+    from tests.integration import verslag_world as typed
+
+    world = typed.seed(store, clock)
+    with store.session_factory.begin() as s:
+        series = s.scalars(select(MeetingSeries)).one()
+        series.distribution = ["Secretariaat <secretariaat.ad@kortrijk.be>"]
+    made = typed.service(store, clock, tmp_path / "verslagen").finalise(world.meeting)
+    sending = VerslagSendingService(store.session_factory, clock)
+    sending.send(made.version_id)
+    assert mailbox_round.run(TaskContext()).ok
+
+    full = next(m for m in mailbox.sent if m.to)
+    wider = next(m for m in mailbox.sent if not m.to)
+    assert [a.email for a in wider.bcc] == ["secretariaat.ad@kortrijk.be"]
+    full_files = {a.name.rsplit(".", 1)[1]: a.content for a in full.attachments}
+    wider_files = {a.name.rsplit(".", 1)[1]: a.content for a in wider.attachments}
+    for secret in (typed.SECRET, typed.SECRET_DECISION, typed.SECRET_ACTION):
+        assert secret in _all_docx_text(full_files["docx"])
+        assert secret in pdf_text(full_files["pdf"])
+        assert secret not in _all_docx_text(wider_files["docx"])
+        assert secret not in pdf_text(wider_files["pdf"])
+    assert typed.BUDGET_DECISION in docx_text(wider_files["docx"])
+    assert typed.BUDGET_DECISION in pdf_text(wider_files["pdf"])
+
+
+def _all_docx_text(data: bytes) -> str:
+    """Paragraphs and table cells (the action points are a table)."""
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)

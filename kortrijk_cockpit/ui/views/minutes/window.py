@@ -153,6 +153,8 @@ class MinutesWindow(QWidget):
         self.attendance_view = AttendanceView()
         self.attendance_view.setObjectName("attendance")
         self._table(self.attendance_view, self.attendance_model)
+        self.attendance_view.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents)  # "verontschuldigd" in full
         self.attendance_view.status_pressed.connect(self._attendance_key)
         self.attendance_view.add_pressed.connect(self.add_guest)
         self.attendance_view.remove_pressed.connect(self.remove_guest)
