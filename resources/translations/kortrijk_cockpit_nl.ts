@@ -4395,14 +4395,6 @@ Toch openen?</translation>
         <translation>Ongelezen mail</translation>
     </message>
     <message>
-        <source>Appointments today</source>
-        <translation>Afspraken vandaag</translation>
-    </message>
-    <message>
-        <source>Next meeting</source>
-        <translation>Volgend overleg</translation>
-    </message>
-    <message>
         <source>Open action points</source>
         <translation>Open actiepunten</translation>
     </message>

@@ -42,8 +42,7 @@ class TodayView(QWidget):
         self.status.setObjectName("emptyText")
         specs = [
             ("unread", "mail", self.tr("Unread mail")),
-            ("events", "calendar", self.tr("Appointments today")),
-            ("next_meeting", "meetings", self.tr("Next meeting")),
+            # Today's appointments and the next MAT and DC have their own tiles above.
             ("actions", "followup", self.tr("Open action points")),
             ("requests", "meetings", self.tr("Requested documents")),
             ("briefs", "briefs", self.tr("Briefs to approve")),
@@ -114,12 +113,6 @@ class TodayView(QWidget):
         t = self.tiles
         t["unread"].set_content(str(snap.unread_mails),
                                 self.tr("%n flagged", "", snap.flagged_mails))
-        t["events"].set_content(str(snap.events_today))
-        if snap.next_meeting:
-            t["next_meeting"].set_content(snap.next_meeting.title,
-                                          format_datetime(snap.next_meeting.starts_at))
-        else:
-            t["next_meeting"].set_content("—", self.tr("No meeting planned"))
         t["actions"].set_content(str(snap.open_actions),
                                  self.tr("%n overdue", "", snap.overdue_actions),
                                  alert=snap.overdue_actions > 0)
