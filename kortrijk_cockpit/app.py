@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -132,6 +133,7 @@ class Core:
     minutes: MinutesService | None = None  # the minutes as they are typed
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
+    briefs: BriefService | None = None  # external appointments, their fiches and review
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -176,6 +178,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -238,6 +241,9 @@ def build_core(options: Options, paths: Paths) -> Core:
     def hours() -> tuple[str, str]:
         return settings.working_hours_start, settings.working_hours_end
 
+    def external_rules() -> ExternalRules:
+        return ExternalRules(tuple(settings.city_domains), tuple(settings.external_categories))
+
     actor = current_user()  # who saved, shown when a shared store refuses a stale save
 
     verslag = VerslagService(sessions, clock, paths.verslagen,
@@ -280,7 +286,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
-                verslag=verslag, exchange=exchange)
+                verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                exchange=exchange)
 
 
 def verslag_template(settings: Settings) -> Path | None:
@@ -359,7 +366,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
-        verslag=built.verslag,
+        verslag=built.verslag, briefs=built.briefs,
     )
 
 

@@ -142,6 +142,16 @@ class Settings:
     agenda_template_path: str = ""
     # The same for the verslag (documents/verslag_docx.py); the besluitenlijst stays ours.
     verslag_template_path: str = ""
+    # Fiches: an appointment is external when its organiser writes from outside these
+    # domains, or it carries one of these categories (or it is marked by hand).
+    city_domains: list[str] = field(default_factory=lambda: ["kortrijk.be"])
+    external_categories: list[str] = field(default_factory=lambda: ["Extern"])
+    # People: kept this many months after the last interaction, then proposed for erasure.
+    person_retention_months: int = 24
+    # Fiche sections per event type ({"receptie": ["objective", "people"], ...}); a type
+    # not listed shows every section. `fiche_template_path`: the office's Word template.
+    fiche_sections: dict[str, list[str]] = field(default_factory=dict)
+    fiche_template_path: str = ""
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

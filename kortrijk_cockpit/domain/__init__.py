@@ -1,7 +1,7 @@
 """Typed ORM entities of the office's model. No Qt, no I/O."""
 
 from kortrijk_cockpit.domain.base import Base, UTCDateTime, Versioned, utcnow
-from kortrijk_cockpit.domain.briefs import Brief, BriefPerson, BriefStatus
+from kortrijk_cockpit.domain.briefs import Brief, BriefPerson, BriefStatus, BriefVersion
 from kortrijk_cockpit.domain.calendar import CalendarEvent
 from kortrijk_cockpit.domain.mail import (
     Attachment,
@@ -60,6 +60,7 @@ __all__ = [
     "Brief",
     "BriefPerson",
     "BriefStatus",
+    "BriefVersion",
     "CalendarEvent",
     "Deliverable",
     "DeliverableStatus",

@@ -44,3 +44,6 @@ class CalendarEvent(Versioned, Base):
     )
     ical_uid: Mapped[str | None] = mapped_column(String(512))  # an imported .ics event's UID
     imported_from: Mapped[str | None] = mapped_column(String(1024))  # local only, never pushed
+    # External event (gets a fiche) marked by hand: True/False; None = by the rules
+    # (organiser outside the city's domains, or an "extern" category). Local only.
+    external_mark: Mapped[bool | None] = mapped_column(Boolean)

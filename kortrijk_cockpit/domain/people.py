@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kortrijk_cockpit.domain.base import Base, Versioned
@@ -43,5 +43,10 @@ class Person(Versioned, Base):
     purpose: Mapped[str] = mapped_column(default="")
     retain_until: Mapped[date | None] = mapped_column(Date)
     last_contact_at: Mapped[datetime | None]
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Where the record came from: "mail", "agenda", "hand", "csv", "fiche" (an attendee).
+    source: Mapped[str] = mapped_column(String(32), default="")
+    # Made from a name nobody confirmed yet (a pasted attendee list): to check, then keep.
+    to_confirm: Mapped[bool] = mapped_column(Boolean, default=False)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="people")
