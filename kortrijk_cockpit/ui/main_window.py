@@ -1222,4 +1222,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        # Its own windows (minutes, verslag, year plan) go with it, so the app quits; open
+        # minutes save and open again at the next start.
+        from kortrijk_cockpit.ui.views.minutes.window import MinutesWindow
+
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible():
+                if isinstance(child, MinutesWindow):
+                    child.close_with_app()
+                else:
+                    child.close()
         super().closeEvent(event)

@@ -102,3 +102,28 @@ def _notes(store: Store) -> str:
 
     with store.session() as s:
         return s.scalar(select(ItemMinutes.notes)) or ""
+
+
+def test_closing_the_main_window_closes_the_minutes_and_keeps_where_they_were(
+        app: QApplication, qtbot: QtBot, sqlite_store: Store, runner: TaskRunner,
+        tmp_path: object) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QSettings
+
+    from kortrijk_cockpit.ui.main_window import MainWindow
+    from kortrijk_cockpit.ui.views.minutes.window import saved_resume_point
+
+    assert isinstance(tmp_path, Path)
+    world = seed_minutes_world(sqlite_store.session_factory)
+    clock = FixedClock(at(date(2027, 1, 5), 9))
+    main = MainWindow(runner, tmp_path, report_unexpected=lambda exc: None)
+    qtbot.addWidget(main)
+    main.show()
+    state = QSettings(str(tmp_path / "minutes.ini"), QSettings.Format.IniFormat)
+    window = open_minutes_window(main, MinutesService(sqlite_store.session_factory, clock),
+                                 runner, ChangeFeed(), world.meeting_id, state)
+    qtbot.waitUntil(lambda: window.minutes is not None)
+    main.close()
+    assert not window.isVisible()  # nothing keeps the app running
+    assert saved_resume_point(state) is not None  # and the minutes open again next time

@@ -137,6 +137,7 @@ class MinutesWindow(QWidget):
         self.locked = False
         self.question: QWidget | None = None  # the open confirmation or guest dialog
         self._resume = resume
+        self._keep_resume = False  # closed with the app: reopen at the next start
         self._dirty = False  # the editor holds text not yet handed to the controller
         self._setting_text = False
         self._screen: dict[int, tuple[str, str]] = {}  # typed, not yet known to be saved
@@ -573,12 +574,19 @@ class MinutesWindow(QWidget):
         if sync:
             self.state.sync()
 
+    def close_with_app(self) -> None:
+        """The app is closing: save and close, but open here again at the next start."""
+        self._keep_resume = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_now()
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.disconnect(self.save_now)
-        if self.state is not None:  # closed on purpose: nothing to reopen
+        if self._keep_resume:
+            self._remember()
+        elif self.state is not None:  # closed on purpose: nothing to reopen
             self.state.remove(STATE_GROUP)
             self.state.sync()
         super().closeEvent(event)
