@@ -501,20 +501,24 @@
         <translation>Aan:</translation>
     </message>
     <message>
+        <source>Overleg agenda and verslag</source>
+        <translation>Agenda en verslag van het overleg</translation>
+    </message>
+    <message>
+        <source>Agenda template:</source>
+        <translation>Sjabloon agenda:</translation>
+    </message>
+    <message>
+        <source>Verslag template:</source>
+        <translation>Sjabloon verslag:</translation>
+    </message>
+    <message>
         <source>the standard template</source>
         <translation>het standaardsjabloon</translation>
     </message>
     <message>
         <source>Choose…</source>
         <translation>Kiezen…</translation>
-    </message>
-    <message>
-        <source>Overleg agenda</source>
-        <translation>Overlegagenda</translation>
-    </message>
-    <message>
-        <source>Word template:</source>
-        <translation>Word-sjabloon:</translation>
     </message>
     <message>
         <source> minutes</source>

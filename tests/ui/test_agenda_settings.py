@@ -188,3 +188,22 @@ def test_the_citys_word_template_is_a_setting(qtbot: QtBot, app: QApplication, p
     dialog.save()
     assert [s.agenda_template_path for s in saved] == [str(template)]
     assert settings.agenda_template_path == str(template)
+
+
+def test_the_verslag_template_is_a_setting_beside_the_agendas(
+        qtbot: QtBot, app: QApplication, paths: Paths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings()
+    saved: list[Settings] = []
+    dialog = AgendaSettingsDialog(settings, saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.verslag_template_path.setText(str(tmp_path / "weg.docx"))
+    dialog.save()
+    assert "Word-bestand" in dialog.message.text() and saved == []
+
+    template = tmp_path / "Verslag huisstijl.docx"
+    template.write_bytes(b"PK")
+    dialog.verslag_template_path.setText(str(template))
+    dialog.save()
+    assert settings.verslag_template_path == str(template)
+    assert settings.agenda_template_path == ""

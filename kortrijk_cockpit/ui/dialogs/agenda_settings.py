@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 # What this dialog owns of the settings: copied onto the live object after a save.
 AGENDA_FIELDS = ("working_hours_start", "working_hours_end", "preparation_minutes",
                  "travel_minutes", "protected_blocks", "day_overview_mail",
-                 "day_overview_time", "day_overview_to", "agenda_template_path")
+                 "day_overview_time", "day_overview_to", "agenda_template_path",
+                 "verslag_template_path")
 
 
 def _qtime(moment: time) -> QTime:
@@ -137,17 +138,21 @@ class AgendaSettingsDialog(QDialog):
         overview_form.addRow(self.tr("At:"), self.overview_time)
         overview_form.addRow(self.tr("To:"), self.overview_to)
 
-        # The overleg agenda's Word template: the city's own, or ours when empty.
+        # The overleg agenda's and the verslag's Word templates: the city's own, or ours
+        # when empty.
         self.template_path = QLineEdit(str(settings.agenda_template_path or ""))
-        self.template_path.setPlaceholderText(self.tr("the standard template"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._choose_template)
-        template_row = QHBoxLayout()
-        template_row.addWidget(self.template_path, 1)
-        template_row.addWidget(browse)
-        documents = QGroupBox(self.tr("Overleg agenda"))
+        self.verslag_template_path = QLineEdit(str(settings.verslag_template_path or ""))
+        documents = QGroupBox(self.tr("Overleg agenda and verslag"))
         documents_form = QFormLayout(documents)
-        documents_form.addRow(self.tr("Word template:"), template_row)
+        for label, edit in ((self.tr("Agenda template:"), self.template_path),
+                            (self.tr("Verslag template:"), self.verslag_template_path)):
+            edit.setPlaceholderText(self.tr("the standard template"))
+            browse = QPushButton(self.tr("Choose…"))
+            browse.clicked.connect(lambda _checked=False, e=edit: self._choose_template(e))
+            template_row = QHBoxLayout()
+            template_row.addWidget(edit, 1)
+            template_row.addWidget(browse)
+            documents_form.addRow(label, template_row)
 
         self.keep_question: QMessageBox | None = None
         self.message = QLabel()
@@ -205,18 +210,20 @@ class AgendaSettingsDialog(QDialog):
         address = self.overview_to.text().strip()
         if address and ("@" not in address or " " in address):
             return self.tr("'{address}' is not a mail address.").format(address=address)
-        template = self.template_path.text().strip()
-        if template and (not template.lower().endswith(".docx") or not Path(template).is_file()):
-            return self.tr("'{path}' is not a Word file (.docx) that can be found.").format(
-                path=template)
+        for edit in (self.template_path, self.verslag_template_path):
+            template = edit.text().strip()
+            if template and (not template.lower().endswith(".docx")
+                             or not Path(template).is_file()):
+                return self.tr("'{path}' is not a Word file (.docx) that can be found.").format(
+                    path=template)
         return ""
 
-    def _choose_template(self) -> None:
+    def _choose_template(self, edit: QLineEdit) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("The city's Word template"), self.template_path.text(),
+            self, self.tr("The city's Word template"), edit.text(),
             self.tr("Word documents (*.docx)"))
         if chosen:
-            self.template_path.setText(chosen)
+            edit.setText(chosen)
 
     def wanted(self) -> Settings:
         """The settings as the dialog shows them now."""
@@ -231,7 +238,8 @@ class AgendaSettingsDialog(QDialog):
             day_overview_mail=self.overview_mail.isChecked(),
             day_overview_time=f"{_time(self.overview_time):%H:%M}",
             day_overview_to=self.overview_to.text().strip(),
-            agenda_template_path=self.template_path.text().strip())
+            agenda_template_path=self.template_path.text().strip(),
+            verslag_template_path=self.verslag_template_path.text().strip())
 
     def is_dirty(self) -> bool:
         wanted = self.wanted()
