@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from kortrijk_cockpit.clock import BRUSSELS, FixedClock
@@ -21,6 +21,11 @@ from kortrijk_cockpit.ui.views.briefs.area import FichesArea
 from kortrijk_cockpit.ui.views.briefs.models import LATE, FicheListModel
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BRUSSELS)  # Monday
+
+
+def state(text: str) -> str:
+    """A state as shown (an earlier test may have installed the Dutch translator)."""
+    return QCoreApplication.translate("FicheListModel", text)
 
 
 def seed(store: Store) -> None:
@@ -54,7 +59,7 @@ def test_fiches_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  # ty
     model = area.model
     assert [(model.index(r, FicheListModel.SUBJECT).data(),
              model.index(r, FicheListModel.STATE).data()) for r in range(model.rowCount())] == [
-        ("Netwerkavond Voka", "no brief"), ("Werkbezoek Leiedal", "no brief")]
+        ("Netwerkavond Voka", state("no brief")), ("Werkbezoek Leiedal", state("no brief"))]
     assert model.index(0, FicheListModel.STATE).data(Qt.ItemDataRole.ForegroundRole).color() \
         == LATE  # tomorrow, no approved fiche
     assert model.index(1, FicheListModel.STATE).data(Qt.ItemDataRole.ForegroundRole) is None
@@ -67,13 +72,14 @@ def test_fiches_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  # ty
     with qtbot.waitSignal(area.draft_shown, timeout=10_000):
         qtbot.keyClick(area.table, Qt.Key.Key_Return)
     assert "2 personen, 1 te bevestigen" in area.notice.text()
-    assert model.index(0, FicheListModel.STATE).data() == "draft"
+    assert model.index(0, FicheListModel.STATE).data() == state("draft")
     editor = area.editor
     assert editor.fields["title"].text() == "Netwerkavond Voka"
     people = editor.people
     assert [people.person_at(r).name for r in range(people.rowCount())] == [
         "Evelien Soenen", "Nora Claeys"]
-    assert "(to confirm)" in people.index(1, 0).data()
+    assert people.index(1, 0).data().endswith(
+        QCoreApplication.translate("PeopleModel", " (to confirm)"))
     assert people.person_at(0).opener
 
     # Typed text is saved with Ctrl+S.
@@ -83,7 +89,7 @@ def test_fiches_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  # ty
     qtbot.keyClick(editor.fields["objective"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: editing.load(brief_id).fields["objective"]
                     == "Voka overtuigen van de woonstudie.")
-    qtbot.waitUntil(lambda: area.notice.text() == "Brief saved.")
+    qtbot.waitUntil(lambda: area.notice.text() == QCoreApplication.translate("FichesArea", "Brief saved."))
 
     # Someone else saved meanwhile: ours is refused and what was typed stays.
     other = editing.load(brief_id)
@@ -103,13 +109,13 @@ def test_fiches_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  # ty
     editor.fields["objective"].setPlainText("Hun tekst.")  # take theirs: nothing to save
     editor.buttons["submit"].click()
     qtbot.waitUntil(lambda: editor.draft.status.value == "ready")
-    qtbot.waitUntil(lambda: model.index(0, FicheListModel.STATE).data() == "for review")
+    qtbot.waitUntil(lambda: model.index(0, FicheListModel.STATE).data() == state("for review"))
     assert not editor.comments.isVisible()
     area.send_back("Voeg de schepen van Economie toe.")
     qtbot.waitUntil(editor.comments.isVisible)
     assert "Voeg de schepen van Economie toe." in editor.comments.text()
     editor.buttons["approve"].click()
-    qtbot.waitUntil(lambda: model.index(0, FicheListModel.STATE).data() == "approved")
+    qtbot.waitUntil(lambda: model.index(0, FicheListModel.STATE).data() == state("approved"))
     assert model.index(0, FicheListModel.STATE).data(Qt.ItemDataRole.ForegroundRole) is None
     qtbot.waitUntil(lambda: editor.versions.rowCount() == 3)
     assert not editor.comments.isVisible()
