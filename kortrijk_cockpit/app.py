@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.brief_editing import BriefEditing
+    from kortrijk_cockpit.services.brief_prefill import BriefPrefill
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -134,6 +136,8 @@ class Core:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
     briefs: BriefService | None = None  # external appointments, their fiches and review
+    brief_prefill: BriefPrefill | None = None  # a new fiche filled from its appointment
+    brief_editing: BriefEditing | None = None  # the fiche editor's loads and saves
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -178,6 +182,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.brief_editing import BriefEditing
+    from kortrijk_cockpit.services.brief_prefill import BriefPrefill, PrefillRules
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -287,6 +293,9 @@ def build_core(options: Options, paths: Paths) -> Core:
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
                 verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                brief_prefill=BriefPrefill(sessions, clock, lambda: PrefillRules(
+                    tuple(settings.city_domains), settings.person_retention_months)),
+                brief_editing=BriefEditing(sessions, clock, lambda: settings.fiche_sections),
                 exchange=exchange)
 
 
@@ -367,6 +376,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs,
+        brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
     )
 
 

@@ -202,7 +202,7 @@ BODY_FIELDS = ["body", "to_recipients", "cc_recipients", "reply_to", "attachment
 # GetItem, which we issue ourselves so it does not go through the mailbox root.
 EVENT_VIEW_FIELDS = ["subject", "start", "end", "is_all_day", "sensitivity", "is_cancelled", "type"]
 EVENT_DETAIL_FIELDS = ["location", "organizer", "required_attendees", "optional_attendees",
-                       "categories", "uid"]
+                       "categories", "uid", "body"]  # body: the invitation text (fiches)
 SERIES_TYPES = ("Occurrence", "Exception")  # CalendarItemType of a series' member
 # EventDraft's fields -> exchangelib's, for a change of some of them only
 _EVENT_FIELDS = {"subject": ["subject"], "start_at": ["start"], "end_at": ["end"],
@@ -357,6 +357,12 @@ def _address(mailbox: Any) -> str:
         return ""
     name, email = getattr(mailbox, "name", "") or "", getattr(mailbox, "email_address", "") or ""
     return f"{name} <{email}>" if name and email else (email or name)
+
+
+def _event_text(body: Any) -> str:
+    if not body:
+        return ""
+    return html_to_text(str(body)) if isinstance(body, HTMLBody) else str(body)
 
 
 def _sent_by(sender: Any, author: Any) -> str:
@@ -678,6 +684,7 @@ class EwsBackend:
             organizer=_address(detail.organizer),
             attendees=tuple(_address(a.mailbox) for a in attendees),
             categories=tuple(detail.categories or ()),
+            body_text=_event_text(getattr(detail, "body", None)),
             sensitivity=_SENSITIVITY.get(item.sensitivity or "", Sensitivity.NORMAL),
             is_cancelled=bool(item.is_cancelled),
             series_exchange_id=series_id,

@@ -53,6 +53,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.brief_editing import BriefEditing
+    from kortrijk_cockpit.services.brief_prefill import BriefPrefill
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -141,6 +143,8 @@ class MainWindowServices:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to its readers
     briefs: BriefService | None = None  # Fiches: external appointments and the review
+    brief_prefill: BriefPrefill | None = None  # Fiches: a new fiche filled from its event
+    brief_editing: BriefEditing | None = None  # Fiches: the editor's loads and saves
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
 
@@ -708,6 +712,7 @@ class MainWindow(QMainWindow):
                                      else self._agenda_area() if area.key == "calendar"
                                      else self._followup_area() if area.key == "followup"
                                      else self._meetings_area() if area.key == "meetings"
+                                     else self._fiches_area() if area.key == "briefs"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -809,6 +814,19 @@ class MainWindow(QMainWindow):
         area.failed.connect(self.show_task_error)
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def _fiches_area(self) -> QWidget | None:
+        """Fiches, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.briefs is None or services.brief_prefill is None \
+                or services.brief_editing is None:
+            return None
+        from kortrijk_cockpit.ui.views.briefs.area import FichesArea
+
+        area = FichesArea(services.briefs, services.brief_prefill, services.brief_editing,
+                          self._runner, self.feed, services.clock)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         return area
 

@@ -1457,6 +1457,235 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>FicheEditor</name>
+    <message>
+        <source>Add a person by name…</source>
+        <translation>Persoon toevoegen op naam…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Confirm person</source>
+        <translation>Persoon bevestigen</translation>
+    </message>
+    <message>
+        <source>Paste attendees…</source>
+        <translation>Deelnemers plakken…</translation>
+    </message>
+    <message>
+        <source>People worth meeting</source>
+        <translation>Interessante personen</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Bewaren (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Submit for review</source>
+        <translation>Ter nazicht indienen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Back to draft with comments</source>
+        <translation>Terug naar concept met opmerkingen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Heropenen</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Publiceren…</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versies</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evenement</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
+    </message>
+    <message>
+        <source>Director&apos;s role</source>
+        <translation>Rol van de algemeen directeur</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Logistiek</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Soort evenement</translation>
+    </message>
+    <message>
+        <source>Objective (one sentence)</source>
+        <translation>Doel (één zin)</translation>
+    </message>
+    <message>
+        <source>Kortrijk&apos;s position</source>
+        <translation>Standpunt van Kortrijk</translation>
+    </message>
+    <message>
+        <source>Key messages (3-5)</source>
+        <translation>Kernboodschappen (3-5)</translation>
+    </message>
+    <message>
+        <source>Asks and offers</source>
+        <translation>Vragen en aanbod</translation>
+    </message>
+    <message>
+        <source>Sensitive topics; what not to say</source>
+        <translation>Gevoelige punten; wat niet zeggen</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Achtergrond</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Stand: %1</translation>
+    </message>
+    <message>
+        <source>Director&apos;s comments: %1</source>
+        <translation>Opmerkingen van de algemeen directeur: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FicheListModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>Organisator</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Fiche</translation>
+    </message>
+    <message>
+        <source>Within three days and not approved yet</source>
+        <translation>Binnen drie dagen en nog niet goedgekeurd</translation>
+    </message>
+</context>
+<context>
+    <name>FichesArea</name>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Next 4 weeks</source>
+        <translation>Volgende 4 weken</translation>
+    </message>
+    <message>
+        <source>All coming</source>
+        <translation>Alle komende</translation>
+    </message>
+    <message>
+        <source>Make brief (Enter)</source>
+        <translation>Fiche maken (Enter)</translation>
+    </message>
+    <message>
+        <source>Not external</source>
+        <translation>Niet extern</translation>
+    </message>
+    <message>
+        <source>This appointment needs no brief: take it off the list</source>
+        <translation>Deze afspraak heeft geen fiche nodig: van de lijst halen</translation>
+    </message>
+    <message>
+        <source>No external appointments in this period. Appointments organised outside the city, or with the category &quot;Extern&quot;, appear here.</source>
+        <translation>Geen externe afspraken in deze periode. Afspraken die buiten de stad georganiseerd worden, of met de categorie &quot;Extern&quot;, verschijnen hier.</translation>
+    </message>
+    <message>
+        <source>Briefs</source>
+        <translation>Fiches</translation>
+    </message>
+    <message>
+        <source>Loading briefs</source>
+        <translation>Fiches laden</translation>
+    </message>
+    <message>
+        <source>Loading brief</source>
+        <translation>Fiche laden</translation>
+    </message>
+    <message>
+        <source>Making brief</source>
+        <translation>Fiche maken</translation>
+    </message>
+    <message>
+        <source>Marking appointment</source>
+        <translation>Afspraak markeren</translation>
+    </message>
+    <message>
+        <source>Brief saved.</source>
+        <translation>Fiche bewaard.</translation>
+    </message>
+    <message>
+        <source>Saving brief</source>
+        <translation>Fiche bewaren</translation>
+    </message>
+    <message>
+        <source>Back to draft</source>
+        <translation>Terug naar concept</translation>
+    </message>
+    <message>
+        <source>What should change?</source>
+        <translation>Wat moet er veranderen?</translation>
+    </message>
+    <message>
+        <source>Reviewing brief</source>
+        <translation>Fiche nazicht</translation>
+    </message>
+    <message>
+        <source>Adding person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Paste attendees</source>
+        <translation>Deelnemers plakken</translation>
+    </message>
+    <message>
+        <source>One per line: &quot;Name, Function, Organisation&quot; or &quot;Name &lt;address&gt;&quot;, or a CSV with a header row.</source>
+        <translation>Eén per regel: &quot;Naam, Functie, Organisatie&quot; of &quot;Naam &lt;adres&gt;&quot;, of een CSV met een kopregel.</translation>
+    </message>
+    <message>
+        <source>Importing attendees</source>
+        <translation>Deelnemers importeren</translation>
+    </message>
+    <message>
+        <source>Loading version</source>
+        <translation>Versie laden</translation>
+    </message>
+    <message>
+        <source>Changing brief</source>
+        <translation>Fiche wijzigen</translation>
+    </message>
+</context>
+<context>
     <name>FileDropFilter</name>
     <message>
         <source>Not imported (only .eml, .msg and .ics files): {names}</source>
@@ -3430,6 +3659,41 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Mandate</source>
+        <translation>Mandaat</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <source>Open matters</source>
+        <translation>Openstaande punten</translation>
+    </message>
+    <message>
+        <source>Opener</source>
+        <translation>Openingszin</translation>
+    </message>
+    <message>
+        <source> (to confirm)</source>
+        <translation> (te bevestigen)</translation>
+    </message>
+</context>
+<context>
     <name>PersonLinkDialog</name>
     <message>
         <source>Link to a person</source>
@@ -4565,6 +4829,13 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>VersionDialog</name>
+    <message>
+        <source>Earlier version: %1</source>
+        <translation>Eerdere versie: %1</translation>
+    </message>
+</context>
+<context>
     <name>VersionModel</name>
     <message>
         <source>Version</source>
@@ -4855,6 +5126,40 @@ Toch openen?</translation>
     <message>
         <source>%1 — year plan %2</source>
         <translation>%1 — jaarplan %2</translation>
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <source>no brief</source>
+        <translation>geen fiche</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>for review</source>
+        <translation>ter nazicht</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>goedgekeurd</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>for review</source>
+        <translation>ter nazicht</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>goedgekeurd</translation>
     </message>
 </context>
 </TS>

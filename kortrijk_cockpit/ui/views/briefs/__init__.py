@@ -1,0 +1,1 @@
+"""Fiches: external appointments, their discussiefiche and its review."""
