@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -134,6 +135,7 @@ class Core:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
     briefs: BriefService | None = None  # external appointments, their fiches and review
+    briefings: BriefingService | None = None  # what the director reads (--briefings, Vandaag)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -178,6 +180,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.agenda_sending import AgendaSendingService
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
+    from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -220,7 +223,14 @@ def build_core(options: Options, paths: Paths) -> Core:
     # Read once here (Vandaag, the Dagoverzicht); the Agenda and the preparation
     # blocks follow the settings dialog at once through `hours()`.
     working = WorkingHours.parse(settings.working_hours_start, settings.working_hours_end)
-    dashboard = DashboardService(sessions, clock, working)
+
+    def external_rules() -> ExternalRules:
+        return ExternalRules(tuple(settings.city_domains), tuple(settings.external_categories))
+
+    actor = current_user()  # who saved, shown when a shared store refuses a stale save
+    briefs = BriefService(sessions, clock, external_rules, actor)
+    briefings = BriefingService(sessions, clock, briefs)
+    dashboard = DashboardService(sessions, clock, working, briefings.outlook)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     seeded = options.demo and dashboard.snapshot().next_meeting is None
     if seeded:
@@ -240,11 +250,6 @@ def build_core(options: Options, paths: Paths) -> Core:
 
     def hours() -> tuple[str, str]:
         return settings.working_hours_start, settings.working_hours_end
-
-    def external_rules() -> ExternalRules:
-        return ExternalRules(tuple(settings.city_domains), tuple(settings.external_categories))
-
-    actor = current_user()  # who saved, shown when a shared store refuses a stale save
 
     verslag = VerslagService(sessions, clock, paths.verslagen,
                              lambda: verslag_template(settings), actor)
@@ -286,7 +291,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
-                verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                verslag=verslag, briefs=briefs, briefings=briefings,
                 exchange=exchange)
 
 

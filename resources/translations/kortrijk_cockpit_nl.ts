@@ -4415,6 +4415,10 @@ Toch openen?</translation>
         <translation>Wacht op Exchange</translation>
     </message>
     <message>
+        <source>External appointments</source>
+        <translation>Externe afspraken</translation>
+    </message>
+    <message>
         <source>Overdue action points</source>
         <translation>Achterstallige actiepunten</translation>
     </message>
@@ -4462,6 +4466,28 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>nog %n</numerusform>
+            <numerusform>nog %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none in the coming 7 days</source>
+        <translation>geen in de komende 7 dagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n within 3 days without an approved brief</source>
+        <translation>
+            <numerusform>%n binnen 3 dagen zonder goedgekeurde fiche</numerusform>
+            <numerusform>%n binnen 3 dagen zonder goedgekeurde fiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Director&apos;s comment on {title}: {comments}</source>
+        <translation>Opmerking van de directeur bij {title}: {comments}</translation>
     </message>
     <message numerus="yes">
         <source>%n agenda item(s)</source>
