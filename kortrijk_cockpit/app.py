@@ -81,6 +81,7 @@ class Options:
     debug: bool = False
     demo: bool = False
     smoke_test: bool = False
+    briefings: bool = False  # the director's read-only Briefings window
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Options:
@@ -91,6 +92,7 @@ class Options:
             debug=args.debug,
             demo=args.demo,
             smoke_test=args.smoke_test,
+            briefings=getattr(args, "briefings", False),
         )
 
 
@@ -377,6 +379,8 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
 
 def run_gui(options: Options) -> int:
     paths, log_file = prepare(options)
+    if options.briefings or Settings.load(paths).role == "director":
+        return run_briefings(options, paths)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -498,4 +502,63 @@ def run_gui(options: Options) -> int:
         return code
     finally:
         instance.close()
+        crash.uninstall()
+
+
+def run_briefings(options: Options, paths: Paths) -> int:
+    """The director's read-only Briefings window instead of the full app."""
+    from PySide6.QtCore import QTimer
+
+    from kortrijk_cockpit.ui.application import create_application, route_qt_messages_to_log
+    from kortrijk_cockpit.ui.briefings.window import BriefingsServices, BriefingsWindow
+    from kortrijk_cockpit.ui.crash import CrashHandler
+    from kortrijk_cockpit.ui.tasks import TaskRunner
+
+    route_qt_messages_to_log()
+    app = create_application(sys.argv[:1])
+    crash = CrashHandler(paths.logs, interactive=not options.smoke_test)
+    crash.install()
+    runner = TaskRunner(app)
+    built: list[Core] = []
+    startup_error: list[UserFacingError] = []
+    try:
+        window = BriefingsWindow(runner, report_unexpected=lambda exc: crash.handle(
+            type(exc), exc, getattr(exc, "__cockpit_traceback__", exc.__traceback__)))
+
+        def core_ready(core: Core) -> None:
+            built.append(core)
+            assert core.briefings is not None and core.briefs is not None
+            window.attach(BriefingsServices(core.briefings, core.briefs))
+
+        def core_failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserFacingError):
+                raise exc  # a bug: the crash handler takes it from here
+            startup_error.append(exc)
+            if not options.smoke_test:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(window, "Kortrijk Cockpit", exc.user_message)
+            app.exit(1)
+
+        runner.run("Gegevens openen", lambda _c: build_core(options, paths),
+                   on_success=core_ready, on_failure=core_failed)
+        window.show()
+        log.info("briefings window shown")
+        window.rows_loaded.connect(lambda n: log.info("briefings: %d external appointment(s)", n))
+        if options.smoke_test:
+            window.rows_loaded.connect(lambda _n: QTimer.singleShot(100, app.quit))
+            QTimer.singleShot(SMOKE_TEST_MAX_MS, lambda: app.exit(4))
+        code = app.exec()
+        runner.wait_for_done()
+        for core in built:
+            if core.exchange is not None:
+                core.exchange.close()
+            core.store.close()
+        if startup_error:
+            raise startup_error[0]
+        if options.smoke_test and crash.reports:
+            print(f"{APP_ID}: rooktest mislukt: onverwachte fout (zie hierboven).", file=sys.stderr)
+            return 1
+        return code
+    finally:
         crash.uninstall()
