@@ -13,10 +13,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
-from kortrijk_cockpit.domain import AuditEntry, Brief, BriefPerson, BriefStatus, CalendarEvent, Person
+from kortrijk_cockpit.domain import (
+    AuditEntry,
+    Brief,
+    BriefPerson,
+    BriefStatus,
+    CalendarEvent,
+    Person,
+)
 from kortrijk_cockpit.services.briefings import BriefingService
 from kortrijk_cockpit.services.briefs import BriefService
 from kortrijk_cockpit.store import Store
+from kortrijk_cockpit.store.database import STALE_MESSAGE
 from kortrijk_cockpit.ui.briefings.comment_dialog import CommentDialog
 from kortrijk_cockpit.ui.briefings.window import BriefingsServices, BriefingsWindow
 from kortrijk_cockpit.ui.tasks import TaskRunner
@@ -34,16 +42,16 @@ def add_event(store: Store, subject: str, hours: float, organizer: str = "jan@vo
 
 
 @pytest.fixture
-def office(sqlite_store: Store) -> dict[str, int]:
+def office(store: Store) -> dict[str, int]:
     """NOW is Monday 23/11 10:00: a reception tomorrow with a fiche ter nazicht, a visit
     next week without one, an internal meeting and one three weeks on (not listed)."""
-    voka = add_event(sqlite_store, "Voka-receptie", 28)
-    add_event(sqlite_store, "Werkbezoek Leiedal", 8 * 24)
-    add_event(sqlite_store, "MAT", 2, "els@kortrijk.be")
-    add_event(sqlite_store, "Over drie weken", 21 * 24)
-    assistant = BriefService(sqlite_store.session_factory, FixedClock(NOW), actor="annelies")
+    voka = add_event(store, "Voka-receptie", 28)
+    add_event(store, "Werkbezoek Leiedal", 8 * 24)
+    add_event(store, "MAT", 2, "els@kortrijk.be")
+    add_event(store, "Over drie weken", 21 * 24)
+    assistant = BriefService(store.session_factory, FixedClock(NOW), actor="annelies")
     brief_id, _ = assistant.create_for_event(voka)
-    with sqlite_store.session_factory.begin() as s:
+    with store.session_factory.begin() as s:
         brief = s.get(Brief, brief_id)
         assert brief is not None
         brief.objective = "Steun vragen voor de Ring"
@@ -57,15 +65,15 @@ def office(sqlite_store: Store) -> dict[str, int]:
 
 
 @pytest.fixture
-def window(qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
+def window(qtbot, app: QApplication, store: Store, runner: TaskRunner,  # type: ignore[no-untyped-def]
            unexpected: list[BaseException], office: dict[str, int]) -> Iterator[BriefingsWindow]:
     clock = FixedClock(NOW)
-    briefs = BriefService(sqlite_store.session_factory, clock, actor="hilde")
+    briefs = BriefService(store.session_factory, clock, actor="hilde")
     win = BriefingsWindow(runner, unexpected.append)
     qtbot.addWidget(win)
     win.show()
     with qtbot.waitSignal(win.fiche_shown, timeout=10_000):
-        win.attach(BriefingsServices(BriefingService(sqlite_store.session_factory, clock,
+        win.attach(BriefingsServices(BriefingService(store.session_factory, clock,
                                                      briefs), briefs))
     yield win
     assert not unexpected
@@ -106,35 +114,35 @@ def test_lists_his_external_appointments_and_renders_the_fiche(
 
 
 def test_approve_is_one_click_and_audited_with_his_name(
-        qtbot, window: BriefingsWindow, sqlite_store: Store,  # type: ignore[no-untyped-def]
+        qtbot, window: BriefingsWindow, store: Store,  # type: ignore[no-untyped-def]
         office: dict[str, int]) -> None:
     with qtbot.waitSignal(window.rows_loaded, timeout=10_000):
         qtbot.mouseClick(window.approve_button, Qt.MouseButton.LeftButton)
-    assert status(sqlite_store, office["brief"])[0] is BriefStatus.APPROVED
-    assert audit(sqlite_store)[-1] == ("brief_approved", "hilde")
+    assert status(store, office["brief"])[0] is BriefStatus.APPROVED
+    assert audit(store)[-1] == ("brief_approved", "hilde")
     qtbot.waitUntil(lambda: cells(window)[0][2] == "goedgekeurd")
     qtbot.waitUntil(lambda: not window.approve_button.isEnabled())
     assert window.message.text() == "Goedgekeurd: Voka-receptie"
 
 
 def test_enter_approves_after_a_confirmation(qtbot, window: BriefingsWindow,  # type: ignore[no-untyped-def]
-                                             sqlite_store: Store,
+                                             store: Store,
                                              office: dict[str, int]) -> None:
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     box = window.findChild(QMessageBox)
     assert box is not None and "Voka-receptie" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
-    assert status(sqlite_store, office["brief"])[0] is BriefStatus.READY
+    assert status(store, office["brief"])[0] is BriefStatus.READY
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
     with qtbot.waitSignal(window.reviewed, timeout=10_000):
         box.button(QMessageBox.StandardButton.Yes).click()
-    assert status(sqlite_store, office["brief"])[0] is BriefStatus.APPROVED
+    assert status(store, office["brief"])[0] is BriefStatus.APPROVED
 
 
 def test_a_comment_sends_it_back_to_concept(qtbot, window: BriefingsWindow,  # type: ignore[no-untyped-def]
-                                            sqlite_store: Store,
+                                            store: Store,
                                             office: dict[str, int]) -> None:
     qtbot.keyClick(window.table, Qt.Key.Key_C)
     dialog = window.findChild(CommentDialog)
@@ -148,9 +156,9 @@ def test_a_comment_sends_it_back_to_concept(qtbot, window: BriefingsWindow,  # t
     dialog.text.setPlainText("Wie van de schepenen komt mee?")
     with qtbot.waitSignal(window.reviewed, timeout=10_000):
         dialog.send.click()
-    assert status(sqlite_store, office["brief"]) == (BriefStatus.DRAFT,
+    assert status(store, office["brief"]) == (BriefStatus.DRAFT,
                                                       "Wie van de schepenen komt mee?")
-    assert audit(sqlite_store)[-1] == ("brief_sent_back", "hilde")
+    assert audit(store)[-1] == ("brief_sent_back", "hilde")
     qtbot.waitUntil(lambda: cells(window)[0][2] == "concept")
     qtbot.waitUntil(lambda: "Uw opmerking: Wie van de schepenen komt mee?"
                     in window.pane.toPlainText())
@@ -163,3 +171,17 @@ def test_an_appointment_without_fiche_has_nothing_to_approve(
     assert shown.args == [None]
     assert "Nog geen fiche voor \"Werkbezoek Leiedal\"" in window.pane.toPlainText()
     assert not window.approve_button.isEnabled() and not window.comment_button.isEnabled()
+
+
+def test_a_fiche_changed_meanwhile_is_not_approved_unseen(
+        qtbot, window: BriefingsWindow, store: Store,  # type: ignore[no-untyped-def]
+        office: dict[str, int]) -> None:
+    with store.session_factory.begin() as s:  # the assistant, on the shared store
+        brief = s.get(Brief, office["brief"])
+        assert brief is not None
+        brief.objective = "Steun vragen voor de Ring en de Leie"
+    with qtbot.waitSignal(window.fiche_shown, timeout=10_000):
+        qtbot.mouseClick(window.approve_button, Qt.MouseButton.LeftButton)
+    assert window.message.text() == STALE_MESSAGE
+    assert status(store, office["brief"])[0] is BriefStatus.READY
+    assert "de Ring en de Leie" in window.pane.toPlainText()  # he now sees what changed
