@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="SQLAlchemy-adres, bv. postgresql+psycopg://gebruiker@server/cockpit")
     parser.add_argument("--debug", action="store_true", help="uitgebreide logging")
     parser.add_argument("--demo", action="store_true", help="starten met demogegevens in een tijdelijke map")
+    parser.add_argument("--briefings", action="store_true",
+                        help="alleen de briefings van de directeur: externe afspraken en hun fiches")
     parser.add_argument("--smoke-test", action="store_true",
                         help="het venster openen, kort laten lopen en afsluiten (voor tests)")
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.brief_editing import BriefEditing
     from kortrijk_cockpit.services.brief_prefill import BriefPrefill
+    from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -82,6 +83,7 @@ class Options:
     debug: bool = False
     demo: bool = False
     smoke_test: bool = False
+    briefings: bool = False  # the director's read-only Briefings window
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Options:
@@ -92,6 +94,7 @@ class Options:
             debug=args.debug,
             demo=args.demo,
             smoke_test=args.smoke_test,
+            briefings=getattr(args, "briefings", False),
         )
 
 
@@ -138,6 +141,7 @@ class Core:
     briefs: BriefService | None = None  # external appointments, their fiches and review
     brief_prefill: BriefPrefill | None = None  # a new fiche filled from its appointment
     brief_editing: BriefEditing | None = None  # the fiche editor's loads and saves
+    briefings: BriefingService | None = None  # what the director reads (--briefings, Vandaag)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -184,6 +188,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.brief_editing import BriefEditing
     from kortrijk_cockpit.services.brief_prefill import BriefPrefill, PrefillRules
+    from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -226,7 +231,14 @@ def build_core(options: Options, paths: Paths) -> Core:
     # Read once here (Vandaag, the Dagoverzicht); the Agenda and the preparation
     # blocks follow the settings dialog at once through `hours()`.
     working = WorkingHours.parse(settings.working_hours_start, settings.working_hours_end)
-    dashboard = DashboardService(sessions, clock, working)
+
+    def external_rules() -> ExternalRules:
+        return ExternalRules(tuple(settings.city_domains), tuple(settings.external_categories))
+
+    actor = current_user()  # who saved, shown when a shared store refuses a stale save
+    briefs = BriefService(sessions, clock, external_rules, actor)
+    briefings = BriefingService(sessions, clock, briefs)
+    dashboard = DashboardService(sessions, clock, working, briefings.outlook)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     seeded = options.demo and dashboard.snapshot().next_meeting is None
     if seeded:
@@ -246,11 +258,6 @@ def build_core(options: Options, paths: Paths) -> Core:
 
     def hours() -> tuple[str, str]:
         return settings.working_hours_start, settings.working_hours_end
-
-    def external_rules() -> ExternalRules:
-        return ExternalRules(tuple(settings.city_domains), tuple(settings.external_categories))
-
-    actor = current_user()  # who saved, shown when a shared store refuses a stale save
 
     verslag = VerslagService(sessions, clock, paths.verslagen,
                              lambda: verslag_template(settings), actor)
@@ -292,7 +299,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
-                verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_prefill=BriefPrefill(sessions, clock, lambda: PrefillRules(
                     tuple(settings.city_domains), settings.person_retention_months)),
                 brief_editing=BriefEditing(sessions, clock, lambda: settings.fiche_sections),
@@ -382,6 +389,8 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
 
 def run_gui(options: Options) -> int:
     paths, log_file = prepare(options)
+    if options.briefings or Settings.load(paths).role == "director":
+        return run_briefings(options, paths)
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
@@ -503,4 +512,63 @@ def run_gui(options: Options) -> int:
         return code
     finally:
         instance.close()
+        crash.uninstall()
+
+
+def run_briefings(options: Options, paths: Paths) -> int:
+    """The director's read-only Briefings window instead of the full app."""
+    from PySide6.QtCore import QTimer
+
+    from kortrijk_cockpit.ui.application import create_application, route_qt_messages_to_log
+    from kortrijk_cockpit.ui.briefings.window import BriefingsServices, BriefingsWindow
+    from kortrijk_cockpit.ui.crash import CrashHandler
+    from kortrijk_cockpit.ui.tasks import TaskRunner
+
+    route_qt_messages_to_log()
+    app = create_application(sys.argv[:1])
+    crash = CrashHandler(paths.logs, interactive=not options.smoke_test)
+    crash.install()
+    runner = TaskRunner(app)
+    built: list[Core] = []
+    startup_error: list[UserFacingError] = []
+    try:
+        window = BriefingsWindow(runner, report_unexpected=lambda exc: crash.handle(
+            type(exc), exc, getattr(exc, "__cockpit_traceback__", exc.__traceback__)))
+
+        def core_ready(core: Core) -> None:
+            built.append(core)
+            assert core.briefings is not None and core.briefs is not None
+            window.attach(BriefingsServices(core.briefings, core.briefs))
+
+        def core_failed(exc: BaseException) -> None:
+            if not isinstance(exc, UserFacingError):
+                raise exc  # a bug: the crash handler takes it from here
+            startup_error.append(exc)
+            if not options.smoke_test:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(window, "Kortrijk Cockpit", exc.user_message)
+            app.exit(1)
+
+        runner.run("Gegevens openen", lambda _c: build_core(options, paths),
+                   on_success=core_ready, on_failure=core_failed)
+        window.show()
+        log.info("briefings window shown")
+        window.rows_loaded.connect(lambda n: log.info("briefings: %d external appointment(s)", n))
+        if options.smoke_test:
+            window.rows_loaded.connect(lambda _n: QTimer.singleShot(100, app.quit))
+            QTimer.singleShot(SMOKE_TEST_MAX_MS, lambda: app.exit(4))
+        code = app.exec()
+        runner.wait_for_done()
+        for core in built:
+            if core.exchange is not None:
+                core.exchange.close()
+            core.store.close()
+        if startup_error:
+            raise startup_error[0]
+        if options.smoke_test and crash.reports:
+            print(f"{APP_ID}: rooktest mislukt: onverwachte fout (zie hierboven).", file=sys.stderr)
+            return 1
+        return code
+    finally:
         crash.uninstall()

@@ -152,6 +152,9 @@ class Settings:
     # not listed shows every section. `fiche_template_path`: the office's Word template.
     fiche_sections: dict[str, list[str]] = field(default_factory=dict)
     fiche_template_path: str = ""
+    # "director": start the read-only Briefings window instead of the full app (as
+    # --briefings does), for the director on a shared team store.
+    role: str = "assistant"
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import partial
@@ -31,6 +32,7 @@ from kortrijk_cockpit.domain import (
     SyncState,
 )
 from kortrijk_cockpit.services.agenda import WorkingHours
+from kortrijk_cockpit.services.briefings import ExternalOutlook
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
 from kortrijk_cockpit.services.followup_points import ComingBack, coming_back
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
@@ -80,12 +82,16 @@ class DashboardSnapshot:
     oldest_overdue: tuple[OverdueAction, ...] = ()
     # What comes back at the next MAT and the next DC (count and first titles).
     coming_back: tuple[ComingBack, ...] = ()
+    # The coming week's external appointments and their fiches (None: not wired).
+    external: ExternalOutlook | None = None
 
 
 class DashboardService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock,
-                 working_hours: WorkingHours | None = None) -> None:
+                 working_hours: WorkingHours | None = None,
+                 external: Callable[[], ExternalOutlook] | None = None) -> None:
         self._sessions = sessions
+        self._external = external  # BriefingService.outlook
         self._clock = clock
         self._days = DayOverviewService(sessions, clock, working_hours)
 
@@ -95,6 +101,7 @@ class DashboardService:
         day_start = datetime.combine(today, time.min, BRUSSELS)
         day_end = day_start + timedelta(days=1)
         agenda_days = tuple(self._days.days([today, self._days.next_day()]))
+        external = self._external() if self._external is not None else None
         with self._sessions() as s:
             inbox = select(MailFolder.id).where(MailFolder.kind == FolderKind.INBOX)
             count = partial(_count, s)
@@ -146,6 +153,7 @@ class DashboardService:
                     .where(open_action, ActionPoint.due_date < today)
                     .order_by(ActionPoint.due_date, ActionPoint.id).limit(OLDEST_OVERDUE))),
                 coming_back=tuple(coming_back(s, OVERLEG_CODES, now)),
+                external=external,
             )
 
 

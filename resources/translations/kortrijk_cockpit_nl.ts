@@ -948,6 +948,100 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     </message>
 </context>
 <context>
+    <name>BriefingListModel</name>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Fiche</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingsWindow</name>
+    <message>
+        <source>Kortrijk Cockpit — Briefings</source>
+        <translation>Kortrijk Cockpit — Briefings</translation>
+    </message>
+    <message>
+        <source>Briefings: external appointments this week and next</source>
+        <translation>Briefings: externe afspraken deze en volgende week</translation>
+    </message>
+    <message>
+        <source>No external appointments this week or next.</source>
+        <translation>Geen externe afspraken deze of volgende week.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve this brief (Enter asks first)</source>
+        <translation>Deze fiche goedkeuren (Enter vraagt eerst bevestiging)</translation>
+    </message>
+    <message>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Opmerking…</translation>
+    </message>
+    <message>
+        <source>Send the brief back with a comment (C)</source>
+        <translation>De fiche terugsturen met een opmerking (C)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Loading the briefings</source>
+        <translation>Briefings laden</translation>
+    </message>
+    <message>
+        <source>No appointment chosen.</source>
+        <translation>Geen afspraak gekozen.</translation>
+    </message>
+    <message>
+        <source>No brief yet for &quot;{subject}&quot;.</source>
+        <translation>Nog geen fiche voor &quot;{subject}&quot;.</translation>
+    </message>
+    <message>
+        <source>Loading the brief</source>
+        <translation>Fiche laden</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approve the brief for &quot;{title}&quot;?</source>
+        <translation>De fiche voor &quot;{title}&quot; goedkeuren?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Approving the brief</source>
+        <translation>Fiche goedkeuren</translation>
+    </message>
+    <message>
+        <source>Approved: {title}</source>
+        <translation>Goedgekeurd: {title}</translation>
+    </message>
+    <message>
+        <source>Sending the brief back</source>
+        <translation>Fiche terugsturen</translation>
+    </message>
+    <message>
+        <source>Sent back with your comment: {title}</source>
+        <translation>Teruggestuurd met uw opmerking: {title}</translation>
+    </message>
+</context>
+<context>
     <name>CancelAppointmentDialog</name>
     <message>
         <source>Cancel appointment</source>
@@ -1034,6 +1128,29 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     <message>
         <source>Saving the checklist</source>
         <translation>Checklist bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>CommentDialog</name>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>What should change in the brief for &quot;{title}&quot;? It goes back to concept with your comment.</source>
+        <translation>Wat moet er veranderen aan de fiche voor &quot;{title}&quot;? Ze gaat terug naar concept met uw opmerking.</translation>
+    </message>
+    <message>
+        <source>A short comment</source>
+        <translation>Een korte opmerking</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>Terugsturen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1682,65 @@ Logbestand: {log}</translation>
     <message>
         <source>Director&apos;s comments: %1</source>
         <translation>Opmerkingen van de algemeen directeur: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FicheHtml</name>
+    <message>
+        <source>your role: {role}</source>
+        <translation>uw rol: {role}</translation>
+    </message>
+    <message>
+        <source>Brief: {state}</source>
+        <translation>Fiche: {state}</translation>
+    </message>
+    <message>
+        <source>Your comment: {comments}</source>
+        <translation>Uw opmerking: {comments}</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Kernboodschappen</translation>
+    </message>
+    <message>
+        <source>People to meet</source>
+        <translation>Wie ontmoeten</translation>
+    </message>
+    <message>
+        <source>Open: {matters}</source>
+        <translation>Lopende dossiers: {matters}</translation>
+    </message>
+    <message>
+        <source>Opener: {opener}</source>
+        <translation>Openingszin: {opener}</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Standpunt</translation>
+    </message>
+    <message>
+        <source>Asks and offers</source>
+        <translation>Vragen en aanbod</translation>
+    </message>
+    <message>
+        <source>Sensitive topics</source>
+        <translation>Gevoelige punten</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Achtergrond</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Praktisch</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opvolging</translation>
     </message>
 </context>
 <context>
@@ -4771,6 +4947,32 @@ Toch openen?</translation>
             <numerusform>{day}: %n afspraak</numerusform>
             <numerusform>{day}: %n afspraken</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>External appointments</source>
+        <translation>Externe afspraken</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>nog %n</numerusform>
+            <numerusform>nog %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none in the coming 7 days</source>
+        <translation>geen in de komende 7 dagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n within 3 days without an approved brief</source>
+        <translation>
+            <numerusform>%n binnen 3 dagen zonder goedgekeurde fiche</numerusform>
+            <numerusform>%n binnen 3 dagen zonder goedgekeurde fiche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Director&apos;s comment on {title}: {comments}</source>
+        <translation>Opmerking van de directeur bij {title}: {comments}</translation>
     </message>
 </context>
 <context>

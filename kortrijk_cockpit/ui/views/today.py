@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -15,15 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kortrijk_cockpit.ui.formatting import format_datetime, long_date
+from kortrijk_cockpit.ui.formatting import LOCALE, format_datetime, local, long_date
 from kortrijk_cockpit.ui.widgets.day_tile import DayTile
 from kortrijk_cockpit.ui.widgets.tile import Tile
 
 if TYPE_CHECKING:
+    from kortrijk_cockpit.services.briefings import ExternalOutlook
     from kortrijk_cockpit.services.dashboard import DashboardSnapshot
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
+EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
 
@@ -48,6 +50,7 @@ class TodayView(QWidget):
             ("briefs", "briefs", self.tr("Briefs to approve")),
             ("deliverables", "reporting", self.tr("Reporting due within 14 days")),
             ("outbox", OUTBOX, self.tr("Waiting for Exchange")),
+            ("external", "briefs", self.tr("External appointments")),
         ]
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -128,6 +131,35 @@ class TodayView(QWidget):
         self._set_coming_back(snap)
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
+        self._set_external(snap.external)
+
+    def _set_external(self, outlook: ExternalOutlook | None) -> None:
+        """The coming week's external appointments with their fiche's state; alert when
+        one within three days has no approved fiche; his comments when he sent one back."""
+        tile = self.tiles["external"]
+        if outlook is None:
+            tile.set_content("—")
+            return
+        lines = [f"{row.subject} {self.short_moment(row.starts_at)} — {row.state}"
+                 for row in outlook.rows[:EXTERNAL_LINES]]
+        if len(outlook.rows) > EXTERNAL_LINES:
+            lines.append(self.tr("+%n more", "", len(outlook.rows) - EXTERNAL_LINES))
+        if not outlook.rows:
+            lines.append(self.tr("none in the coming 7 days"))
+        if outlook.unapproved_soon:
+            lines.append(self.tr("%n within 3 days without an approved brief", "",
+                                 outlook.unapproved_soon))
+        lines += [self.tr("Director's comment on {title}: {comments}").format(
+                      title=c.title, comments=c.comments) for c in outlook.sent_back]
+        tile.set_content(str(len(outlook.rows)), "\n".join(lines),
+                         alert=outlook.unapproved_soon > 0 or bool(outlook.sent_back))
+
+    @staticmethod
+    def short_moment(moment: datetime) -> str:
+        """'di 14:00': the weekday is enough within a week."""
+        at = local(moment)
+        day = LOCALE.toString(QDate(at.year, at.month, at.day), "ddd").rstrip(".")
+        return f"{day} {at:%H:%M}"
 
     def _set_days(self, snap: DashboardSnapshot) -> None:
         for day_tile, plan in zip(self.day_tiles, snap.agenda_days, strict=False):

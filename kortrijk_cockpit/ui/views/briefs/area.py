@@ -174,7 +174,9 @@ class FichesArea(QWidget):
         if row is None or row.brief_id is None:
             self.editor.clear()
             return
-        self.load_brief(row.brief_id)
+        # The same fiche again (the list reloaded under it): what was typed stays.
+        self.load_brief(row.brief_id,
+                        keep_typed=draft is not None and draft.id == row.brief_id)
 
     def load_brief(self, brief_id: int, keep_typed: bool = False) -> None:
         editing, briefs = self._editing, self._briefs
