@@ -16,8 +16,8 @@ from docx.document import Document as DocumentType
 from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_agenda_template import ACCENT, FONT, GREY, RED, para, run  # noqa: E402
-from make_verslag_template import save  # noqa: E402
+from make_agenda_template import ACCENT, FONT, GREY, RED, para, run
+from make_verslag_template import save
 
 
 def page(document: DocumentType) -> None:

@@ -42,8 +42,8 @@ def _section(values: dict[str, Any], key: str, label: str, css: str = "text") ->
 
 def to_html(fiche: Fiche) -> str:
     values = context(fiche)
-    parts = [f"<html><head><meta charset='utf-8'><title>{escape(fiche.title)}</title>"
-             f"<style>{STYLE}</style></head><body>",
+    parts = [(f"<html><head><meta charset='utf-8'><title>{escape(fiche.title)}</title>"
+              f"<style>{STYLE}</style></head><body>"),
              f"<p class='headline'>{escape(values['headline'])}</p>"]
     if values["role"]:
         parts.append(f"<p class='role'><b>Rol van de algemeen directeur:</b> "

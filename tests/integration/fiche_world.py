@@ -23,23 +23,25 @@ OTHER = "Bart Desmet"
 
 
 def fiche(**changes: object) -> Fiche:
-    values: dict[str, object] = dict(
-        brief_id=7, version=2, title=TITLE, starts_at=START, ends_at=END, place=PLACE,
-        organiser="Voka West-Vlaanderen <events@voka.be>", director_role=ROLE,
-        logistics="Parking P2, badge aan de onthaalbalie.", objective=OBJECTIVE,
-        position="Kortrijk wil de zone samen met Leiedal ontwikkelen.",
-        key_messages=("Evolis-Noord is klaar in 2028", "Eén loket voor investeerders",
-                      "Duurzaam bouwen wordt beloond"),
-        asks_offers="Vraag: engagement van drie trekkers. Aanbod: begeleiding door het "
-                    "economisch huis.",
-        sensitive_topics=SENSITIVE,
-        people=(FichePerson(PERSON, "Gedelegeerd bestuurder", "Voka West-Vlaanderen", "",
-                            "12/10/2026", "Subsidiedossier opleidingscentrum",
-                            "Hoe loopt de nieuwe opleidingscampus?"),
-                FichePerson(OTHER, "Burgemeester", "Stad Menen", "burgemeester", "", "",
-                            "")),
-        background=BACKGROUND, follow_up="Lijst van geïnteresseerde bedrijven opvragen.",
-        event_type="netwerkevent", status_text="goedgekeurd")
+    values: dict[str, object] = {
+        "brief_id": 7, "version": 2, "title": TITLE, "starts_at": START, "ends_at": END,
+        "place": PLACE, "organiser": "Voka West-Vlaanderen <events@voka.be>",
+        "director_role": ROLE, "logistics": "Parking P2, badge aan de onthaalbalie.",
+        "objective": OBJECTIVE,
+        "position": "Kortrijk wil de zone samen met Leiedal ontwikkelen.",
+        "key_messages": ("Evolis-Noord is klaar in 2028", "Eén loket voor investeerders",
+                         "Duurzaam bouwen wordt beloond"),
+        "asks_offers": "Vraag: engagement van drie trekkers. Aanbod: begeleiding door het "
+                       "economisch huis.",
+        "sensitive_topics": SENSITIVE,
+        "people": (FichePerson(PERSON, "Gedelegeerd bestuurder", "Voka West-Vlaanderen", "",
+                               "12/10/2026", "Subsidiedossier opleidingscentrum",
+                               "Hoe loopt de nieuwe opleidingscampus?"),
+                   FichePerson(OTHER, "Burgemeester", "Stad Menen", "burgemeester", "", "",
+                               "")),
+        "background": BACKGROUND,
+        "follow_up": "Lijst van geïnteresseerde bedrijven opvragen.",
+        "event_type": "netwerkevent", "status_text": "goedgekeurd"}
     values.update(changes)
     return Fiche(**values)  # type: ignore[arg-type]
 
