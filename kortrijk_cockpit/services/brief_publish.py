@@ -59,7 +59,7 @@ class PublishPlan:
     brief_id: int
     title: str
     event_subject: str
-    event_start: datetime
+    event_start: datetime  # Brussels time
     attachment_name: str
     replaces: bool  # an earlier version hangs on the appointment (or is on its way)
     status_text: str
@@ -100,7 +100,7 @@ class BriefPublisher:
             fiche = self._fiche(s, brief, event, self._next_number(s, brief.id))
             earlier = s.scalar(select(func.count(BriefVersion.id)).where(
                 BriefVersion.brief_id == brief.id, BriefVersion.step == STEP)) or 0
-            return PublishPlan(brief.id, brief.title, event.subject, event.start_at,
+            return PublishPlan(brief.id, brief.title, event.subject, _local(event.start_at),
                                f"{fiche.file_stem}.pdf", earlier > 0, fiche.status_text,
                                self._director)
 
