@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.brief_editing import BriefEditing
     from kortrijk_cockpit.services.brief_prefill import BriefPrefill
+    from kortrijk_cockpit.services.brief_publish import BriefPublisher
     from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -141,6 +142,7 @@ class Core:
     briefs: BriefService | None = None  # external appointments, their fiches and review
     brief_prefill: BriefPrefill | None = None  # a new fiche filled from its appointment
     brief_editing: BriefEditing | None = None  # the fiche editor's loads and saves
+    brief_publisher: BriefPublisher | None = None  # a fiche's files onto the appointment
     briefings: BriefingService | None = None  # what the director reads (--briefings, Vandaag)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
@@ -188,6 +190,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.brief_editing import BriefEditing
     from kortrijk_cockpit.services.brief_prefill import BriefPrefill, PrefillRules
+    from kortrijk_cockpit.services.brief_publish import BriefPublisher
     from kortrijk_cockpit.services.briefings import BriefingService
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
     from kortrijk_cockpit.services.calendar import CalendarService
@@ -300,10 +303,19 @@ def build_core(options: Options, paths: Paths) -> Core:
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
                 verslag=verslag, briefs=briefs, briefings=briefings,
+                brief_publisher=BriefPublisher(
+                    sessions, clock, paths.fiches, lambda: fiche_template(settings), actor,
+                    sections=lambda: settings.fiche_sections, director=mailbox),
                 brief_prefill=BriefPrefill(sessions, clock, lambda: PrefillRules(
                     tuple(settings.city_domains), settings.person_retention_months)),
                 brief_editing=BriefEditing(sessions, clock, lambda: settings.fiche_sections),
                 exchange=exchange)
+
+
+def fiche_template(settings: Settings) -> Path | None:
+    """The office's own fiche template when the setting names one, else ours (None)."""
+    text = settings.fiche_template_path.strip()
+    return Path(text) if text else None
 
 
 def verslag_template(settings: Settings) -> Path | None:
@@ -384,6 +396,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
+        brief_publisher=built.brief_publisher,
     )
 
 

@@ -38,6 +38,11 @@ class Paths:
     stukken: Path  # stukken linked from mails, a folder per meeting
     verslagen: Path  # every verslag version's files, a folder per meeting
 
+    @property
+    def fiches(self) -> Path:
+        """Every published fiche's files, a folder per fiche (made when first used)."""
+        return self.data / "fiches"
+
     @classmethod
     def for_basedir(cls, base: Path) -> Paths:
         return cls(

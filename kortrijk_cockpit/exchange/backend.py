@@ -18,8 +18,10 @@ from kortrijk_cockpit.exchange.records import (
     EventRecord,
     FlagUpdate,
     FolderRecord,
+    ItemFiles,
     MailBody,
     MailSummary,
+    OutgoingAttachment,
     OutgoingMail,
     OutgoingResponse,
     SyncPage,
@@ -123,6 +125,19 @@ class MailboxBackend(Protocol):
     def cancel_event(self, exchange_id: str, change_key: str, message: str = "") -> None:
         """Remove it and send the attendees a cancellation (with `message`, when given).
         An occurrence's id takes only that one out of its series."""
+        ...
+
+    def event_files(self, exchange_id: str) -> ItemFiles | None:
+        """The appointment's file attachments and change key; None when it is gone."""
+        ...
+
+    def attach_to_event(self, exchange_id: str, change_key: str,
+                        attachment: OutgoingAttachment) -> str:
+        """Add a file to the appointment (no update to its attendees); the new change key."""
+        ...
+
+    def remove_attachment(self, attachment_id: str) -> str | None:
+        """Remove an attachment (already gone: nothing); the item's new change key, if any."""
         ...
 
     def series_master(self, exchange_id: str) -> EventRecord | None:

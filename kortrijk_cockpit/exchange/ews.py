@@ -105,8 +105,10 @@ from kortrijk_cockpit.exchange.records import (
     EventRecord,
     FlagUpdate,
     FolderRecord,
+    ItemFiles,
     MailBody,
     MailSummary,
+    OutgoingAttachment,
     OutgoingMail,
     OutgoingResponse,
     ReadFlagChanged,
@@ -921,6 +923,40 @@ class EwsBackend:
             self._call(lambda: item.cancel(new_body=Body(message)))
         else:
             self._call(lambda: item.delete(send_meeting_cancellations=SEND_TO_ALL_AND_SAVE_COPY))
+
+    def event_files(self, exchange_id: str) -> ItemFiles | None:
+        item = self._fetch_one(exchange_id, self._distinguished(Calendar), ["attachments"])
+        if item is None:
+            return None
+        return ItemFiles(item.changekey or "", tuple(
+            AttachmentRecord(exchange_id=a.attachment_id.id if a.attachment_id else "",
+                             name=a.name or "", content_type=a.content_type or "",
+                             size=a.size or 0)
+            for a in item.attachments or () if isinstance(a, FileAttachment)))
+
+    def attach_to_event(self, exchange_id: str, change_key: str,
+                        attachment: OutgoingAttachment) -> str:
+        item = CalendarItem(account=self._account, id=exchange_id, changekey=change_key)
+        file = FileAttachment(name=attachment.name, content=attachment.content,
+                              content_type=attachment.content_type)
+        self._call(lambda: item.attach(file))  # CreateAttachment: attendees are not told
+        return item.changekey or ""
+
+    def remove_attachment(self, attachment_id: str) -> str | None:
+        from exchangelib.attachments import AttachmentId
+        from exchangelib.services import DeleteAttachment
+
+        def run() -> str | None:
+            for root in DeleteAttachment(account=self._account).call(
+                    items=[AttachmentId(id=attachment_id)]):
+                if isinstance(root, ews_errors.ErrorInvalidAttachmentId):
+                    return None  # gone already (an earlier attempt removed it)
+                if isinstance(root, Exception):
+                    raise root
+                return str(root.changekey or "") or None
+            return None
+
+        return self._call(run)
 
     def series_master(self, exchange_id: str) -> EventRecord | None:
         item = self._fetch_one(exchange_id, self._distinguished(Calendar), EVENT_FIELDS,

@@ -68,6 +68,7 @@ class OutboxKind(enum.StrEnum):
     FORWARD = "forward"
     MEETING_RESPONSE = "meeting_response"
     DISCARD_DRAFT = "discard_draft"
+    ATTACH_TO_EVENT = "attach_to_event"
 
 
 class Target(enum.Enum):
@@ -442,6 +443,44 @@ class CreateEvent(KindSpec):
             row.is_cancelled = True  # never reached Exchange: it goes from the agenda
 
 
+class AttachToEvent(KindSpec):
+    """A file (a fiche's PDF) on an appointment, for the director's own Outlook.
+
+    Exactly once without a marker: the file's name is versioned ("Fiche 7 v3 - ...pdf"),
+    so the push looks for that name on the appointment first and attaches only when it
+    is not there; after a lost answer the retry finds it. Earlier versions of the same
+    fiche (names starting with `replaces_prefix`) are removed after the new one is on,
+    so a failure in between never leaves the appointment without a fiche."""
+
+    kind = OutboxKind.ATTACH_TO_EVENT
+    target = Target.EVENT
+    label = "Bijlage bij afspraak"
+
+    def describe(self, payload: Payload) -> str:
+        return f"{payload.values.get('name', '')} bij de afspraak " \
+               f"'{payload.values.get('subject', '')}'"
+
+    def push(self, backend: MailboxBackend, ref: ItemRef | None, payload: Payload,
+             row: Any) -> Pushed:
+        gone = "De afspraak bestaat niet meer in Exchange; de fiche kan er niet bij."
+        ref = require(ref, gone)
+        current = backend.event_files(ref.exchange_id)
+        if current is None:
+            raise ItemGone(gone)
+        values = payload.values
+        name = str(values["name"])
+        change_key = current.change_key
+        if all(f.name != name for f in current.files):
+            change_key = backend.attach_to_event(ref.exchange_id, change_key, OutgoingAttachment(
+                name, base64.b64decode(values["content"]),
+                str(values.get("content_type") or "application/pdf")))
+        prefix = str(values.get("replaces_prefix") or "")
+        for old in current.files:
+            if prefix and old.name.startswith(prefix) and old.name != name:
+                change_key = backend.remove_attachment(old.exchange_id) or change_key
+        return Pushed(change_key=change_key)
+
+
 class _EventChange(KindSpec):
     """A change to an appointment Exchange already has (invitations go out with it)."""
 
@@ -783,7 +822,8 @@ class MeetingAnswer(_Respond):
 SPECS: dict[OutboxKind, KindSpec] = {
     spec.kind: spec for spec in (SetCategories(), SetRead(), SetFlag(), Move(), SendMail(),
                                  CreateEvent(), UpdateEvent(), CancelEvent(), Reply(),
-                                 ReplyAll(), Forward(), MeetingAnswer(), DiscardDraft())
+                                 ReplyAll(), Forward(), MeetingAnswer(), DiscardDraft(),
+                                 AttachToEvent())
 }
 
 

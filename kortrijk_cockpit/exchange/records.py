@@ -151,6 +151,14 @@ class OutgoingAttachment:
 
 
 @dataclass(frozen=True)
+class ItemFiles:
+    """An item's file attachments as the server has them now, with its change key."""
+
+    change_key: str
+    files: tuple[AttachmentRecord, ...]
+
+
+@dataclass(frozen=True)
 class OutgoingMail:
     subject: str
     body_html: str

@@ -528,6 +528,26 @@ class Mailbox:
             self._place(item, target)
             return item.id
 
+    def add_attachment(self, item: Item, value: AttachmentInput) -> Attachment:
+        """An attachment added to an item that exists (CreateAttachment): a new change key."""
+        with self.lock:
+            attachment = self.make_attachment(value)
+            item.attachments.append(attachment)
+            self._attachments[attachment.attachment_id] = (attachment, item)
+            self._bump(item, read_only=False)
+            return attachment
+
+    def remove_attachment(self, attachment_id: str) -> Item | None:
+        """DeleteAttachment: the item it was on (a new change key), or None when gone."""
+        with self.lock:
+            found = self._attachments.pop(attachment_id, None)
+            if found is None:
+                return None
+            attachment, item = found
+            item.attachments.remove(attachment)
+            self._bump(item, read_only=False)
+            return item
+
     def delete_item(self, item_id: str) -> None:
         """Delete permanently (a hard delete; use move_item to "deleteditems" for the bin)."""
         with self.lock:

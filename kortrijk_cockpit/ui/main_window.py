@@ -55,6 +55,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.brief_editing import BriefEditing
     from kortrijk_cockpit.services.brief_prefill import BriefPrefill
+    from kortrijk_cockpit.services.brief_publish import BriefPublisher
     from kortrijk_cockpit.services.briefs import BriefService
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
@@ -145,6 +146,7 @@ class MainWindowServices:
     briefs: BriefService | None = None  # Fiches: external appointments and the review
     brief_prefill: BriefPrefill | None = None  # Fiches: a new fiche filled from its event
     brief_editing: BriefEditing | None = None  # Fiches: the editor's loads and saves
+    brief_publisher: BriefPublisher | None = None  # Fiches: Word/PDF onto the appointment
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
 
@@ -828,7 +830,21 @@ class MainWindow(QMainWindow):
         area = FichesArea(services.briefs, services.brief_prefill, services.brief_editing,
                           self._runner, self.feed, services.clock)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.publish_requested.connect(self.publish_brief)
         return area
+
+    def publish_brief(self, brief_id: int) -> QDialog | None:
+        """Word and PDF of a fiche; the PDF onto the director's appointment (outbox)."""
+        from kortrijk_cockpit.ui.dialogs.publish_brief import publish_brief
+
+        publisher = self._services.brief_publisher if self._services is not None else None
+        if publisher is None:
+            self._not_ready()
+            return None
+        dialog = publish_brief(self, self._runner, self.feed, publisher, brief_id)
+        dialog.published.connect(lambda _published: self._sync_now())  # to Exchange now
+        dialog.failed.connect(self.show_task_error)
+        return dialog
 
     def _meetings_area(self) -> MeetingsArea | None:
         """Overleg, once the store is open (a placeholder before that). Its requests for

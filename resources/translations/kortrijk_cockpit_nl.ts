@@ -4000,6 +4000,81 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PublishBriefDialog</name>
+    <message>
+        <source>Publish fiche</source>
+        <translation>Fiche publiceren</translation>
+    </message>
+    <message>
+        <source>Reading the fiche…</source>
+        <translation>De fiche wordt gelezen…</translation>
+    </message>
+    <message>
+        <source>Also mail it to the director</source>
+        <translation>Ook mailen aan de directeur</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Publiceren</translation>
+    </message>
+    <message>
+        <source>Make Word and PDF and attach the PDF to the appointment (Ctrl+Enter)</source>
+        <translation>Word en PDF maken en de PDF aan de afspraak hangen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Reading the fiche</source>
+        <translation>Fiche lezen</translation>
+    </message>
+    <message>
+        <source>This fiche cannot be published.</source>
+        <translation>Deze fiche kan niet gepubliceerd worden.</translation>
+    </message>
+    <message>
+        <source>Publish fiche – {title}</source>
+        <translation>Fiche publiceren – {title}</translation>
+    </message>
+    <message>
+        <source>The PDF &quot;{name}&quot; is attached to the director&apos;s appointment &quot;{subject}&quot; of {when}.</source>
+        <translation>De PDF &quot;{name}&quot; wordt gehangen aan de afspraak van de directeur &quot;{subject}&quot; van {when}.</translation>
+    </message>
+    <message>
+        <source>It replaces the earlier version on that appointment.</source>
+        <translation>Ze vervangt de vorige versie bij die afspraak.</translation>
+    </message>
+    <message>
+        <source>State of the fiche: {state}</source>
+        <translation>Stand van de fiche: {state}</translation>
+    </message>
+    <message>
+        <source>The director&apos;s mail address is not set.</source>
+        <translation>Het e-mailadres van de directeur is niet ingesteld.</translation>
+    </message>
+    <message>
+        <source>Making Word and PDF…</source>
+        <translation>Word en PDF worden gemaakt…</translation>
+    </message>
+    <message>
+        <source>Publishing the fiche</source>
+        <translation>Fiche publiceren</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the message.</source>
+        <translation>Er ging iets mis; zie de melding.</translation>
+    </message>
+    <message>
+        <source>Version {number} is made.</source>
+        <translation>Versie {number} is gemaakt.</translation>
+    </message>
+    <message>
+        <source>The PDF goes onto the appointment with the next synchronisation (see Outbox).</source>
+        <translation>De PDF gaat bij de volgende synchronisatie naar de afspraak (zie Uitgaand).</translation>
+    </message>
+    <message>
+        <source>A mail with the PDF goes to {address}.</source>
+        <translation>Een mail met de PDF gaat naar {address}.</translation>
+    </message>
+</context>
+<context>
     <name>QuickChoiceDialog</name>
     <message>
         <source>Press a number, or Esc to cancel.</source>

@@ -34,6 +34,22 @@ class NewAttachment:
     content_id: str
 
 
+def file_attachment(att: etree._Element) -> NewAttachment:
+    """A t:FileAttachment of CreateItem or CreateAttachment."""
+    if att.tag != t("FileAttachment"):
+        raise EwsError("ErrorInvalidItemForOperationCreateItemAttachment",
+                       "This sandbox only keeps file attachments.")
+    try:
+        content = base64.b64decode(text_of(att, "Content"), validate=False)
+    except (binascii.Error, ValueError):
+        raise EwsError("ErrorInvalidRequest", "Attachment content is not base64.") from None
+    return NewAttachment(
+        name=text_of(att, "Name"), content=content,
+        content_type=text_of(att, "ContentType", "application/octet-stream"),
+        is_inline=parse_bool(text_of(att, "IsInline")),
+        content_id=text_of(att, "ContentId"))
+
+
 def mailbox(elem: etree._Element | None) -> Address | None:
     if elem is None:
         return None
@@ -147,19 +163,7 @@ def item_values(elem: etree._Element) -> tuple[dict[str, Any], dict[str, str | l
             else:
                 extended[ref.key] = text_of(child, "Value")
         elif name == "Attachments":
-            for att in child:
-                if att.tag != t("FileAttachment"):
-                    raise EwsError("ErrorInvalidItemForOperationCreateItemAttachment",
-                                   "This sandbox only keeps file attachments.")
-                try:
-                    content = base64.b64decode(text_of(att, "Content"), validate=False)
-                except (binascii.Error, ValueError):
-                    raise EwsError("ErrorInvalidRequest", "Attachment content is not base64.") from None
-                attachments.append(NewAttachment(
-                    name=text_of(att, "Name"), content=content,
-                    content_type=text_of(att, "ContentType", "application/octet-stream"),
-                    is_inline=parse_bool(text_of(att, "IsInline")),
-                    content_id=text_of(att, "ContentId")))
+            attachments.extend(file_attachment(att) for att in child)
     recurrence_elem = elem.find(t("Recurrence"))
     if recurrence_elem is not None:
         values["recurrence"] = _recurrence(recurrence_elem, values.get("start"), zone)

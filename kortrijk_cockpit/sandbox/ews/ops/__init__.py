@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kortrijk_cockpit.sandbox.ews.ops.attachments import create_attachment, delete_attachment
 from kortrijk_cockpit.sandbox.ews.ops.availability import (
     get_server_time_zones,
     get_user_availability,
@@ -32,6 +33,8 @@ OPERATIONS: dict[str, Operation] = {
     "GetItem": get_item,
     "FindItem": find_item,
     "GetAttachment": get_attachment,
+    "CreateAttachment": create_attachment,
+    "DeleteAttachment": delete_attachment,
     "UpdateItem": update_item,
     "MoveItem": move_item,
     "DeleteItem": delete_item,

@@ -10,7 +10,7 @@ from lxml import etree
 
 from kortrijk_cockpit.sandbox.ews.render_items import ItemRenderer, RenderContext, element_tag
 from kortrijk_cockpit.sandbox.ews.shapes import Shape
-from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, t, text_of
+from kortrijk_cockpit.sandbox.ews.soapxml import EwsError, attr, m, t, text_of
 from kortrijk_cockpit.sandbox.faults import Faults
 from kortrijk_cockpit.sandbox.ids import is_well_formed
 from kortrijk_cockpit.sandbox.mailbox import Folder, Mailbox
@@ -119,7 +119,7 @@ def resolve_item(ctx: Context, elem: etree._Element) -> tuple[Item, Occurrence |
                 break
         raise EwsError("ErrorCalendarOccurrenceIndexIsOutOfRecurrenceRange",
                        "The occurrence index is out of the recurrence range.")
-    if elem.tag not in (t("ItemId"), t("ReferenceItemId")):
+    if elem.tag not in (t("ItemId"), t("ReferenceItemId"), m("ParentItemId")):
         raise EwsError("ErrorInvalidRequest", f"Unsupported item id element {etree.QName(elem).localname}")
     item_id = elem.get("Id", "")
     if not is_well_formed(item_id):
