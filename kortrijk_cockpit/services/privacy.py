@@ -62,7 +62,7 @@ class ExpiredPerson:
     organisation: str
     email: str
     last_contact_at: datetime | None
-    until: date  # the date the record was kept until
+    until: date | None  # the date the record is kept until
     reason: str  # Dutch
     version: int
 
@@ -83,30 +83,31 @@ class PrivacyService:
 
     # -- retention ---------------------------------------------------------------------
 
+    def today(self) -> date:
+        return self._clock.now().astimezone(BRUSSELS).date()
+
     def expired(self, today: date) -> list[ExpiredPerson]:
         """External people kept past their date, the longest expired first."""
         months = self._months()
-        found: list[ExpiredPerson] = []
         with self._sessions() as s:
-            for p in s.scalars(select(Person).where(Person.is_internal.is_(False))):
-                if p.retain_until is not None:
-                    until = p.retain_until
-                    reason = f"bewaardatum {until:%d/%m/%Y} verstreken"
-                elif p.last_contact_at is not None:
-                    contact = p.last_contact_at.astimezone(BRUSSELS).date()
-                    until = add_months(contact, months)
-                    reason = (f"laatste contact {contact:%d/%m/%Y}, "
-                              f"langer dan {months} maanden geleden")
-                else:
-                    continue  # no date at all: nothing tells that it expired
-                if until < today:
-                    found.append(ExpiredPerson(
-                        p.id, p.full_name, p.organisation.name if p.organisation else "",
-                        p.email, p.last_contact_at, until, reason, p.version))
-        return sorted(found, key=lambda e: (e.until, e.id))
+            rows = [_row(p, months) for p in s.scalars(
+                select(Person).where(Person.is_internal.is_(False)))]
+        return sorted((r for r in rows if r is not None and r.until < today),
+                      key=lambda r: (r.until, r.id))
+
+    def one(self, person_id: int) -> ExpiredPerson:
+        """One person as the privacy list shows them, expired or not (Personen's "Privacy")."""
+        with self._sessions() as s:
+            p = existing(s, Person, person_id, GONE)
+            found = _row(p, self._months())
+            if found is not None:
+                return found
+            return ExpiredPerson(p.id, p.full_name, p.organisation.name if p.organisation
+                                 else "", p.email, p.last_contact_at, None,
+                                 "geen bewaardatum en geen contact", p.version)
 
     def extend(self, person_id: int, until: date) -> Changes:
-        if until <= self._clock.now().astimezone(BRUSSELS).date():
+        if until <= self.today():
             raise UserFacingError("Kies een bewaardatum in de toekomst.")
         with self._sessions.begin() as s:
             person = existing(s, Person, person_id, GONE)
@@ -192,6 +193,21 @@ class PrivacyService:
                 for table in _FTS_TABLES:  # merge the segments: no deleted term lingers
                     s.execute(text(f"INSERT INTO {table}_fts({table}_fts) VALUES ('optimize')"))
         return changes | Changes.of(Kind.PERSON, removed=[person_id])
+
+
+def _row(p: Person, months: int) -> ExpiredPerson | None:
+    """The person with their retention date and its reason; None without any date."""
+    if p.retain_until is not None:
+        until = p.retain_until
+        reason = f"bewaardatum {until:%d/%m/%Y}"
+    elif p.last_contact_at is not None:
+        contact = p.last_contact_at.astimezone(BRUSSELS).date()
+        until = add_months(contact, months)
+        reason = f"laatste contact {contact:%d/%m/%Y} + {months} maanden"
+    else:
+        return None  # no date at all: nothing tells that it expired
+    return ExpiredPerson(p.id, p.full_name, p.organisation.name if p.organisation else "",
+                         p.email, p.last_contact_at, until, reason, p.version)
 
 
 def _iso(value: date | datetime | None) -> str | None:
