@@ -51,6 +51,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.person_merge import PersonMergeService
+    from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -134,6 +136,8 @@ class Core:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
     briefs: BriefService | None = None  # external appointments, their fiches and review
+    person_merge: PersonMergeService | None = None  # duplicate people and their merge
+    privacy: PrivacyService | None = None  # retention, export and erasure of one person
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -195,7 +199,9 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.preparation import PreparationService
+    from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -287,6 +293,9 @@ def build_core(options: Options, paths: Paths) -> Core:
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
                 verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                person_merge=PersonMergeService(sessions, clock, actor),
+                privacy=PrivacyService(sessions, clock,
+                                       lambda: settings.person_retention_months, actor),
                 exchange=exchange)
 
 
@@ -367,6 +376,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs,
+        person_merge=built.person_merge, privacy=built.privacy,
     )
 
 

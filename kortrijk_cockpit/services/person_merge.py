@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from rapidfuzz import fuzz, process
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,7 +36,8 @@ from kortrijk_cockpit.domain import (
     SeriesMember,
     VisitChecklistItem,
 )
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
+from kortrijk_cockpit.store.database import STALE_MESSAGE
 from kortrijk_cockpit.task_context import TaskContext
 
 R = TypeVar("R")
@@ -102,6 +102,8 @@ class PersonMergeService:
 
     def candidates(self, ctx: TaskContext | None = None) -> list[DuplicatePair]:
         """Every proposed pair once, by address first, then by name; lower id left."""
+        from rapidfuzz import fuzz, process  # only when asked: not at start-up
+
         ctx = ctx or TaskContext()
         with self._sessions() as s:
             people = list(s.scalars(select(Person).order_by(Person.id)))
@@ -152,8 +154,12 @@ class PersonMergeService:
                              entity="person", entity_id=low, detail={"other": high}))
         return Changes.of(Kind.PERSON, updated=[low, high])
 
-    def merge(self, keep_id: int, drop_id: int) -> Changes:
-        """`drop_id` folds into `keep_id`; every link follows; the dropped record goes."""
+    def merge(self, keep_id: int, drop_id: int,
+              versions: tuple[int, int] | None = None) -> Changes:
+        """`drop_id` folds into `keep_id`; every link follows; the dropped record goes.
+
+        `versions` (keep's, drop's) as the list showed them: a person changed meanwhile
+        is not merged blindly."""
         if keep_id == drop_id:
             raise UserFacingError("Dat is twee keer dezelfde persoon; kies twee verschillende.")
         with self._sessions.begin() as s:
@@ -161,6 +167,8 @@ class PersonMergeService:
             if keep is None or drop is None:
                 raise UserFacingError("Een van beide personen bestaat niet meer; "
                                       "de lijst wordt vernieuwd.")
+            if versions is not None and versions != (keep.version, drop.version):
+                raise ConcurrentEditError(STALE_MESSAGE)
             changes = _move_links(s, keep_id, drop_id)
             _fold_fields(keep, drop)
             s.delete(drop)

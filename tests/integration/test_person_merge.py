@@ -16,10 +16,11 @@ from kortrijk_cockpit.domain import (
     LinkKind,
     MailLink,
     MeetingSeries,
+    Organisation,
     Person,
     SeriesMember,
 )
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.errors import ConcurrentEditError, UserFacingError
 from kortrijk_cockpit.services.person_merge import PersonMergeService, normalised
 from kortrijk_cockpit.store import Store
 from tests.integration.people_world import NOW, ago, seed
@@ -32,12 +33,22 @@ def test_names_compare_without_accents_case_or_organisation_in_brackets() -> Non
 
 def test_duplicates_by_address_and_by_name_at_one_organisation(store: Store) -> None:
     world = seed(store)
+    with store.session_factory.begin() as s:
+        leiedal = Organisation(name="Leiedal")
+        s.add_all([Person(full_name="Frédéric Vandenberghe", organisation=leiedal),
+                   Person(full_name="frederic VANDENBERGHE", organisation=leiedal),
+                   Person(full_name="Frederic Vandenberghe",
+                          organisation=Organisation(name="Stad Gent"))])  # someone else
+        s.flush()
+        fred, fred_again = (p.id for p in s.scalars(select(Person).where(
+            Person.organisation_id == leiedal.id).order_by(Person.id)))
     service = PersonMergeService(store.session_factory, FixedClock(NOW), actor="annelies")
     pairs = {pair.key: pair.reason for pair in service.candidates()}
     assert pairs == {
         (world.jan, world.peeters): "bijna dezelfde naam bij Voka (100%)",
         (world.jan, world.bracket): "zelfde e-mailadres",
         (world.peeters, world.bracket): "bijna dezelfde naam bij Voka (100%)",
+        (fred, fred_again): "bijna dezelfde naam bij Leiedal (100%)",
     }  # Jan Peters at Unizo is someone else
 
     service.not_duplicate(world.bracket, world.peeters)
@@ -88,6 +99,13 @@ def test_a_merge_keeps_every_link_and_the_other_person_goes(store: Store) -> Non
             world.jan, {"dropped": world.peeters}, "annelies")  # ids, no names
 
     assert (world.jan, world.peeters) not in {p.key for p in service.candidates()}
+    bracket = next(p for p in service.candidates() if p.right.id == world.bracket)
+    with store.session_factory.begin() as s:
+        changed = s.get(Person, world.bracket)
+        assert changed is not None
+        changed.function = "Bestuurder"  # someone else edits him meanwhile
+    with pytest.raises(ConcurrentEditError):
+        service.merge(world.jan, world.bracket, (bracket.left.version, bracket.right.version))
     with pytest.raises(UserFacingError, match="bestaat niet meer"):
         service.merge(world.jan, world.peeters)
     with pytest.raises(UserFacingError, match="twee keer dezelfde persoon"):

@@ -194,7 +194,8 @@ class DuplicatesDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Merge"))
         box.accepted.connect(lambda: self._act(
-            self.tr("Merging people"), lambda: self.service.merge(keep.id, drop.id),
+            self.tr("Merging people"),
+            lambda: self.service.merge(keep.id, drop.id, (keep.version, drop.version)),
             gone={drop.id}))
         box.finished.connect(box.deleteLater)
         self.confirmation = box

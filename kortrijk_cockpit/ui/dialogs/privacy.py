@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QModelIndex, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -142,6 +143,9 @@ class PrivacyDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(860, 400)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        erase = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        erase.setContext(Qt.ShortcutContext.WidgetShortcut)
+        erase.activated.connect(self.erase_selected)  # still asks first
         self.watch = StaleWatch(self, feed, (Kind.PERSON,), self.refresh)
         self.refresh()
 
