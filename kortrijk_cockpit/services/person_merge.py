@@ -122,28 +122,36 @@ class PersonMergeService:
                 for b in ids[i + 1:]:
                     reasons.setdefault(_ordered(a, b), "zelfde e-mailadres")
 
+        # token_sort_ratio is ratio over the sorted words: sort each name's words once.
+        keys = {p.id: " ".join(sorted(normalised(p.full_name).split())) for p in people}
         groups: dict[str, list[Person]] = defaultdict(list)
         for p in people:
             groups[_organisation_key(p)].append(p)
         unknown = groups.get("", [])
+        unknown_keys = [keys[p.id] for p in unknown]
         for done, (org, members) in enumerate(groups.items(), 1):
-            ctx.check_cancelled()
             ctx.progress(done, len(groups), "")
             # Someone without organisation may be anyone's duplicate; others stay in theirs.
             pool = members if org == "" else members + unknown
-            names = [normalised(p.full_name) for p in pool]
+            names = [keys[p.id] for p in members] + ([] if org == "" else unknown_keys)
             for i, person in enumerate(members):
+                if i % 200 == 0:
+                    ctx.check_cancelled()
+                if not names[i]:
+                    continue
                 for _match, score, j in process.extract(
-                        names[i], names, scorer=fuzz.token_sort_ratio,
-                        score_cutoff=THRESHOLD, limit=None):
+                        names[i], names, scorer=fuzz.ratio, score_cutoff=THRESHOLD,
+                        limit=None):
                     other = pool[j]
-                    if other.id == person.id or not names[i]:
+                    if other.id == person.id:
                         continue
                     where = person.organisation or other.organisation
                     reason = (f"bijna dezelfde naam ({round(score)}%)" if where is None
                               else f"bijna dezelfde naam bij {where.name} ({round(score)}%)")
                     reasons.setdefault(_ordered(person.id, other.id), reason)
-        return [DuplicatePair(_side(by_id[a]), _side(by_id[b]), reason)
+        sides: dict[int, PersonSide] = {}
+        return [DuplicatePair(sides.get(a) or sides.setdefault(a, _side(by_id[a])),
+                              sides.get(b) or sides.setdefault(b, _side(by_id[b])), reason)
                 for (a, b), reason in sorted(reasons.items()) if (a, b) not in rejected]
 
     def not_duplicate(self, a_id: int, b_id: int) -> Changes:
