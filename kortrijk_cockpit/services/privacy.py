@@ -92,8 +92,8 @@ class PrivacyService:
         with self._sessions() as s:
             rows = [_row(p, months) for p in s.scalars(
                 select(Person).where(Person.is_internal.is_(False)))]
-        return sorted((r for r in rows if r is not None and r.until < today),
-                      key=lambda r: (r.until, r.id))
+        due = [r for r in rows if r is not None and r.until is not None and r.until < today]
+        return sorted(due, key=lambda r: (r.until or today, r.id))
 
     def one(self, person_id: int) -> ExpiredPerson:
         """One person as the privacy list shows them, expired or not (Personen's "Privacy")."""
