@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.person_merge import PersonMergeService
+    from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -144,6 +146,8 @@ class Core:
     brief_editing: BriefEditing | None = None  # the fiche editor's loads and saves
     brief_publisher: BriefPublisher | None = None  # a fiche's files onto the appointment
     briefings: BriefingService | None = None  # what the director reads (--briefings, Vandaag)
+    person_merge: PersonMergeService | None = None  # duplicate people and their merge
+    privacy: PrivacyService | None = None  # retention, export and erasure of one person
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -209,7 +213,9 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.preparation import PreparationService
+    from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -309,6 +315,9 @@ def build_core(options: Options, paths: Paths) -> Core:
                 brief_prefill=BriefPrefill(sessions, clock, lambda: PrefillRules(
                     tuple(settings.city_domains), settings.person_retention_months)),
                 brief_editing=BriefEditing(sessions, clock, lambda: settings.fiche_sections),
+                person_merge=PersonMergeService(sessions, clock, actor),
+                privacy=PrivacyService(sessions, clock,
+                                       lambda: settings.person_retention_months, actor),
                 exchange=exchange)
 
 
@@ -397,6 +406,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         verslag=built.verslag, briefs=built.briefs,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
+        person_merge=built.person_merge, privacy=built.privacy,
     )
 
 

@@ -72,6 +72,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.person_merge import PersonMergeService
+    from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -147,6 +149,8 @@ class MainWindowServices:
     brief_prefill: BriefPrefill | None = None  # Fiches: a new fiche filled from its event
     brief_editing: BriefEditing | None = None  # Fiches: the editor's loads and saves
     brief_publisher: BriefPublisher | None = None  # Fiches: Word/PDF onto the appointment
+    person_merge: PersonMergeService | None = None  # Personen: duplicates and merge
+    privacy: PrivacyService | None = None  # Personen: retention, export, erasure
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
 

@@ -1574,6 +1574,76 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mogelijke dubbels</translation>
+    </message>
+    <message>
+        <source>No possible duplicates.</source>
+        <translation>Geen mogelijke dubbels.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge, keep the left one…</source>
+        <translation>&amp;Samenvoegen, linkse behouden…</translation>
+    </message>
+    <message>
+        <source>Merge, keep the &amp;right one…</source>
+        <translation>Samenvoegen, &amp;rechtse behouden…</translation>
+    </message>
+    <message>
+        <source>&amp;Not a duplicate</source>
+        <translation>&amp;Geen dubbel</translation>
+    </message>
+    <message>
+        <source>Looking for duplicates</source>
+        <translation>Dubbels zoeken</translation>
+    </message>
+    <message>
+        <source>Merge people</source>
+        <translation>Personen samenvoegen</translation>
+    </message>
+    <message>
+        <source>Keep {kept} and merge {dropped} into it?
+
+Empty fields of {kept} are filled from {dropped}; tags and notes are combined; every mail, fiche, overleg and action point of {dropped} moves to {kept}. Then {dropped} is removed.</source>
+        <translation>{kept} behouden en {dropped} erin samenvoegen?
+
+Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden samengevoegd; elke mail, fiche, overleg en elk actiepunt van {dropped} gaat naar {kept}. Daarna wordt {dropped} verwijderd.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merging people</source>
+        <translation>Personen samenvoegen</translation>
+    </message>
+    <message>
+        <source>Marking as not a duplicate</source>
+        <translation>Markeren als geen dubbel</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mogelijke dubbel</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+</context>
+<context>
     <name>FicheEditor</name>
     <message>
         <source>Add a person by name…</source>
@@ -3963,6 +4033,92 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>What happens</source>
         <translation>Wat er gebeurt</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Privacy: retention, export and erasure</source>
+        <translation>Privacy: bewaren, exporteren en wissen</translation>
+    </message>
+    <message>
+        <source>Nobody is kept past their retention date.</source>
+        <translation>Niemand wordt langer bewaard dan de bewaardatum.</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend</source>
+        <translation>&amp;Verlengen</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase…</source>
+        <translation>&amp;Wissen…</translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation>Bewaren tot</translation>
+    </message>
+    <message>
+        <source>Reading retention dates</source>
+        <translation>Bewaardatums lezen</translation>
+    </message>
+    <message>
+        <source>Extending retention</source>
+        <translation>Bewaartermijn verlengen</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Persoonsgegevens exporteren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-bestanden (*.json)</translation>
+    </message>
+    <message>
+        <source>Exporting personal data</source>
+        <translation>Persoonsgegevens exporteren</translation>
+    </message>
+    <message>
+        <source>Erase person</source>
+        <translation>Persoon wissen</translation>
+    </message>
+    <message>
+        <source>Erase {person} everywhere?
+
+The record, their blocks in fiches (also in earlier versions), links to mails, overleg membership and attendance go, and action points they owned show &quot;(gewist)&quot;. This cannot be undone.</source>
+        <translation>{person} overal wissen?
+
+De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies), koppelingen met mails, lidmaatschap van overleggen en aanwezigheden verdwijnen; actiepunten van deze persoon tonen &quot;(gewist)&quot;. Dit kan niet ongedaan gemaakt worden.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Erasing a person</source>
+        <translation>Persoon wissen</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>Bewaren tot</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Waarom</translation>
     </message>
 </context>
 <context>
