@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit import demo_office as office
-from kortrijk_cockpit.changes import Changes
+from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.demo_office.calendar import BRIEFED, TOUR_SUBJECT, VISIT_SUBJECT
 from kortrijk_cockpit.demo_office.rhythm import (
     MEETING_WEEKS,
@@ -160,7 +160,25 @@ def seed_demo_visits(sessions: sessionmaker[Session], today: date) -> Changes:
             if item.label in progress:
                 owner, done, note = progress[item.label]
                 changes |= visits.update_item(item.id, owner_name=owner, done=done, note=note)
-    return changes
+    return changes | link_demo_briefs(sessions)
+
+
+def link_demo_briefs(sessions: sessionmaker[Session]) -> Changes:
+    """The demo's fiches belong to their appointments, which arrive with the first sync:
+    link each to the appointment with its subject and start (once)."""
+    from sqlalchemy import select
+
+    linked: list[int] = []
+    with sessions.begin() as s:
+        for brief in s.scalars(select(Brief).where(Brief.calendar_event_id.is_(None),
+                                                   Brief.starts_at.is_not(None))):
+            event_id = s.scalar(select(CalendarEvent.id).where(
+                CalendarEvent.subject == brief.title,
+                CalendarEvent.start_at == brief.starts_at).limit(1))
+            if event_id is not None:
+                brief.calendar_event_id = event_id
+                linked.append(brief.id)
+    return Changes.of(Kind.BRIEF, updated=linked) if linked else Changes()
 
 
 # (name, directorate, owner, kind, minutes, (month, day) of the deadline): the BBC

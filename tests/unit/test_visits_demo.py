@@ -45,3 +45,21 @@ def test_the_demo_visits_get_their_checklists_after_the_first_sync(
         f"Bezoek: {VISIT_SUBJECT}", f"Rondleiding: {TOUR_SUBJECT}"}
     assert len([r for r in rows if VISIT_SUBJECT in r.context]) == 6  # two of eight done
     assert not seed_demo_visits(store.session_factory, NOW.date())
+
+
+def test_the_demo_fiches_belong_to_their_appointments_after_the_first_sync(
+        store: Store, demo_server: SandboxServer) -> None:
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.domain import Brief
+
+    seed_demo(store.session_factory, NOW.date(), with_mailbox=False)
+    backend = EwsBackend(settings_for(demo_server, demo_server.mailbox), demo_server.password)
+    try:
+        SyncEngine(store.session_factory, backend, FixedClock(NOW), SyncOptions()).sync()
+    finally:
+        backend.close()
+    seed_demo_visits(store.session_factory, NOW.date())
+    with store.session() as s:
+        briefs = s.scalars(select(Brief)).all()
+        assert briefs and all(b.calendar_event_id is not None for b in briefs)
