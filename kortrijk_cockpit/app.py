@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -134,6 +135,7 @@ class Core:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to members and list
     briefs: BriefService | None = None  # external appointments, their fiches and review
+    people: PeopleServices | None = None  # Personen: list, harvest, CSV import, timeline
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -179,6 +181,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
+    from kortrijk_cockpit.services.people_area import build_people_services
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -287,6 +290,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
                 verslag=verslag, briefs=BriefService(sessions, clock, external_rules, actor),
+                people=build_people_services(sessions, clock, settings,
+                                             (mailbox,) if mailbox else ()),
                 exchange=exchange)
 
 
@@ -366,7 +371,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
-        verslag=built.verslag, briefs=built.briefs,
+        verslag=built.verslag, briefs=built.briefs, people=built.people,
     )
 
 

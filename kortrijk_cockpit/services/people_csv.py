@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from kortrijk_cockpit.services.people import (
 )
 from kortrijk_cockpit.services.people_harvest import is_city_address
 
+Progress = Callable[[int, int, str], None]  # done, total, message (TaskContext.progress)
 CSV_PURPOSE = "Mandataris of contact uit een geïmporteerde lijst ({name})"
 
 # Our field -> the headers that carry it (lower-case, without spaces, dashes, dots).
@@ -105,15 +107,16 @@ class PeopleCsvImport:
         self._domains = city_domains
         self._months = retention_months
 
-    def import_file(self, path: Path) -> ImportReport:
+    def import_file(self, path: Path, progress: Progress | None = None) -> ImportReport:
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise UserFacingError(f"Het bestand \"{path.name}\" kan niet gelezen worden.",
                                   detail=str(exc)) from exc
-        return self.import_bytes(data, path.name)
+        return self.import_bytes(data, path.name, progress)
 
-    def import_bytes(self, data: bytes, name: str = "CSV") -> ImportReport:
+    def import_bytes(self, data: bytes, name: str = "CSV",
+                     progress: Progress | None = None) -> ImportReport:
         text = decode(data)
         lines = text.splitlines()
         if not lines or not lines[0].strip():
@@ -137,6 +140,8 @@ class PeopleCsvImport:
         updated: list[Person] = []
         with self._sessions.begin() as s:
             for line, row in enumerate(rows[1:], start=2):
+                if progress is not None and line % 50 == 0:
+                    progress(line - 1, len(rows) - 1, "")
                 if not any(cell.strip() for cell in row):
                     continue
                 if len(row) > len(rows[0]):

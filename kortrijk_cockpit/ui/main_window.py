@@ -54,6 +54,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
@@ -141,6 +142,7 @@ class MainWindowServices:
     action_points: ActionPointService | None = None  # status, owner, deadline, history
     verslag_sending: VerslagSendingService | None = None  # the verslag to its readers
     briefs: BriefService | None = None  # Fiches: external appointments and the review
+    people: PeopleServices | None = None  # Personen (a placeholder without it)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
 
@@ -552,7 +554,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup", "meetings"):
+        for key in ("mail", "calendar", "followup", "meetings", "people"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         if services.minutes is not None:  # minutes open when the app stopped: reopen there
@@ -708,6 +710,7 @@ class MainWindow(QMainWindow):
                                      else self._agenda_area() if area.key == "calendar"
                                      else self._followup_area() if area.key == "followup"
                                      else self._meetings_area() if area.key == "meetings"
+                                     else self._people_area() if area.key == "people"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -810,6 +813,19 @@ class MainWindow(QMainWindow):
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def _people_area(self) -> QWidget | None:
+        """Personen, once the store is open. Part 2 connects `duplicates_requested` and
+        `privacy_requested(person_id | 0)` to its dialogs."""
+        services = self._services
+        if services is None or services.people is None:
+            return None
+        from kortrijk_cockpit.ui.views.people.area import PeopleArea
+
+        area = PeopleArea(services.people, self._runner, self.feed)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.failed.connect(self.show_task_error)
         return area
 
     def _meetings_area(self) -> MeetingsArea | None:
@@ -1167,7 +1183,10 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
         from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
+        from kortrijk_cockpit.ui.views.people.area import people_shortcuts
 
+        people = [(keys, self.tr("People: {what}").format(what=what))
+                  for keys, what in people_shortcuts()]
         meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
                     for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
@@ -1176,8 +1195,8 @@ class MainWindow(QMainWindow):
                   for keys, what in agenda_shortcuts()]
         followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
                     for keys, what in followup_shortcuts()]
-        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings,
-                                   self))
+        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings
+                                   + people, self))
 
     def show_about(self) -> None:
         QMessageBox.about(
