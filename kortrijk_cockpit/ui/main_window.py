@@ -294,6 +294,14 @@ class MainWindow(QMainWindow):
         controller.round_finished.connect(on_round)
         # What the round writes reaches the views page by page, through the one feed.
         controller.changed.connect(lambda changes: self.feed.publish(changes, controller))
+        if self._services is not None and self._services.people is not None:
+            from kortrijk_cockpit.ui.views.people.harvest_hook import PeopleHarvestHook
+
+            # Personen grows from each round's senders, recipients and attendees.
+            hook = PeopleHarvestHook(self._services.people.harvest, self._runner, self.feed,
+                                     self)
+            controller.changed.connect(hook.collect)
+            controller.round_finished.connect(hook.round_finished)
 
     def _show_throttle_wait(self) -> None:
         left = max(0, math.ceil(self._throttle_until - time.monotonic()))
@@ -825,7 +833,7 @@ class MainWindow(QMainWindow):
 
         area = PeopleArea(services.people, self._runner, self.feed)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        area.failed.connect(self.show_task_error)
+        area.failed.connect(lambda exc: self.show_task_error("", exc))
         return area
 
     def _meetings_area(self) -> MeetingsArea | None:
@@ -1167,6 +1175,8 @@ class MainWindow(QMainWindow):
         view = self.views[area]
         if detail is not None and isinstance(view, AreaView):
             view.show_record(detail)
+        elif detail is not None and kind == "person" and hasattr(view, "reveal"):
+            view.reveal(ref_id)  # Personen chooses the person
         elif detail is None:
             self.statusBar().showMessage(self.tr("This item no longer exists."), 5000)
 

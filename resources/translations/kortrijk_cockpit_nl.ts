@@ -3548,6 +3548,13 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PeopleHarvestHook</name>
+    <message>
+        <source>Updating people from mail and calendar</source>
+        <translation>Personen bijwerken uit mail en agenda</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Name</source>

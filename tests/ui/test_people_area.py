@@ -183,4 +183,71 @@ def test_the_window_shows_personen_instead_of_the_placeholder(  # type: ignore[n
     area = window.views["people"]
     assert isinstance(area, PeopleArea)
     qtbot.waitUntil(lambda: area.model.rowCount() == 603)
+    with sqlite_store.session() as s:
+        lien = s.scalars(select(Person.id).where(Person.email == "lien@leiedal.be")).one()
+    area.search.setText("peeters")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1)
+    with qtbot.waitSignal(area.person_shown) as shown:
+        window.open_record("person", lien)  # a search hit: the person, filters cleared
+    assert shown.args == [lien] and area.search.text() == ""
+    qtbot.waitUntil(lambda: area.model.rowCount() == 603)
+    assert area.table.currentIndex().data(PeopleModel.IdRole) == lien
     assert unexpected == []
+
+
+def test_a_change_elsewhere_moves_rows_in_place_and_keeps_the_choice(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:
+    services = fill(sqlite_store)
+    feed = ChangeFeed()
+    area = PeopleArea(services, runner, feed)
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 603)
+    jan = choose(qtbot, area, "Jan Peeters")
+    resets: list[bool] = []
+    area.model.modelReset.connect(lambda: resets.append(True))
+    made = services.people.create(PersonFields("Aline Aerts", email="aline@unizo.be"))
+    with qtbot.waitSignal(area.loaded):
+        feed.publish(made.changes)  # another workstation's new person
+    assert names(area)[0] == "Aline Aerts" and area.model.rowCount() == 604
+    assert resets == []
+    assert area.table.currentIndex().data(PeopleModel.IdRole) == jan
+    assert area.details.person_id() == jan
+
+    # Her edit of Jan arrives while nothing is typed here: the pane shows it.
+    stored = services.people.get(jan)
+    changed = services.people.save(jan, stored.version, PersonFields(
+        "Jan Peeters", function="Voorzitter", email="jan.peeters@voka.be"))
+    feed.publish(changed.changes)
+    qtbot.waitUntil(lambda: area.details.function.text() == "Voorzitter")
+    assert area.model.index(names(area).index("Jan Peeters"), PeopleModel.FUNCTION).data() \
+        == "Voorzitter"
+
+
+def test_a_sync_round_brings_its_correspondents_into_personen(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:
+    from kortrijk_cockpit.changes import Changes, Kind
+    from kortrijk_cockpit.ui.views.people.harvest_hook import PeopleHarvestHook
+
+    services = fill(sqlite_store)
+    feed = ChangeFeed()
+    area = PeopleArea(services, runner, feed)
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    hook = PeopleHarvestHook(services.harvest, runner, feed)
+    with sqlite_store.session_factory.begin() as s:
+        inbox = s.scalars(select(MailFolder)).one()
+        mail = Mail(folder_id=inbox.id, subject="Uitnodiging", sender_name="Karel Maes",
+                    sender_email="karel@unizo.be", received_at=NOW - timedelta(hours=2),
+                    to_recipients=["Hilde <hilde@kortrijk.be>"])
+        s.add(mail)
+        s.flush()
+        page = Changes.of(Kind.MAIL, created=[mail.id])
+    hook.collect(page)
+    hook.collect(Changes.of(Kind.FOLDER, updated=[inbox.id]))
+    with qtbot.waitSignal(hook.harvested) as done:
+        hook.round_finished(None)
+    assert (done.args[0].created, done.args[0].updated) == (2, 0)
+    qtbot.waitUntil(lambda: "Karel Maes" in names(area))

@@ -172,21 +172,40 @@ class PeopleArea(QWidget):
                            to_confirm=self.only_to_confirm.isChecked(),
                            tag=self.tag.currentData() or "")
 
-    def reload(self) -> None:
+    def reload(self, *, same_search: bool = False) -> None:
+        """The ids for the search and filters; `same_search` (after a change) merges
+        them into the list instead of starting it over."""
         people, query = self._services.people, self.query()
-        self._generation += 1
+        if not same_search:
+            self._generation += 1
         generation = self._generation
         self._runner.run(self.tr("Loading people"), lambda _c: people.ids(query), owner=self,
                          lane=Lane.STORE,
-                         on_success=lambda ids: self._ids_landed(generation, ids))
+                         on_success=lambda ids: self._ids_landed(generation, ids, same_search))
 
-    def _ids_landed(self, generation: int, ids: list[int]) -> None:
+    def reveal(self, person_id: int) -> None:
+        """A search hit or a link: this person chosen, the filters cleared."""
+        self._want = person_id
+        for widget in (self.search, self.kind, self.only_to_confirm, self.tag):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.kind.setCurrentIndex(ALL)
+        self.only_to_confirm.setChecked(False)
+        self.tag.setCurrentIndex(0)
+        for widget in (self.search, self.kind, self.only_to_confirm, self.tag):
+            widget.blockSignals(False)
+        self.reload()
+
+    def _ids_landed(self, generation: int, ids: list[int], same_search: bool = False) -> None:
         if generation != self._generation:
             return  # a newer search is on its way
         current = self._want or self.details.person_id()
         self._want = None
         self.table.selectionModel().blockSignals(True)
-        self.model.set_ids(ids)
+        if same_search:
+            self.model.merge_ids(ids)
+        else:
+            self.model.set_ids(ids)
         self.table.selectionModel().blockSignals(False)
         self.count_label.setText(self.tr("%n people", "", len(ids)))
         self.empty.setVisible(not ids)
@@ -233,7 +252,7 @@ class PeopleArea(QWidget):
             return
         touched = changes.rows(Kind.PERSON)
         self.model.refresh(touched.updated)
-        self.reload()
+        self.reload(same_search=True)
         self._load_choices()
         shown = self.details.person_id()
         if shown is not None and initiator is not self._token and (

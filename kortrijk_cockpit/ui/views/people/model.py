@@ -7,6 +7,7 @@ named. A person removed meanwhile shows as an empty row until the next search.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,25 @@ class PeopleModel(HeadedTableModel):
         self._ids = list(ids)
         self._rows.clear()
         self.endResetModel()
+
+    def merge_ids(self, ids: Sequence[int]) -> None:
+        """The same search after a change: row removals and inserts, never a reset, so
+        the selection and the scroll position stay."""
+        ids = list(ids)
+        if ids == self._ids:
+            return
+        matcher = difflib.SequenceMatcher(a=self._ids, b=ids, autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                for gone in self._ids[i1:i2]:
+                    self._rows.pop(gone, None)
+                del self._ids[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                self._ids[i1:i1] = ids[j1:j2]
+                self.endInsertRows()
 
     def refresh(self, ids: Iterable[int]) -> None:
         """Re-read these rows where they are shown (names may have changed)."""
