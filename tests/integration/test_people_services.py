@@ -209,3 +209,26 @@ def test_the_list_is_lazy_filtered_and_a_stale_save_is_refused(store: Store) -> 
         service.save(made.id, made.version, PersonFields("Zoë C."))
     with pytest.raises(UserFacingError, match="geen geldig e-mailadres"):
         service.save(made.id, edited.version, PersonFields("Zoë", email="zoe at voka"))
+
+
+def test_a_simple_list_with_commas_in_cp1252_matches_by_name_and_adds_tags(
+        store: Store) -> None:
+    with store.session_factory.begin() as s:
+        s.add(Person(full_name="Lien Desmet", email="", notes="Nota's", purpose="Netwerk"))
+    data = ("Naam,Functie,Organisatie,E-mail,Telefoon,Tags\n"
+            "Lien Desmet,Algemeen directeur,Leiedal,lien@leiedal.be,,regio|netwerk\n"
+            "\"Dirk De Bruyne\",Schepen,\"Stad Menen, college\",,056 52 10 00,\n"
+            "Karel Maes;extra,Voorzitter,Unizo,karel@unizo.be,,,,overbodig\n").encode("cp1252")
+    report = PeopleCsvImport(store.session_factory, FixedClock(NOW)).import_bytes(
+        data, "lijst.csv")
+    assert report.summary == ("1 nieuw, 1 bijgewerkt, 1 overgeslagen: "
+                              "regel 4: meer kolommen dan de kop")
+    with store.session() as s:
+        lien = s.scalars(select(Person).where(Person.full_name == "Lien Desmet")).one()
+        assert (lien.email, lien.function, lien.tags, lien.notes) == (
+            "lien@leiedal.be", "Algemeen directeur", ["regio", "netwerk"], "Nota's")
+        assert lien.organisation is not None and lien.organisation.name == "Leiedal"
+        dirk = s.scalars(select(Person).where(Person.full_name == "Dirk De Bruyne")).one()
+        assert dirk.organisation is not None
+        assert dirk.organisation.name == "Stad Menen, college"
+        assert dirk.phone == "056 52 10 00" and not dirk.is_internal

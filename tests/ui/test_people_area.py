@@ -251,3 +251,40 @@ def test_a_sync_round_brings_its_correspondents_into_personen(  # type: ignore[n
         hook.round_finished(None)
     assert (done.args[0].created, done.args[0].updated) == (2, 0)
     qtbot.waitUntil(lambda: "Karel Maes" in names(area))
+
+
+def test_choosing_another_person_with_unsaved_changes_asks_first(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    services = fill(sqlite_store)
+    area = PeopleArea(services, runner, ChangeFeed())
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    jan = choose(qtbot, area, "Jan Peeters")
+    area.details.phone.setFocus()
+    qtbot.keyClicks(area.details.phone, "0470 12 34 56")
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append(box.text())
+        box.button(button).click()
+
+    # Cancel: stay on Jan, the number still typed.
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    area.table.setCurrentIndex(area.model.index(names(area).index("Lien Desmet"), 0))
+    assert asked == ["Jan Peeters has unsaved changes. Save them first?"] or \
+        asked == ["Jan Peeters heeft niet-bewaarde wijzigingen. Eerst bewaren?"]
+    assert area.details.person_id() == jan and area.details.phone.text() == "0470 12 34 56"
+    assert area.table.currentIndex().data(PeopleModel.IdRole) == jan
+
+    # Save: Jan's number is stored, then Lien is shown.
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Save))
+    with qtbot.waitSignals([area.saved, area.person_shown]):
+        area.table.setCurrentIndex(area.model.index(names(area).index("Lien Desmet"), 0))
+    assert services.people.get(jan).fields.phone == "0470 12 34 56"
+    assert area.details.name.text() == "Lien Desmet"

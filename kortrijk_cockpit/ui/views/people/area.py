@@ -278,12 +278,14 @@ class PeopleArea(QWidget):
 
     def confirm_discard(self) -> bool:
         """Unsaved changes and another person chosen: save them, drop them, or stay."""
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"),
-            self.tr("{name} has unsaved changes. Save them first?").format(
-                name=self.details.name.text()),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("{name} has unsaved changes. Save them first?").format(
+                              name=self.details.name.text()),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        box.deleteLater()
         if answer == QMessageBox.StandardButton.Save:
             self.save()
             return True
