@@ -3603,6 +3603,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
 <context>
     <name>PersonDetailsPane</name>
     <message>
+        <source>Reload</source>
+        <translation>Opnieuw laden</translation>
+    </message>
+    <message>
+        <source>Show what is stored now; what you typed here is dropped</source>
+        <translation>Toon wat nu bewaard is; wat u hier typte, vervalt</translation>
+    </message>
+    <message>
         <source>Internal (city or OCMW)</source>
         <translation>Intern (stad of OCMW)</translation>
     </message>

@@ -117,6 +117,13 @@ def test_search_edit_save_and_a_stale_save_keeps_the_text(  # type: ignore[no-un
     assert area.details.is_dirty()
     assert services.people.get(jan).fields.notes == ""
 
+    # "Opnieuw laden": what is stored now, her typing dropped by her own choice.
+    assert area.details.reload_button.isVisible()
+    with qtbot.waitSignal(area.person_shown):
+        area.details.reload_button.click()
+    assert area.details.function.text() == "Voorzitter" and not area.details.is_dirty()
+    assert not area.details.banner.isVisible()
+
 
 def test_new_person_import_and_the_part_two_hooks(  # type: ignore[no-untyped-def]
         qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner,

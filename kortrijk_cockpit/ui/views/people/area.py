@@ -83,6 +83,7 @@ class PeopleArea(QWidget):
         header.setSectionResizeMode(PeopleModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
         self.details = PersonDetailsPane()
         self.details.save_requested.connect(self.save)
+        self.details.reload_requested.connect(self.show_person)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, function, organisation, e-mail "
@@ -338,7 +339,11 @@ class PeopleArea(QWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         if isinstance(error, UserFacingError):
-            self.details.show_problem(error.user_message)  # the text stays as typed
+            from kortrijk_cockpit.errors import ConcurrentEditError
+
+            # The text stays as typed; "Opnieuw laden" shows what is stored now.
+            self.details.show_problem(error.user_message,
+                                      stale=isinstance(error, ConcurrentEditError))
             return
         self.failed.emit(error)
 

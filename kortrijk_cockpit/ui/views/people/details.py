@@ -61,6 +61,7 @@ class PersonDetailsPane(QWidget):
     save_requested = Signal()
     edited = Signal()
     timeline_shown = Signal(int)  # the person whose timeline is shown now
+    reload_requested = Signal(int)  # after a stale save: show what is stored now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +71,17 @@ class PersonDetailsPane(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("warningBanner")
         self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setToolTip(self.tr("Show what is stored now; what you typed here "
+                                              "is dropped"))
+        self.reload_button.clicked.connect(
+            lambda: self.reload_requested.emit(self.person_id() or 0))
+        self.problem = QWidget()
+        problem = QHBoxLayout(self.problem)
+        problem.setContentsMargins(0, 0, 0, 0)
+        problem.addWidget(self.banner, 1)
+        problem.addWidget(self.reload_button)
+        self.problem.hide()
         self.name = QLineEdit()
         self.function = QLineEdit()
         self.organisation = QComboBox()
@@ -121,7 +132,7 @@ class PersonDetailsPane(QWidget):
         buttons.addWidget(self.source, 1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.problem)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.glance)
@@ -172,7 +183,7 @@ class PersonDetailsPane(QWidget):
         self.notes.setPlainText(f.notes)
         self.source.setText(self.tr("Source: {source}").format(source=details.source or "—"))
         self._filling = False
-        self.banner.hide()
+        self.problem.hide()
         self.save_button.setEnabled(False)
         self.setEnabled(True)
 
@@ -180,7 +191,7 @@ class PersonDetailsPane(QWidget):
         """A save landed: what is shown is now what is stored (keep the cursor)."""
         if self.fields() == details.fields:
             self._loaded, self._loaded_fields = details, details.fields
-            self.banner.hide()
+            self.problem.hide()
             self.save_button.setEnabled(False)
         else:
             self._loaded = details  # typed on meanwhile: still dirty, newer version
@@ -196,7 +207,7 @@ class PersonDetailsPane(QWidget):
         self._filling = False
         self.timeline_model.set_entries([])
         self.glance.clear()
-        self.banner.hide()
+        self.problem.hide()
         self.setEnabled(False)
 
     def show_timeline(self, timeline: PersonTimeline) -> None:
@@ -206,9 +217,11 @@ class PersonDetailsPane(QWidget):
         self.timeline_model.set_entries(list(timeline.entries))
         self.timeline_shown.emit(timeline.person_id)
 
-    def show_problem(self, message: str) -> None:
+    def show_problem(self, message: str, *, stale: bool = False) -> None:
         self.banner.setText(message)
         self.banner.show()
+        self.reload_button.setVisible(stale)
+        self.problem.show()
 
     # -- what was typed --------------------------------------------------------
     def fields(self) -> PersonFields:
