@@ -90,6 +90,7 @@ def test_search_edit_save_and_a_stale_save_keeps_the_text(  # type: ignore[no-un
     jan = choose(qtbot, area, "Jan Peeters")
     assert area.details.glance.text() == "Laatste contact met Kortrijk: 19/11/2026 (mail)"
     assert area.details.timeline_model.rowCount() == 1
+    assert area.model.index(0, PeopleModel.LAST).data() == "19/11/2026"
 
     qtbot.keyClick(area.table, Qt.Key.Key_F2)
     assert area.details.name.hasFocus()

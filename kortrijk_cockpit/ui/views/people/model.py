@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from kortrijk_cockpit.ui.formatting import format_datetime
+from kortrijk_cockpit.ui.formatting import format_date, local
 from kortrijk_cockpit.ui.models.headed_table import HeadedTableModel
 
 if TYPE_CHECKING:
@@ -129,5 +129,6 @@ class PeopleModel(HeadedTableModel):
         if column == self.EMAIL:
             return person.email
         if column == self.LAST:
-            return format_datetime(person.last_contact_at) if person.last_contact_at else ""
+            last = person.last_contact_at  # the day is enough at a glance
+            return format_date(local(last).date()) if last else ""
         return None
