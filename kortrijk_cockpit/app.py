@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService
-    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -52,6 +51,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -181,7 +181,6 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService, ExternalRules
-    from kortrijk_cockpit.services.people_area import build_people_services
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService
@@ -198,6 +197,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import build_people_services
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService

@@ -8,10 +8,10 @@ painted. A save carries the `version` it was read at: a stale save is refused
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 import calendar
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import func, or_, select
@@ -122,7 +122,7 @@ class PeopleService:
 
     # -- the list ----------------------------------------------------------------------
 
-    def ids(self, query: PeopleQuery = PeopleQuery()) -> list[int]:  # noqa: B008
+    def ids(self, query: PeopleQuery = PeopleQuery()) -> list[int]:
         """Matching people in name order."""
         stmt = select(Person.id, Person.tags).outerjoin(Person.organisation)
         for word in query.text.split():
@@ -142,7 +142,7 @@ class PeopleService:
             return [pid for pid, tags in s.execute(stmt)
                     if not wanted or any(t.casefold() == wanted for t in tags or ())]
 
-    def count(self, query: PeopleQuery = PeopleQuery()) -> int:  # noqa: B008
+    def count(self, query: PeopleQuery = PeopleQuery()) -> int:
         return len(self.ids(query))
 
     def rows(self, ids: Sequence[int]) -> dict[int, PersonRow]:

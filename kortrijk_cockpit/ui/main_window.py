@@ -54,7 +54,6 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.appointment_context import AppointmentContextService
     from kortrijk_cockpit.services.appointment_details import AppointmentDetailsService
     from kortrijk_cockpit.services.briefs import BriefService
-    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.calendar import CalendarService
     from kortrijk_cockpit.services.carry_over import CarryOverService
     from kortrijk_cockpit.services.compose import ComposeService, Draft
@@ -70,6 +69,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService

@@ -203,7 +203,7 @@ def test_the_window_shows_personen_instead_of_the_placeholder(  # type: ignore[n
     assert unexpected == []
 
 
-def test_a_change_elsewhere_moves_rows_in_place_and_keeps_the_choice(  # type: ignore[no-untyped-def]
+def test_a_change_elsewhere_moves_rows_in_place_keeping_the_choice(  # type: ignore[no-untyped-def]
         qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:
     services = fill(sqlite_store)
     feed = ChangeFeed()
