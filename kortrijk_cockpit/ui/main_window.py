@@ -834,6 +834,7 @@ class MainWindow(QMainWindow):
         area = PeopleArea(services.people, self._runner, self.feed)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.failed.connect(lambda exc: self.show_task_error("", exc))
+        area.record_requested.connect(self.open_record)
         return area
 
     def _meetings_area(self) -> MeetingsArea | None:

@@ -91,6 +91,10 @@ def test_search_edit_save_and_a_stale_save_keeps_the_text(  # type: ignore[no-un
     assert area.details.glance.text() == "Laatste contact met Kortrijk: 19/11/2026 (mail)"
     assert area.details.timeline_model.rowCount() == 1
     assert area.model.index(0, PeopleModel.LAST).data() == "19/11/2026"
+    area.details.timeline.setCurrentIndex(area.details.timeline_model.index(0, 0))
+    with qtbot.waitSignal(area.record_requested) as opened:  # Enter opens the mail
+        qtbot.keyClick(area.details.timeline, Qt.Key.Key_Return)
+    assert opened.args[0] == "mail"
 
     qtbot.keyClick(area.table, Qt.Key.Key_F2)
     assert area.details.name.hasFocus()

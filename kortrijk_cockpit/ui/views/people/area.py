@@ -58,6 +58,7 @@ class PeopleArea(QWidget):
     imported = Signal(object)  # the ImportReport
     message = Signal(str)
     failed = Signal(object)  # an unexpected exception (MainWindow shows it)
+    record_requested = Signal(str, int)  # a timeline line: record kind, id (open_record)
 
     def __init__(self, services: PeopleServices, runner: TaskRunner, feed: ChangeFeed,
                  parent: QWidget | None = None) -> None:
@@ -84,6 +85,7 @@ class PeopleArea(QWidget):
         self.details = PersonDetailsPane()
         self.details.save_requested.connect(self.save)
         self.details.reload_requested.connect(self.show_person)
+        self.details.record_requested.connect(self.record_requested.emit)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search name, function, organisation, e-mail "

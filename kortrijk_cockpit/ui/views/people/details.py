@@ -33,9 +33,13 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.person_timeline import PersonTimeline, TimelineEntry
 
 Index = QModelIndex | QPersistentModelIndex
+# Timeline kinds that open as a record (MainWindow.open_record's kinds).
+RECORD_KINDS = {"mail": "mail", "fiche": "brief", "actiepunt": "action_point"}
 
 
 class TimelineModel(QAbstractListModel):
+    EntryRole = Qt.ItemDataRole.UserRole + 1
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._entries: list[TimelineEntry] = []
@@ -49,9 +53,13 @@ class TimelineModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
         entry = self._entries[index.row()]
+        if role == self.EntryRole:
+            return entry
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         when = f"{entry.at.astimezone(BRUSSELS):%d/%m/%Y}" if entry.at else "—"
         detail = f" ({entry.detail})" if entry.detail else ""
         return f"{when}  {entry.kind}: {entry.title}{detail}"
@@ -61,6 +69,7 @@ class PersonDetailsPane(QWidget):
     save_requested = Signal()
     edited = Signal()
     timeline_shown = Signal(int)  # the person whose timeline is shown now
+    record_requested = Signal(str, int)  # a timeline line opened: record kind, id
     reload_requested = Signal(int)  # after a stale save: show what is stored now
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -128,6 +137,7 @@ class PersonDetailsPane(QWidget):
         self.timeline = QListView()
         self.timeline.setModel(self.timeline_model)
         self.timeline.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.timeline.activated.connect(self._open_entry)  # double-click or Enter
         buttons = QHBoxLayout()
         buttons.addWidget(self.source, 1)
         buttons.addWidget(self.save_button)
@@ -248,6 +258,12 @@ class PersonDetailsPane(QWidget):
             return
         self.save_button.setEnabled(self.is_dirty())
         self.edited.emit()
+
+    def _open_entry(self, index: QModelIndex) -> None:
+        entry = index.data(TimelineModel.EntryRole)
+        kind = RECORD_KINDS.get(entry.kind) if entry is not None else None
+        if kind is not None:
+            self.record_requested.emit(kind, entry.ref_id)
 
     def start_editing(self) -> None:
         """F2: into the fields, the name selected."""
