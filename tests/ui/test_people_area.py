@@ -236,6 +236,16 @@ def test_a_change_elsewhere_moves_rows_in_place_keeping_the_choice(  # type: ign
     assert area.model.index(names(area).index("Jan Peeters"), PeopleModel.FUNCTION).data() \
         == "Voorzitter"
 
+    # Erased elsewhere (the privacy dialog): its row and the pane go.
+    from kortrijk_cockpit.changes import Changes, Kind
+
+    with sqlite_store.session_factory.begin() as s:
+        s.delete(s.get(Person, jan))
+    with qtbot.waitSignal(area.loaded):
+        feed.publish(Changes.of(Kind.PERSON, removed=[jan]))
+    assert "Jan Peeters" not in names(area) and area.model.rowCount() == 603
+    assert area.details.person_id() is None and not area.details.isEnabled()
+
 
 def test_a_sync_round_brings_its_correspondents_into_personen(  # type: ignore[no-untyped-def]
         qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:

@@ -258,6 +258,10 @@ class PeopleArea(QWidget):
         self.reload(same_search=True)
         self._load_choices()
         shown = self.details.person_id()
+        if shown is not None and shown in touched.removed:
+            self.details.clear()  # erased or merged away: nothing left to edit
+            self.person_shown.emit(0)
+            return
         if shown is not None and initiator is not self._token and (
                 Kind.PERSON in changes.wholesale or shown in touched.all):
             if not self.details.is_dirty():
