@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
@@ -148,6 +149,7 @@ class Core:
     briefings: BriefingService | None = None  # what the director reads (--briefings, Vandaag)
     person_merge: PersonMergeService | None = None  # duplicate people and their merge
     privacy: PrivacyService | None = None  # retention, export and erasure of one person
+    people: PeopleServices | None = None  # Personen: list, harvest, CSV import, timeline
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
 
@@ -213,6 +215,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import build_people_services
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.privacy import PrivacyService
@@ -318,6 +321,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 person_merge=PersonMergeService(sessions, clock, actor),
                 privacy=PrivacyService(sessions, clock,
                                        lambda: settings.person_retention_months, actor),
+                people=build_people_services(sessions, clock, settings,
+                                             (mailbox,) if mailbox else ()),
                 exchange=exchange)
 
 
@@ -407,6 +412,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
         person_merge=built.person_merge, privacy=built.privacy,
+        people=built.people,
     )
 
 

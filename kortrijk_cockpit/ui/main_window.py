@@ -72,6 +72,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.minutes import MinutesService
     from kortrijk_cockpit.services.outbox import OutboxService
     from kortrijk_cockpit.services.outcomes import OutcomeService
+    from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
@@ -151,6 +152,7 @@ class MainWindowServices:
     brief_publisher: BriefPublisher | None = None  # Fiches: Word/PDF onto the appointment
     person_merge: PersonMergeService | None = None  # Personen: duplicates and merge
     privacy: PrivacyService | None = None  # Personen: retention, export, erasure
+    people: PeopleServices | None = None  # Personen (a placeholder without it)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
 
@@ -302,6 +304,14 @@ class MainWindow(QMainWindow):
         controller.round_finished.connect(on_round)
         # What the round writes reaches the views page by page, through the one feed.
         controller.changed.connect(lambda changes: self.feed.publish(changes, controller))
+        if self._services is not None and self._services.people is not None:
+            from kortrijk_cockpit.ui.views.people.harvest_hook import PeopleHarvestHook
+
+            # Personen grows from each round's senders, recipients and attendees.
+            hook = PeopleHarvestHook(self._services.people.harvest, self._runner, self.feed,
+                                     self)
+            controller.changed.connect(hook.collect)
+            controller.round_finished.connect(hook.round_finished)
 
     def _show_throttle_wait(self) -> None:
         left = max(0, math.ceil(self._throttle_until - time.monotonic()))
@@ -562,7 +572,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup", "meetings"):
+        for key in ("mail", "calendar", "followup", "meetings", "people"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         if services.minutes is not None:  # minutes open when the app stopped: reopen there
@@ -719,6 +729,7 @@ class MainWindow(QMainWindow):
                                      else self._followup_area() if area.key == "followup"
                                      else self._meetings_area() if area.key == "meetings"
                                      else self._fiches_area() if area.key == "briefs"
+                                     else self._people_area() if area.key == "people"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -847,6 +858,46 @@ class MainWindow(QMainWindow):
             return None
         dialog = publish_brief(self, self._runner, self.feed, publisher, brief_id)
         dialog.published.connect(lambda _published: self._sync_now())  # to Exchange now
+        dialog.failed.connect(self.show_task_error)
+        return dialog
+
+    def _people_area(self) -> QWidget | None:
+        """Personen, once the store is open. Part 2 connects `duplicates_requested` and
+        `privacy_requested(person_id | 0)` to its dialogs."""
+        services = self._services
+        if services is None or services.people is None:
+            return None
+        from kortrijk_cockpit.ui.views.people.area import PeopleArea
+
+        area = PeopleArea(services.people, self._runner, self.feed)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.failed.connect(lambda exc: self.show_task_error("", exc))
+        area.record_requested.connect(self.open_record)
+        area.duplicates_requested.connect(self.show_duplicates)
+        area.privacy_requested.connect(self.show_privacy)
+        return area
+
+    def show_duplicates(self) -> QDialog | None:
+        """People who look like one person, to merge (every link kept)."""
+        from kortrijk_cockpit.ui.dialogs.duplicates import show_duplicates
+
+        merge = self._services.person_merge if self._services is not None else None
+        if merge is None:
+            self._not_ready()
+            return None
+        dialog = show_duplicates(self, self._runner, self.feed, merge)
+        dialog.failed.connect(self.show_task_error)
+        return dialog
+
+    def show_privacy(self, person_id: int = 0) -> QDialog | None:
+        """Retention: expired people, export of one person, erasure everywhere."""
+        from kortrijk_cockpit.ui.dialogs.privacy import show_privacy
+
+        privacy = self._services.privacy if self._services is not None else None
+        if privacy is None:
+            self._not_ready()
+            return None
+        dialog = show_privacy(self, self._runner, self.feed, privacy, person_id)
         dialog.failed.connect(self.show_task_error)
         return dialog
 
@@ -1189,6 +1240,8 @@ class MainWindow(QMainWindow):
         view = self.views[area]
         if detail is not None and isinstance(view, AreaView):
             view.show_record(detail)
+        elif detail is not None and kind == "person" and hasattr(view, "reveal"):
+            view.reveal(ref_id)  # Personen chooses the person
         elif detail is None:
             self.statusBar().showMessage(self.tr("This item no longer exists."), 5000)
 
@@ -1205,7 +1258,10 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
         from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
+        from kortrijk_cockpit.ui.views.people.area import people_shortcuts
 
+        people = [(keys, self.tr("People: {what}").format(what=what))
+                  for keys, what in people_shortcuts()]
         meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
                     for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
@@ -1214,8 +1270,8 @@ class MainWindow(QMainWindow):
                   for keys, what in agenda_shortcuts()]
         followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
                     for keys, what in followup_shortcuts()]
-        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings,
-                                   self))
+        self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings
+                                   + people, self))
 
     def show_about(self) -> None:
         QMessageBox.about(

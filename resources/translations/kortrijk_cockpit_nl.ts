@@ -3017,6 +3017,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <source>Checklist for visits and tours…</source>
         <translation>Checklist voor bezoeken en rondleidingen…</translation>
     </message>
+    <message>
+        <source>People: {what}</source>
+        <translation>Personen: {what}</translation>
+    </message>
 </context>
 <context>
     <name>MeetingCard</name>
@@ -3905,6 +3909,131 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>PeopleArea</name>
+    <message>
+        <source>Search name, function, organisation, e-mail (Ctrl+F)</source>
+        <translation>Zoek op naam, functie, organisatie, e-mail (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Extern</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Intern</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Te bevestigen</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Alle tags</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <source>New person (Ctrl+N)</source>
+        <translation>Nieuwe persoon (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importeer CSV…</translation>
+    </message>
+    <message>
+        <source>Update from mail and calendar</source>
+        <translation>Bijwerken uit mail en agenda</translation>
+    </message>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Dubbels…</translation>
+    </message>
+    <message>
+        <source>Privacy…</source>
+        <translation>Privacy…</translation>
+    </message>
+    <message>
+        <source>No people match. People come in from mail and the calendar, by hand (Ctrl+N) or from a CSV file.</source>
+        <translation>Geen personen gevonden. Personen komen binnen uit mail en agenda, manueel (Ctrl+N) of uit een CSV-bestand.</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Loading people</source>
+        <translation>Personen laden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n persoon</numerusform>
+            <numerusform>%n personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Niet-bewaarde wijzigingen</translation>
+    </message>
+    <message>
+        <source>{name} has unsaved changes. Save them first?</source>
+        <translation>{name} heeft niet-bewaarde wijzigingen. Eerst bewaren?</translation>
+    </message>
+    <message>
+        <source>Loading the person</source>
+        <translation>Persoon laden</translation>
+    </message>
+    <message>
+        <source>Loading the timeline</source>
+        <translation>Tijdlijn laden</translation>
+    </message>
+    <message>
+        <source>Saving the person</source>
+        <translation>Persoon bewaren</translation>
+    </message>
+    <message>
+        <source>Adding a person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Import people</source>
+        <translation>Personen importeren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Importing people</source>
+        <translation>Personen importeren</translation>
+    </message>
+    <message>
+        <source>Import: {summary}</source>
+        <translation>Import: {summary}</translation>
+    </message>
+    <message>
+        <source>Updating people from mail and calendar</source>
+        <translation>Personen bijwerken uit mail en agenda</translation>
+    </message>
+    <message>
+        <source>Updated from mail and calendar: {summary}</source>
+        <translation>Bijgewerkt uit mail en agenda: {summary}</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleHarvestHook</name>
+    <message>
+        <source>Updating people from mail and calendar</source>
+        <translation>Personen bijwerken uit mail en agenda</translation>
+    </message>
+</context>
+<context>
     <name>PeopleModel</name>
     <message>
         <source>Name</source>
@@ -3937,6 +4066,108 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source> (to confirm)</source>
         <translation> (te bevestigen)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>{name} (to confirm)</source>
+        <translation>{name} (te bevestigen)</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleShortcuts</name>
+    <message>
+        <source>Search people</source>
+        <translation>Personen zoeken</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <source>Edit the chosen person</source>
+        <translation>De gekozen persoon bewerken</translation>
+    </message>
+    <message>
+        <source>Save the person</source>
+        <translation>De persoon bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetailsPane</name>
+    <message>
+        <source>Reload</source>
+        <translation>Opnieuw laden</translation>
+    </message>
+    <message>
+        <source>Show what is stored now; what you typed here is dropped</source>
+        <translation>Toon wat nu bewaard is; wat u hier typte, vervalt</translation>
+    </message>
+    <message>
+        <source>Internal (city or OCMW)</source>
+        <translation>Intern (stad of OCMW)</translation>
+    </message>
+    <message>
+        <source>To confirm</source>
+        <translation>Te bevestigen</translation>
+    </message>
+    <message>
+        <source>Comma separated</source>
+        <translation>Gescheiden door komma&apos;s</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Bewaren (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Mandate</source>
+        <translation>Mandaat</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Kept because</source>
+        <translation>Bewaard omdat</translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation>Bewaren tot</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Bron: {source}</translation>
     </message>
 </context>
 <context>
