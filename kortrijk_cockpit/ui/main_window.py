@@ -801,6 +801,7 @@ class MainWindow(QMainWindow):
         area.find_time.clicked.connect(self.open_find_time)
         if controller.editor is not None:
             controller.editor.visit_requested.connect(self.open_visit_checklist)
+            controller.editor.fiche_requested.connect(self.make_fiche)
         area.overview.clicked.connect(self.open_day_overview)
         self.settings_changed.connect(lambda new: controller.set_working_hours(
             new.working_hours_start, new.working_hours_end))
@@ -847,6 +848,38 @@ class MainWindow(QMainWindow):
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.publish_requested.connect(self.publish_brief)
         return area
+
+    def make_fiche(self, event_id: int) -> None:
+        """An appointment marked external by hand gets its fiche (prefilled), shown in
+        Fiches."""
+        from kortrijk_cockpit.ui.tasks import Lane
+
+        services = self._services
+        if services is None or services.briefs is None or services.brief_prefill is None:
+            self._not_ready()
+            return
+        briefs, prefill = services.briefs, services.brief_prefill
+        label = self.tr("Making the brief")
+
+        def make(_ctx: object) -> tuple[int, Changes]:
+            changes = briefs.mark_external(event_id, True)
+            brief_id, made = briefs.create_for_event(event_id)
+            changes |= made
+            if made:
+                changes |= prefill.prefill(brief_id).changes
+            return brief_id, changes
+
+        def made(result: tuple[int, Changes]) -> None:
+            self.feed.publish(result[1], self)
+            self.show_area("briefs")
+            from kortrijk_cockpit.ui.views.briefs.area import FichesArea
+
+            fiches = self.views.get("briefs")
+            if isinstance(fiches, FichesArea):
+                fiches.show_brief(result[0])
+
+        self._runner.run(label, make, owner=self, lane=Lane.STORE, on_success=made,
+                         on_failure=lambda exc: self.show_task_error(label, exc))
 
     def publish_brief(self, brief_id: int) -> QDialog | None:
         """Word and PDF of a fiche; the PDF onto the director's appointment (outbox)."""

@@ -289,6 +289,10 @@
         <translation>Bezoek of rondleiding: checklist…</translation>
     </message>
     <message>
+        <source>External: brief…</source>
+        <translation>Extern: fiche…</translation>
+    </message>
+    <message>
         <source>New appointment here…</source>
         <translation>Nieuwe afspraak hier…</translation>
     </message>
@@ -2890,6 +2894,10 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
     <message>
         <source>About {app}</source>
         <translation>Over {app}</translation>
+    </message>
+    <message>
+        <source>Making the brief</source>
+        <translation>De fiche maken</translation>
     </message>
     <message>
         <source>Reminding the owners</source>

@@ -231,7 +231,11 @@ def test_the_context_menu_offers_a_new_appointment_there_or_cancelling(
     assert dialog.day.date().toString("dd/MM") == "27/11"
     assert dialog.start.time().toString("HH:mm") == "13:00"
     mat = next(e for e in canvas.events if e.id == week["mat"])
-    [_edit, cancel, _line, visit] = world.editor.menu_for(mat, None).actions()
+    [_edit, cancel, _line, visit, fiche] = world.editor.menu_for(mat, None).actions()
     assert visit.text() == "Bezoek of rondleiding: checklist…"
+    assert fiche.text() == "Extern: fiche…"
+    with qtbot.waitSignal(world.editor.fiche_requested) as asked:
+        fiche.trigger()
+    assert asked.args == [week["mat"]]
     cancel.trigger()
     qtbot.waitUntil(lambda: any(isinstance(d, CancelAppointmentDialog) for d in world.opened))

@@ -41,6 +41,7 @@ class AgendaEditor(QObject):
     written = Signal()  # a write landed
     failed = Signal(str, object)  # label, exception: a Dutch message to show
     visit_requested = Signal(int)  # an appointment's bezoek/rondleiding checklist
+    fiche_requested = Signal(int)  # external by hand: its discussiefiche in Fiches
 
     def __init__(self, canvas: AgendaCanvas, calendar: CalendarService, runner: TaskRunner,
                  feed: ChangeFeed, now: Callable[[], datetime]) -> None:
@@ -186,6 +187,8 @@ class AgendaEditor(QObject):
                 menu.addSeparator()
                 menu.addAction(self.tr("Visit or tour: checklist…"),
                                lambda: self.visit_requested.emit(event.id))
+                menu.addAction(self.tr("External: brief…"),
+                               lambda: self.fiche_requested.emit(event.id))
         else:
             menu.addAction(self.tr("New appointment here…"), lambda: self.new(moment))
         return menu

@@ -162,6 +162,11 @@ class FichesArea(QWidget):
             self.editor.clear()
         self.loaded.emit()
 
+    def show_brief(self, brief_id: int) -> None:
+        """Choose this fiche in the list (after the list loads) and open it."""
+        self._want_brief = brief_id
+        self.reload()
+
     def current(self) -> FicheRow | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
