@@ -303,8 +303,11 @@ class FollowupArea(QWidget):
         points, feed, point_id = self._points, self._feed, row.action_point_id
         if points is None or point_id is None:
             return
+        # One key says what the status is to be: no version check, so a key pressed right
+        # after her own "Agenderen op" (the row not yet re-read) is not a false conflict.
+        # Owner and deadline (F2, values shown in a dialog) do check.
         self._runner.run(self.tr("Saving the action point"),
-                         lambda _c: points.set_status(point_id, status, version=row.version),
+                         lambda _c: points.set_status(point_id, status),
                          owner=self, lane=Lane.STORE, on_landed=feed.publish,
                          on_failure=self._failed)
 
