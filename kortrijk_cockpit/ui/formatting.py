@@ -26,3 +26,10 @@ def format_date(day: date | None) -> str:
 def long_date(day: date) -> str:
     """'maandag 23/11/2026'."""
     return LOCALE.toString(QDate(day.year, day.month, day.day), "dddd dd/MM/yyyy")
+
+
+def short_moment(moment: datetime) -> str:
+    """'wo 02/12 14:00': a list's day and hour, in Dutch."""
+    here = local(moment)
+    day = LOCALE.toString(QDate(here.year, here.month, here.day), "ddd dd/MM")
+    return f"{day} {here:%H:%M}"

@@ -1841,6 +1841,25 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
     </message>
 </context>
 <context>
+    <name>FicheState</name>
+    <message>
+        <source>no brief</source>
+        <translation>geen fiche</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>concept</translation>
+    </message>
+    <message>
+        <source>for review</source>
+        <translation>ter nazicht</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>goedgekeurd</translation>
+    </message>
+</context>
+<context>
     <name>FichesArea</name>
     <message>
         <source>This week</source>
@@ -5798,40 +5817,6 @@ Toch openen?</translation>
     <message>
         <source>%1 — year plan %2</source>
         <translation>%1 — jaarplan %2</translation>
-    </message>
-</context>
-<context>
-    <name>model</name>
-    <message>
-        <source>no brief</source>
-        <translation>geen fiche</translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation>concept</translation>
-    </message>
-    <message>
-        <source>for review</source>
-        <translation>ter nazicht</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>goedgekeurd</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <source>draft</source>
-        <translation>concept</translation>
-    </message>
-    <message>
-        <source>for review</source>
-        <translation>ter nazicht</translation>
-    </message>
-    <message>
-        <source>approved</source>
-        <translation>goedgekeurd</translation>
     </message>
 </context>
 </TS>

@@ -24,8 +24,9 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BRUSSELS)  # Monday
 
 
 def state(text: str) -> str:
-    """A state as shown (an earlier test may have installed the Dutch translator)."""
-    return QCoreApplication.translate("FicheListModel", text)
+    """A state as the office reads it, in Dutch."""
+    return {"no brief": "geen fiche", "draft": "concept", "for review": "ter nazicht",
+            "approved": "goedgekeurd"}[text]
 
 
 def seed(store: Store) -> None:

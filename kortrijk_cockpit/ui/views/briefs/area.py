@@ -78,8 +78,11 @@ class FichesArea(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            FicheListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FicheListModel.SUBJECT, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumWidth(560)  # day, title, organiser and state readable at once
         self.table.installEventFilter(self)
         self.table.doubleClicked.connect(lambda *_: self.create_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._open_current())

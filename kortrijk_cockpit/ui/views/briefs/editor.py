@@ -271,9 +271,10 @@ def _text(edit: QLineEdit | QPlainTextEdit) -> str:
     return edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
 
 
-def _state(widget: QWidget, status: BriefStatus) -> str:
-    return {BriefStatus.DRAFT: widget.tr("draft"), BriefStatus.READY: widget.tr("for review"),
-            BriefStatus.APPROVED: widget.tr("approved")}[status]
+def _state(_widget: QWidget, status: BriefStatus) -> str:
+    from kortrijk_cockpit.ui.views.briefs.models import state_label
+
+    return state_label(status)
 
 
 Callback = Callable[[], None]

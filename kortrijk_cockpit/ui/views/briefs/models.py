@@ -6,13 +6,20 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kortrijk_cockpit.clock import BRUSSELS
 from kortrijk_cockpit.domain import BriefStatus
 from kortrijk_cockpit.services.brief_editing import FichePerson
 from kortrijk_cockpit.services.briefs import FicheRow
+from kortrijk_cockpit.ui.formatting import short_moment
 
 Index = QModelIndex | QPersistentModelIndex
 LATE = QColor("#b3261e")
@@ -66,7 +73,7 @@ class FicheListModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.WHEN:
-                return row.starts_at.astimezone(BRUSSELS).strftime("%a %d/%m %H:%M")
+                return short_moment(row.starts_at)
             if column == self.SUBJECT:
                 return row.subject
             if column == self.ORGANISER:
@@ -84,10 +91,17 @@ class FicheListModel(QAbstractTableModel):
         return None
 
 
-def _state_label(model: QAbstractTableModel, status: BriefStatus | None) -> str:
-    return {None: model.tr("no brief"), BriefStatus.DRAFT: model.tr("draft"),
-            BriefStatus.READY: model.tr("for review"),
-            BriefStatus.APPROVED: model.tr("approved")}[status]
+def _state_label(_model: QAbstractTableModel, status: BriefStatus | None) -> str:
+    return state_label(status)
+
+
+def state_label(status: BriefStatus | None) -> str:
+    """The fiche's state as the office says it (spelled out for lupdate: one context)."""
+    if status is None:
+        return QCoreApplication.translate("FicheState", "no brief")
+    return {BriefStatus.DRAFT: QCoreApplication.translate("FicheState", "draft"),
+            BriefStatus.READY: QCoreApplication.translate("FicheState", "for review"),
+            BriefStatus.APPROVED: QCoreApplication.translate("FicheState", "approved")}[status]
 
 
 class PeopleModel(QAbstractTableModel):
