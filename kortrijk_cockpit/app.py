@@ -249,7 +249,7 @@ def build_core(options: Options, paths: Paths) -> Core:
 
     actor = current_user()  # who saved, shown when a shared store refuses a stale save
     briefs = BriefService(sessions, clock, external_rules, actor)
-    briefings = BriefingService(sessions, clock, briefs)
+    briefings = BriefingService(sessions, clock, briefs, lambda: settings.fiche_sections)
     dashboard = DashboardService(sessions, clock, working, briefings.outlook)
     exchange = demo_exchange() if options.demo else saved_exchange(settings)
     seeded = options.demo and dashboard.snapshot().next_meeting is None

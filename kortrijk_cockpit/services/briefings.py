@@ -6,6 +6,7 @@ Qt-free; the Briefings window and the Vandaag tile render these values.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import Brief, BriefPerson, BriefStatus, BriefVersion, CalendarEvent
+from kortrijk_cockpit.services.brief_editing import sections_for
 from kortrijk_cockpit.services.briefs import BriefService, FicheRow
 from kortrijk_cockpit.services.lookup import existing
 
@@ -82,10 +84,12 @@ def week_start(day: date) -> datetime:
 
 class BriefingService:
     def __init__(self, sessions: sessionmaker[Session], clock: Clock,
-                 briefs: BriefService) -> None:
+                 briefs: BriefService,
+                 sections: Callable[[], Mapping[str, Sequence[str]]] = dict) -> None:
         self._sessions = sessions
         self._clock = clock
         self._briefs = briefs
+        self._sections = sections  # Settings.fiche_sections: what an event type shows
 
     def two_weeks(self) -> list[FicheRow]:
         """This week's and next week's external appointments, earliest first."""
@@ -98,15 +102,22 @@ class BriefingService:
             people = s.scalars(select(BriefPerson).where(BriefPerson.brief_id == brief.id)
                                .options(selectinload(BriefPerson.person))
                                .order_by(BriefPerson.position, BriefPerson.id))
+            # He reads what the event type shows, as in the published fiche.
+            shown = set(sections_for(brief.event_type, self._sections()))
+
+            def text(section: str) -> str:
+                return str(getattr(brief, section)) if section in shown else ""
+
             return FicheText(
                 brief.id, brief.version, brief.title, brief.starts_at, brief.place,
-                brief.organiser, brief.director_role, brief.status, brief.objective,
-                brief.key_messages, brief.position, brief.asks_offers, brief.sensitive_topics,
-                brief.background, brief.logistics, brief.follow_up, brief.comments,
+                brief.organiser, brief.director_role, brief.status, text("objective"),
+                text("key_messages"), text("position"), text("asks_offers"),
+                text("sensitive_topics"), text("background"), brief.logistics,
+                text("follow_up"), brief.comments,
                 tuple(FichePerson(p.person.full_name, p.person.function,
                                   p.person.organisation.name if p.person.organisation else "",
                                   p.person.mandate, p.open_matters, p.opener)
-                      for p in people))
+                      for p in people) if "people" in shown else ())
 
     def outlook(self) -> ExternalOutlook:
         now = self._clock.now()

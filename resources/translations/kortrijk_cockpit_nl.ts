@@ -4145,6 +4145,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <translation>Gescheiden door komma&apos;s</translation>
     </message>
     <message>
+        <source>not set</source>
+        <translation>niet ingesteld</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Bewaren</translation>
     </message>

@@ -82,3 +82,23 @@ def test_the_coming_week_alerts_and_carries_his_comments(store: Store,
         ("Werkbezoek Leiedal", "Wie zit er aan tafel?", "hilde")]
     briefs.submit(later_brief)  # she dealt with it: no longer a comment to show
     assert briefings.outlook().sent_back == ()
+
+
+def test_he_reads_the_sections_his_event_type_shows(store: Store, clock: FixedClock) -> None:
+    clock.moment = WEDNESDAY
+    event_id = add_event(store, "Receptie gouverneur", 1)
+    briefs = BriefService(store.session_factory, clock)
+    brief_id, _ = briefs.create_for_event(event_id)
+    with store.session_factory.begin() as s:
+        brief = s.get(Brief, brief_id)
+        assert brief is not None
+        brief.event_type = "receptie"
+        brief.objective, brief.key_messages = "Kennismaken", "Niet nodig op een receptie"
+        s.add(BriefPerson(brief=brief, person=Person(full_name="An Claes"), position=0))
+    shown = BriefingService(store.session_factory, clock, briefs,
+                            lambda: {"receptie": ["objective", "people"]})
+    fiche = shown.fiche(brief_id)
+    assert fiche.objective == "Kennismaken" and fiche.key_messages == ""
+    assert [p.name for p in fiche.people] == ["An Claes"]
+    everything = BriefingService(store.session_factory, clock, briefs).fiche(brief_id)
+    assert everything.key_messages == "Niet nodig op een receptie"

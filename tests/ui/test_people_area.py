@@ -310,3 +310,13 @@ def test_choosing_another_person_with_unsaved_changes_asks_first(  # type: ignor
         area.table.setCurrentIndex(area.model.index(names(area).index("Lien Desmet"), 0))
     assert services.people.get(jan).fields.phone == "0470 12 34 56"
     assert area.details.name.text() == "Lien Desmet"
+
+
+def test_a_person_without_a_keep_date_says_so(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication) -> None:
+    from kortrijk_cockpit.ui.views.people.details import PersonDetailsPane
+
+    details = PersonDetailsPane()
+    qtbot.addWidget(details)
+    details.retain_until.setDate(details.retain_until.minimumDate())
+    assert details.retain_until.text() == "niet ingesteld"  # not 01/01/2000

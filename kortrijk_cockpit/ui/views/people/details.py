@@ -107,6 +107,8 @@ class PersonDetailsPane(QWidget):
         self.retain_until = QDateEdit()
         self.retain_until.setCalendarPopup(True)
         self.retain_until.setDisplayFormat("dd/MM/yyyy")
+        # The minimum date stands for "no date": say so rather than show 01/01/2000.
+        self.retain_until.setSpecialValueText(self.tr("not set"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(90)
