@@ -106,6 +106,18 @@ def test_fiches_by_keyboard(qtbot, app: QApplication, sqlite_store: Store,  # ty
     qtbot.keyClick(editor.people_table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: people.person_at(1).name == "Evelien Soenen")
 
+    # Her own opener for Evelien: F2 in the table, typed, Enter; it is stored.
+    opener = people.index(1, people.OPENER)
+    editor.people_table.setCurrentIndex(opener)
+    qtbot.keyClick(editor.people_table, Qt.Key.Key_F2)
+    field = QApplication.focusWidget()
+    assert field is not None and field is not editor.people_table
+    field.selectAll()  # type: ignore[attr-defined]
+    qtbot.keyClicks(field, "Proficiat met de nieuwe campus")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [p.opener for p in editing.load(brief_id).people
+                             if p.name == "Evelien Soenen"] == ["Proficiat met de nieuwe campus"])
+
     # Review: submit, the director sends it back, his comments stand out.
     editor.fields["objective"].setPlainText("Hun tekst.")  # take theirs: nothing to save
     editor.buttons["submit"].click()

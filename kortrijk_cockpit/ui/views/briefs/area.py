@@ -108,6 +108,9 @@ class FichesArea(QWidget):
                 lambda b: self._editing.move_person(b, row_id, step)))
         self.editor.confirm_person_requested.connect(
             lambda person_id: self._write(lambda _b: self._editing.confirm_person(person_id)))
+        self.editor.people.notes_edited.connect(
+            lambda row_id, matters, opener: self._write(
+                lambda _b: self._editing.update_person_notes(row_id, matters, opener)))
         self.editor.paste_requested.connect(lambda: self.import_attendees(None))
         self.editor.publish_requested.connect(self.publish_requested.emit)
         self.editor.version_requested.connect(self.open_version)

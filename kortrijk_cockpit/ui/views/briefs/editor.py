@@ -82,7 +82,10 @@ class FicheEditor(QWidget):
         self.people_table.setModel(self.people)
         self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Only open matters and the opener are editable (the model says which): F2 or
+        # a double click.
+        self.people_table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                          | QAbstractItemView.EditTrigger.DoubleClicked)
         self.people_table.verticalHeader().hide()
         self.people_table.horizontalHeader().setSectionResizeMode(
             PeopleModel.OPENER, QHeaderView.ResizeMode.Stretch)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -106,6 +108,8 @@ def state_label(status: BriefStatus | None) -> str:
 
 class PeopleModel(QAbstractTableModel):
     NAME, FUNCTION, ORGANISATION, MANDATE, LAST, MATTERS, OPENER = range(7)
+    # Open matters and the opener are the assistant's words: edited in place (F2).
+    notes_edited = Signal(int, str, str)  # BriefPerson id, open matters, opener
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -136,11 +140,35 @@ class PeopleModel(QAbstractTableModel):
                     self.tr("Opener"))[section]
         return None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.column() in (self.MATTERS, self.OPENER):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any,  # noqa: N802
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        person = self.person_at(index.row())
+        if person is None or role != Qt.ItemDataRole.EditRole \
+                or index.column() not in (self.MATTERS, self.OPENER):
+            return False
+        text = str(value).strip()
+        changed = replace(person, open_matters=text) if index.column() == self.MATTERS \
+            else replace(person, opener=text)
+        if changed == person:
+            return False
+        self._rows[index.row()] = changed
+        self.dataChanged.emit(index, index)
+        self.notes_edited.emit(changed.row_id, changed.open_matters, changed.opener)
+        return True
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         person = self.person_at(index.row())
         if person is None:
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.EditRole and column in (self.MATTERS, self.OPENER):
+            return person.open_matters if column == self.MATTERS else person.opener
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.NAME:
                 return person.name + (self.tr(" (to confirm)") if person.to_confirm else "")
