@@ -311,6 +311,15 @@ def test_choosing_another_person_with_unsaved_changes_asks_first(  # type: ignor
     assert services.people.get(jan).fields.phone == "0470 12 34 56"
     assert area.details.name.text() == "Lien Desmet"
 
+    # A search hit for someone else asks as well: Cancel keeps what was typed.
+    lien = area.details.person_id()
+    qtbot.keyClicks(area.details.phone, "056 27 00 00")
+    asked.clear()
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Cancel))
+    area.reveal(jan)
+    assert len(asked) == 1
+    assert area.details.person_id() == lien and area.details.phone.text().endswith("056 27 00 00")
+
 
 def test_a_person_without_a_keep_date_says_so(  # type: ignore[no-untyped-def]
         qtbot, app: QApplication) -> None:

@@ -187,7 +187,11 @@ class PeopleArea(QWidget):
                          on_success=lambda ids: self._ids_landed(generation, ids, same_search))
 
     def reveal(self, person_id: int) -> None:
-        """A search hit or a link: this person chosen, the filters cleared."""
+        """A search hit or a link: this person chosen, the filters cleared. Unsaved
+        changes to another person are asked about first, as in the list."""
+        if person_id != self.details.person_id() and self.details.is_dirty() \
+                and not self.confirm_discard():
+            return
         self._want = person_id
         for widget in (self.search, self.kind, self.only_to_confirm, self.tag):
             widget.blockSignals(True)
