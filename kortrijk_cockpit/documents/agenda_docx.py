@@ -10,15 +10,13 @@ and `lines` (time, number, mark, title, details, who, confidential), and `follow
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from kortrijk_cockpit.config import resources_dir
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.documents.word_template import render_template
 
 CONFIDENTIAL_MARK = "VERTROUWELIJK – "
 
@@ -154,24 +152,4 @@ def context(agenda: Agenda) -> dict[str, Any]:
 
 def render(agenda: Agenda, template: Path | None = None) -> bytes:
     """The agenda as .docx bytes; `template` is the city's own, or ours when None."""
-    from docxtpl import DocxTemplate
-
-    path = template or default_template()
-    if not path.is_file():
-        raise UserFacingError(
-            f"Het Word-sjabloon voor de agenda is niet gevonden: {path}. "
-            "Kies een ander sjabloon bij de instellingen of maak het veld leeg.")
-    from jinja2 import TemplateError
-
-    try:
-        document = DocxTemplate(str(path))
-        # autoescape: titles with "&" or "<" stay text, never broken XML.
-        document.render(context(agenda), autoescape=True)
-    except (TemplateError, zipfile.BadZipFile, KeyError) as exc:
-        raise UserFacingError(
-            f"Het Word-sjabloon voor de agenda ({path.name}) kan niet worden gebruikt: "
-            f"{exc}. Controleer de velden tussen {{{{ }}}} en {{% %}} in Word.",
-            detail=repr(exc)) from exc
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return render_template(template or default_template(), context(agenda), "de agenda")

@@ -13,8 +13,8 @@ from kortrijk_cockpit.documents.agenda_docx import (
     Agenda,
     Line,
     confidential_note,
-    followup_details,
     details_text,
+    followup_details,
     footer_text,
     people_text,
 )

@@ -11,14 +11,12 @@ empty already (`Fiche.with_sections`).
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from kortrijk_cockpit.config import resources_dir
 from kortrijk_cockpit.documents.fiche_model import SECTIONS, Fiche
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.documents.word_template import render_template
 
 
 def default_template() -> Path:
@@ -51,22 +49,4 @@ def context(fiche: Fiche) -> dict[str, Any]:
 
 def render(fiche: Fiche, template: Path | None = None) -> bytes:
     """The fiche as .docx bytes; `template` is the office's own, or ours when None."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    path = template or default_template()
-    if not path.is_file():
-        raise UserFacingError(
-            f"Het Word-sjabloon voor de fiche is niet gevonden: {path}. "
-            "Kies een ander sjabloon bij de instellingen of maak het veld leeg.")
-    try:
-        document = DocxTemplate(str(path))
-        document.render(context(fiche), autoescape=True)  # "&" and "<" stay text
-    except (TemplateError, zipfile.BadZipFile, KeyError) as exc:
-        raise UserFacingError(
-            f"Het Word-sjabloon voor de fiche ({path.name}) kan niet worden gebruikt: "
-            f"{exc}. Controleer de velden tussen {{{{ }}}} en {{% %}} in Word.",
-            detail=repr(exc)) from exc
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return render_template(template or default_template(), context(fiche), "de fiche")

@@ -12,14 +12,12 @@ same template with the confidential items already left out of the values
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from kortrijk_cockpit.config import resources_dir
 from kortrijk_cockpit.documents.verslag_model import Verslag
-from kortrijk_cockpit.errors import UserFacingError
+from kortrijk_cockpit.documents.word_template import render_template
 
 
 def default_template() -> Path:
@@ -77,22 +75,4 @@ def render_decisions(verslag: Verslag, template: Path | None = None) -> bytes:
 
 
 def _render(verslag: Verslag, path: Path, what: str) -> bytes:
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError
-
-    if not path.is_file():
-        raise UserFacingError(
-            f"Het Word-sjabloon voor {what} is niet gevonden: {path}. "
-            "Kies een ander sjabloon bij de instellingen of maak het veld leeg.")
-    try:
-        document = DocxTemplate(str(path))
-        # autoescape: titles with "&" or "<" stay text, never broken XML.
-        document.render(context(verslag), autoescape=True)
-    except (TemplateError, zipfile.BadZipFile, KeyError) as exc:
-        raise UserFacingError(
-            f"Het Word-sjabloon voor {what} ({path.name}) kan niet worden gebruikt: "
-            f"{exc}. Controleer de velden tussen {{{{ }}}} en {{% %}} in Word.",
-            detail=repr(exc)) from exc
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return render_template(path, context(verslag), what)
