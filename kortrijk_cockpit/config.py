@@ -126,6 +126,10 @@ class Settings:
     exchange_ca_bundle: str = ""
     exchange_authority: str = ""  # oauth2: the sign-in authority (tenant)
     exchange_client_id: str = ""  # oauth2: the city's app registration
+    # "ews" (Exchange on-premises, or Microsoft 365 while the tenant allows EWS) or "graph"
+    # (Microsoft 365 over Microsoft Graph; EWS stops there on 1 April 2027).
+    exchange_backend: str = "ews"
+    graph_endpoint: str = ""  # "" is https://graph.microsoft.com/v1.0 (a sandbox sets its own)
     show_private_items: bool = False  # needs the director's ViewPrivateItems grant as well
     director_name: str = ""  # signs replies sent on the director's behalf
     working_hours_start: str = "08:00"  # the Agenda marks appointments outside these

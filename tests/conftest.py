@@ -26,6 +26,13 @@ pytest_plugins = ["tests.integration.exchange_fixtures", "tests.integration.m365
 _db_names = itertools.count(1)
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module marked `both_protocols` runs each Exchange test over EWS and over Graph."""
+    if "protocol" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+            "both_protocols") is not None:
+        metafunc.parametrize("protocol", ["ews", "graph"], indirect=True)
+
+
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
     try:

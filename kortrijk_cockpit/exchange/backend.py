@@ -35,8 +35,10 @@ class MailboxBackend(Protocol):
         """Inbox, Sent Items, Calendar and the custom mail folders the delegate may see."""
         ...
 
-    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int) -> SyncPage:
-        """One page of item changes after `sync_state` ("" for a full sync)."""
+    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int,
+                  window: tuple[datetime, datetime] | None = None) -> SyncPage:
+        """One page of item changes after `sync_state` ("" for a full sync). For the
+        calendar, `window` is the stretch the sync keeps (Graph's delta watches one)."""
         ...
 
     def fetch_bodies(self, exchange_ids: list[str]) -> list[MailBody | None]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
-import nh3
 import requests
 from exchangelib import (
     BASIC,
@@ -95,6 +93,7 @@ from kortrijk_cockpit.exchange.errors import (
     Throttled,
     network_failure,
 )
+from kortrijk_cockpit.exchange.html_text import html_to_text
 from kortrijk_cockpit.exchange.records import (
     MEETING_ANSWERS,
     AttachmentRecord,
@@ -269,18 +268,6 @@ class _TokenCredentials(OAuth2AuthorizationCodeCredentials):
 
 
 BaseProtocol.HTTP_ADAPTER_CLS = OrganisationCaAdapter
-
-
-# Where a line ends in HTML; without this a list item runs into the next line of text.
-_LINE_END = re.compile(r"<br\s*/?>|</(?:li|div|tr|h[1-6]|ul|ol)>", re.IGNORECASE)
-
-
-def html_to_text(body: str) -> str:
-    """Plain text of an HTML body, for search and previews (scripts and styles dropped)."""
-    lines = _LINE_END.sub("\n", re.sub(r"<li\b[^>]*>", "- ", body, flags=re.IGNORECASE))
-    stripped = nh3.clean(re.sub(r"</p>", "\n\n", lines, flags=re.IGNORECASE), tags=set())
-    lines = [line.strip() for line in html.unescape(stripped).splitlines()]
-    return "\n".join(lines).strip()
 
 
 def _aware(value: Any) -> datetime | None:
@@ -478,7 +465,8 @@ class EwsBackend:
         )
 
     # -- reading ---------------------------------------------------------------
-    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int) -> SyncPage:
+    def sync_page(self, folder: FolderRecord, sync_state: str, *, max_changes: int,
+                  window: tuple[datetime, datetime] | None = None) -> SyncPage:
         ews_folder = self._folder(folder.exchange_id)
         # For the calendar only *whether* something changed matters (the window
         # is then re-read with CalendarView), so ask for as little as possible.

@@ -552,9 +552,10 @@ class SyncEngine:
             state = row.state if row else ""
             last = row.last_synced_at if row else None
         changed = not state
+        window = self._window()
         while True:
             try:
-                page = self._backend.sync_page(folder, state, max_changes=512)
+                page = self._backend.sync_page(folder, state, max_changes=512, window=window)
             except SyncStateInvalid:
                 state, changed = "", True
                 continue
@@ -575,10 +576,13 @@ class SyncEngine:
         """Replace the window's appointments with what the server has now."""
         return self._refresh_calendar()[0]
 
-    def _refresh_calendar(self) -> tuple[int, Changes]:
+    def _window(self) -> tuple[datetime, datetime]:
         now = self._clock.now()
-        start = now - timedelta(days=self._options.days_back)
-        end = now + timedelta(days=self._options.days_ahead)
+        return now - timedelta(days=self._options.days_back), \
+            now + timedelta(days=self._options.days_ahead)
+
+    def _refresh_calendar(self) -> tuple[int, Changes]:
+        start, end = self._window()
         events = self._backend.calendar_view(start, end)
         with self._sessions.begin() as s:
             existing = {

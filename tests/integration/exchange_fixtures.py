@@ -13,7 +13,10 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordSetError
 
 from kortrijk_cockpit.clock import FixedClock
+from kortrijk_cockpit.exchange.backend import MailboxBackend
 from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
+from kortrijk_cockpit.exchange.graph.backend import GraphBackend
+from kortrijk_cockpit.exchange.graph.settings import GraphSettings, StaticToken
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 
 BXL = ZoneInfo("Europe/Brussels")
@@ -37,11 +40,32 @@ def settings_for(server: SandboxServer, mailbox: Mailbox) -> EwsSettings:
                        auth="basic", server_build=(15, 2))
 
 
+def graph_settings_for(server: SandboxServer, mailbox: Mailbox) -> GraphSettings:
+    return GraphSettings(mailbox=mailbox.owner, username=mailbox.delegate,
+                         endpoint=server.graph_url)
+
+
+PROTOCOLS = ("ews", "graph")
+
+
 @pytest.fixture
-def backend(sandbox: SandboxServer, mailbox: Mailbox) -> Iterator[EwsBackend]:
-    ews = EwsBackend(settings_for(sandbox, mailbox), sandbox.password)
-    yield ews
-    ews.close()
+def protocol(request: pytest.FixtureRequest) -> str:
+    """Which protocol `backend` speaks: EWS, unless the module is marked
+    `both_protocols` (then each test runs once over EWS and once over Graph)."""
+    return str(getattr(request, "param", "ews"))
+
+
+def make_backend(protocol: str, server: SandboxServer, mailbox: Mailbox) -> MailboxBackend:
+    if protocol == "graph":
+        return GraphBackend(graph_settings_for(server, mailbox), StaticToken(server.graph_token))
+    return EwsBackend(settings_for(server, mailbox), server.password)
+
+
+@pytest.fixture
+def backend(sandbox: SandboxServer, mailbox: Mailbox, protocol: str) -> Iterator[MailboxBackend]:
+    made = make_backend(protocol, sandbox, mailbox)
+    yield made
+    made.close()
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 
+pytestmark = pytest.mark.both_protocols
 SENDER = ("Els Vandamme", "els.vandamme@kortrijk.be")
 
 

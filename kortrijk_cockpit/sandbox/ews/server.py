@@ -1,5 +1,8 @@
 """The loopback EWS endpoint: HTTP/1.1 keep-alive, NTLM, Basic or Bearer auth, fault injection, dispatch.
 
+The same server answers Microsoft Graph under `/v1.0` (`sandbox/graph/`), over the
+same mailbox and with the same faults, signed in with a bearer token only.
+
 It also answers SOAP Autodiscover (`autodiscover.py`) for the mailbox owner, with
 `public_url` as the EWS address, so clients can find it from the director's address.
 
@@ -13,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import logging
+import secrets
 import socket
 import ssl
 import threading
@@ -33,6 +37,9 @@ from kortrijk_cockpit.sandbox.ews.soapxml import (
     server_busy_fault,
 )
 from kortrijk_cockpit.sandbox.faults import BUSY, DROP, LOSE_ANSWER, SLOW, STATUS, Fault, Faults
+from kortrijk_cockpit.sandbox.graph import front as graph_front
+from kortrijk_cockpit.sandbox.graph.http import API as GRAPH_API
+from kortrijk_cockpit.sandbox.graph.http import GraphContext, GraphError
 from kortrijk_cockpit.sandbox.loopback import LoopbackHttpServer
 from kortrijk_cockpit.sandbox.mailbox import Mailbox
 
@@ -42,8 +49,11 @@ EWS_PATH = "/EWS/Exchange.asmx"
 USERNAME = "assistent"
 PASSWORD = "sandbox-wachtwoord"
 _XML = "text/xml; charset=utf-8"
-_REASONS = {401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed",
-            500: "Internal Server Error", 503: "Service Unavailable"}
+_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+            405: "Method Not Allowed", 409: "Conflict", 410: "Gone", 412: "Precondition Failed",
+            429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+_GRAPH_CODES = {401: "InvalidAuthenticationToken", 429: "TooManyRequests",
+                503: "ServiceUnavailable", 504: "GatewayTimeout"}
 
 
 class BearerCheck(Protocol):
@@ -74,7 +84,23 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         log.debug("%s - %s", self.address_string(), format % args)
 
+    def _is_graph(self) -> bool:
+        path = self._path()
+        return path.startswith(GRAPH_API.lower() + "/") or path.startswith(graph_front.UNSIGNED_PREFIX)
+
+    def do_PATCH(self) -> None:
+        self._graph()
+
+    def do_DELETE(self) -> None:
+        self._graph()
+
+    def do_PUT(self) -> None:
+        self._graph()
+
     def do_GET(self) -> None:
+        if self._is_graph():
+            self._graph()
+            return
         if self._path() == AUTODISCOVER_PATH:
             # exchangelib probes candidate autodiscover URLs (HEAD, and GET in step 3) and only
             # needs an answer; like IIS, the service page wants a signed-in user.
@@ -88,6 +114,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()  # the same status and headers; _send leaves out the body
 
     def do_POST(self) -> None:
+        if self._is_graph():
+            self._graph()
+            return
         sandbox = self.server.sandbox
         length = int(self.headers.get("Content-Length") or 0)
         data = self.rfile.read(length) if length else b""
@@ -114,6 +143,57 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # done, but the answer never reaches the client
             return
         self._send(status, payload)
+
+    # -- Microsoft Graph ---------------------------------------------------------------
+    def _graph(self) -> None:
+        sandbox = self.server.sandbox
+        length = int(self.headers.get("Content-Length") or 0)
+        data = self.rfile.read(length) if length else b""
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        unsigned = self._path().startswith(graph_front.UNSIGNED_PREFIX)
+        if not unsigned and not sandbox.graph_authorized(self.headers.get("Authorization")):
+            self._graph_error(GraphError(401, "InvalidAuthenticationToken",
+                                         "Access token is empty or invalid."),
+                              {"WWW-Authenticate": 'Bearer realm="", error="invalid_token"'})
+            return
+        try:
+            resolved = graph_front.resolve(sandbox.graph, self.command, self.path, headers, data,
+                                           sandbox.origin)
+        except GraphError as error:
+            self._graph_error(error)
+            return
+        sandbox.record(resolved.operation)
+        fault = sandbox.faults.take(resolved.operation)
+        if fault is not None and self._inject_graph(fault):
+            return
+        answer = graph_front.dispatch(sandbox.graph, resolved, sandbox.errors)
+        if fault is not None and fault.kind == LOSE_ANSWER:
+            self.close_connection = True  # done, but the answer never reaches the client
+            return
+        self._send(answer.status, answer.payload(), answer.content_type,
+                   dict(answer.headers))
+
+    def _graph_error(self, error: GraphError, headers: dict[str, str] | None = None) -> None:
+        self._send(error.status, error.body(), "application/json; charset=utf-8",
+                   {**error.headers, **(headers or {})})
+
+    def _inject_graph(self, fault: Fault) -> bool:
+        """A fault as Graph shows it: throttling is 429 with Retry-After (in seconds; the
+        sandbox allows fractions, so tests need not wait whole seconds)."""
+        if fault.kind == BUSY:
+            seconds = f"{fault.backoff_ms / 1000:g}"
+            self._graph_error(GraphError(429, "ApplicationThrottled",
+                                         "Application is over its MailboxConcurrency limit."),
+                              {"Retry-After": seconds})
+            return True
+        if fault.kind == STATUS:
+            headers = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
+            if fault.status == 401:
+                headers["WWW-Authenticate"] = 'Bearer realm="", error="invalid_token"'
+            code = _GRAPH_CODES.get(fault.status, "UnknownError")
+            self._graph_error(GraphError(fault.status, code, f"{fault.status} - {code}"), headers)
+            return True
+        return self._inject(fault)  # dropped, slow: as for EWS
 
     def _path(self) -> str:
         return self.path.split("?", 1)[0].lower()
@@ -230,6 +310,10 @@ class SandboxServer:
         self.errors: list[str] = []  # tracebacks of requests the server failed on (bugs)
         self.stopping = threading.Event()
         self._context = Context(mailbox, self.faults)
+        self.graph = GraphContext(mailbox, self.faults)
+        # The bearer token Graph accepts from the assistant without a sign-in (tests, demo);
+        # tokens of `bearer` (a FakeAuthority) are accepted as well.
+        self.graph_token = "sandbox-graph-" + secrets.token_urlsafe(24)
         self._lock = threading.Lock()
         self._httpd: _HttpServer | None = None
         self.ntlm: ntlm.NtlmAcceptor | None = None  # while running
@@ -241,6 +325,18 @@ class SandboxServer:
             raise RuntimeError("The sandbox server has not been started (no port yet)")
         scheme = "https" if self.tls else "http"
         return f"{scheme}://{self.host}:{self.port}{EWS_PATH}"
+
+    @property
+    def origin(self) -> str:
+        scheme = "https" if self.tls else "http"
+        return f"{scheme}://{self.host}:{self.port}"
+
+    @property
+    def graph_url(self) -> str:
+        """The Graph endpoint: `https://graph.microsoft.com/v1.0` of this sandbox."""
+        if self.port == 0:
+            raise RuntimeError("The sandbox server has not been started (no port yet)")
+        return f"{self.origin}{GRAPH_API}"
 
     @property
     def advertised_url(self) -> str:
@@ -293,6 +389,18 @@ class SandboxServer:
         user, _, password = decoded.partition(":")
         user = user.rsplit("\\", 1)[-1].split("@", 1)[0]  # DOMAIN\user and user@domain too
         return user.lower() == self.username.lower() and password == self.password
+
+    def graph_authorized(self, header: str | None) -> bool:
+        """A bearer token of the assistant: the sandbox's own, or one `bearer` issued."""
+        if not header or not header.lower().startswith("bearer "):
+            return False
+        token = header[7:].strip()
+        if secrets.compare_digest(token, self.graph_token):
+            return True
+        if self.bearer is None:
+            return False
+        user = self.bearer.user_for(token)
+        return user is not None and user.split("@", 1)[0].lower() == self.username.lower()
 
     def record(self, operation: str) -> None:
         with self._lock:
