@@ -28,6 +28,7 @@ from kortrijk_cockpit.logging_setup import setup_logging
 if TYPE_CHECKING:
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
     from kortrijk_cockpit.sandbox import SandboxServer
     from kortrijk_cockpit.services.action_points import ActionPointService
     from kortrijk_cockpit.services.agenda import AgendaService
@@ -158,7 +159,7 @@ class Core:
 class ExchangeConnection:
     """Where to sync from, with the secret kept in memory only."""
 
-    settings: EwsSettings
+    settings: EwsSettings | GraphSettings
     secret: Secret = field(repr=False)  # the password, or the Microsoft 365 sign-in
     sandbox: SandboxServer | None = None  # --demo: the in-process sandbox to stop at exit
 
@@ -372,12 +373,12 @@ def saved_exchange(settings: Settings) -> ExchangeConnection | None:
 
 def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
     """The sync worker thread; its mailbox round owns the EWS session."""
-    from kortrijk_cockpit.exchange.ews import EwsBackend
+    from kortrijk_cockpit.exchange.backends import open_backend
     from kortrijk_cockpit.exchange.round import MailboxRound
     from kortrijk_cockpit.exchange.sync import SyncOptions
     from kortrijk_cockpit.ui.sync_worker import SyncController, SyncWorker
 
-    mailbox_round = MailboxRound(lambda: EwsBackend(exchange.settings, exchange.secret),
+    mailbox_round = MailboxRound(lambda: open_backend(exchange.settings, exchange.secret),
                                  core.store.session_factory, core.clock,
                                  SyncOptions.from_settings(core.settings),
                                  attachments_root=core.paths.attachments)
