@@ -8,8 +8,11 @@ Outlook meanwhile is refused (`ItemConflict`), never overwritten.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kortrijk_cockpit.exchange.graph.calendar_writing import GraphCalendarWriting
 from kortrijk_cockpit.exchange.graph.client import GraphClient, TokenSource
+from kortrijk_cockpit.exchange.graph.ids import translate_ids
 from kortrijk_cockpit.exchange.graph.mail_writing import GraphMailWriting
 from kortrijk_cockpit.exchange.graph.reading import GraphReading
 from kortrijk_cockpit.exchange.graph.settings import GraphSettings
@@ -24,3 +27,7 @@ class GraphBackend(GraphReading, GraphMailWriting, GraphCalendarWriting):
 
     def close(self) -> None:
         self._client.close()
+
+    def translate_ids(self, ews_ids: Sequence[str]) -> dict[str, str]:
+        """EWS id -> REST id (switching a profile from EWS): the ids Graph could read."""
+        return translate_ids(self._client, ews_ids)
