@@ -126,15 +126,47 @@ class MailboxRound:
 
     def _push_then_pull(self, ctx: TaskContext, on_changes: Callable[[Changes], None]
                         ) -> tuple[PushReport, SyncReport]:
-        if self._backend is None:
-            self._backend = self._make_backend()
+        backend = self._session(ctx, on_changes)
         # Push first: the pull then reads a mailbox that already holds the user's changes.
-        push = OutboxPusher(self._sessions, self._backend, self._clock, ctx=ctx).push()
+        push = OutboxPusher(self._sessions, backend, self._clock, ctx=ctx).push()
         if push.changes:
             on_changes(push.changes)
-        sync = SyncEngine(self._sessions, self._backend, self._clock, self._options,
+        sync = SyncEngine(self._sessions, backend, self._clock, self._options,
                           ctx=ctx, announce=on_changes).sync()
         return push, sync
+
+    def _session(self, ctx: TaskContext | None = None,
+                 on_changes: Callable[[Changes], None] = _ignore_changes) -> MailboxBackend:
+        """The round's backend, made on first use; kept only once the store speaks its ids."""
+        if self._backend is None:
+            backend = self._make_backend()
+            try:
+                self._adopt_protocol(backend, ctx or TaskContext(), on_changes)
+            except BaseException:
+                backend.close()
+                raise
+            self._backend = backend
+        return self._backend
+
+    def _adopt_protocol(self, backend: MailboxBackend, ctx: TaskContext,
+                        on_changes: Callable[[Changes], None]) -> None:
+        """A store synced over EWS gets Graph's ids before its first Graph round (the
+        profile was switched); once switched, it cannot go back to EWS without losing
+        its links, so an EWS round refuses."""
+        from kortrijk_cockpit.exchange.switch import already_switched, switch_to_graph
+
+        translator = getattr(backend, "translate_ids", None)
+        if translator is not None:
+            switch_to_graph(self._sessions, backend, ctx=ctx,  # type: ignore[arg-type]
+                            announce=on_changes)
+            return
+        with self._sessions() as s:
+            switched = already_switched(s)
+        if switched:
+            raise UserFacingError(
+                "Deze gegevens werden omgezet naar Microsoft 365 (Graph). Kies in Verbinding "
+                "met Exchange opnieuw Microsoft 365 (Graph): terug naar EWS zou de koppelingen "
+                "met mails en afspraken verliezen.")
 
     def fetch_attachment(self, attachment_id: int) -> Path:
         """An attachment's content on disk, fetched over this round's session if not there yet.
@@ -144,11 +176,9 @@ class MailboxRound:
         if self._attachments_root is None:
             raise UserFacingError("Bijlagen kunnen hier niet worden opgehaald: er is geen map "
                                   "voor bijlagen ingesteld.")
-        if self._backend is None:
-            self._backend = self._make_backend()
         try:
             return AttachmentSaver(self._sessions, self._attachments_root).save(
-                self._backend, attachment_id)
+                self._session(), attachment_id)
         except (Offline, AuthenticationFailed):
             self.close()  # as after a round: the next use starts a new session
             raise
@@ -156,10 +186,8 @@ class MailboxRound:
     def free_busy(self, addresses: list[str], start: datetime,
                   end: datetime) -> dict[str, list[BusyBlock]]:
         """Free/busy over this round's session ("Zoek een moment"), on the round's thread."""
-        if self._backend is None:
-            self._backend = self._make_backend()
         try:
-            return self._backend.free_busy(addresses, start, end)
+            return self._session().free_busy(addresses, start, end)
         except (Offline, AuthenticationFailed):
             self.close()  # as after a round: the next use starts a new session
             raise
