@@ -9,7 +9,6 @@ changed in Outlook meanwhile is refused (`ItemConflict`), never overwritten.
 from __future__ import annotations
 
 import base64
-import logging
 from collections.abc import Collection, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -25,8 +24,6 @@ from kortrijk_cockpit.exchange.records import (
     EventDraft,
     OutgoingAttachment,
 )
-
-log = logging.getLogger(__name__)
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 ZONE_NAME = "Romance Standard Time"  # Brussels, as Exchange names it
