@@ -32,6 +32,8 @@ from tests.integration.test_calendar_writes import (
 )
 from tests.ui.agenda_editing_world import World, make_world
 
+pytestmark = pytest.mark.both_protocols
+
 LEFT = Qt.MouseButton.LeftButton
 
 

@@ -26,6 +26,8 @@ from kortrijk_cockpit.services.calendar import CalendarService, EventChanges
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import BXL, NOW
 
+pytestmark = pytest.mark.both_protocols
+
 JAN = ("Jan Vercruysse", "jan.vercruysse@kortrijk.be")
 ELS = ("Els Vandamme", "els.vandamme@kortrijk.be")
 TUESDAY = datetime(2026, 11, 24, 9, 0, tzinfo=BXL)  # NOW is Monday 23/11/2026

@@ -39,19 +39,22 @@ from tests.integration.fiche_world import (
     docx_lines,
     pdf_pages,
 )
+from tests.integration.graph_ids import backend_id, sandbox_id
 
 START = datetime(2026, 12, 3, 18, 0, tzinfo=BRUSSELS)
 SUBJECT = "Voka netwerkavond"
 DIRECTOR = "algemeen.directeur@kortrijk.be"
+BUSY = {"ews": "Exchange-server is druk", "graph": "Microsoft 365 is druk"}
 
 
-def seed(store: Store, mailbox: Mailbox, *, event_type: str = "") -> tuple[int, str]:
+def seed(store: Store, mailbox: Mailbox, protocol: str = "ews", *,
+         event_type: str = "") -> tuple[int, str]:
     """An appointment in the director's calendar (also in the store, as a sync leaves it)
     and its approved fiche with one person worth meeting."""
-    exchange_id = mailbox.add_event(SUBJECT, START, START + timedelta(hours=2),
-                                    location="Kortrijk Xpo",
-                                    organizer=("Voka", "events@voka.be"))
-    item = mailbox.find(exchange_id)
+    ews_id = mailbox.add_event(SUBJECT, START, START + timedelta(hours=2),
+                               location="Kortrijk Xpo", organizer=("Voka", "events@voka.be"))
+    exchange_id = backend_id(protocol, ews_id)
+    item = mailbox.find(ews_id)
     assert item is not None
     with store.session_factory.begin() as s:
         event = CalendarEvent(subject=SUBJECT, start_at=START, end_at=START + timedelta(hours=2),
@@ -80,15 +83,15 @@ def publisher(store: Store, clock: FixedClock, tmp_path: Path, **kwargs: object)
 
 
 def pdfs_on(mailbox: Mailbox, exchange_id: str) -> list[str]:
-    item = mailbox.find(exchange_id)
+    item = mailbox.find(sandbox_id(exchange_id))
     assert item is not None
     return [a.name for a in item.attachments]
 
 
 def test_the_pdf_arrives_on_the_appointment_and_is_read_back(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
-        tmp_path: Path, qapp: QApplication) -> None:
-    brief_id, exchange_id = seed(store, mailbox)
+        protocol: str, tmp_path: Path, qapp: QApplication) -> None:
+    brief_id, exchange_id = seed(store, mailbox, protocol)
     service = publisher(store, clock, tmp_path)
     plan = service.plan(brief_id)
     assert (plan.event_subject, plan.attachment_name, plan.replaces) == (
@@ -122,11 +125,13 @@ def test_the_pdf_arrives_on_the_appointment_and_is_read_back(
             AuditEntry.action == "brief_published")).all() == ["annelies"]
 
 
+@pytest.mark.both_protocols
 def test_a_republish_replaces_the_earlier_version_on_the_appointment(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
-        tmp_path: Path, qapp: QApplication) -> None:
-    brief_id, exchange_id = seed(store, mailbox)
-    mailbox.add_attachment(mailbox.find(exchange_id), ("Routebeschrijving.pdf", b"%PDF-1.4"))
+        protocol: str, tmp_path: Path, qapp: QApplication) -> None:
+    brief_id, exchange_id = seed(store, mailbox, protocol)
+    mailbox.add_attachment(mailbox.find(sandbox_id(exchange_id)),
+                           ("Routebeschrijving.pdf", b"%PDF-1.4"))
     service = publisher(store, clock, tmp_path)
     first = service.publish(brief_id)
     pusher = OutboxPusher(store.session_factory, backend, clock)
@@ -138,10 +143,12 @@ def test_a_republish_replaces_the_earlier_version_on_the_appointment(
     assert pdfs_on(mailbox, exchange_id) == ["Routebeschrijving.pdf", second.attachment_name]
 
 
+@pytest.mark.both_protocols
 def test_a_retry_after_a_lost_answer_attaches_once(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
-        tmp_path: Path, sandbox, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
-    brief_id, exchange_id = seed(store, mailbox)
+        protocol: str, tmp_path: Path, sandbox,  # type: ignore[no-untyped-def]
+        qapp: QApplication) -> None:
+    brief_id, exchange_id = seed(store, mailbox, protocol)
     made = publisher(store, clock, tmp_path).publish(brief_id)
     sandbox.faults.lose_answer(operation="CreateAttachment")
     pusher = OutboxPusher(store.session_factory, backend, clock)
@@ -155,20 +162,22 @@ def test_a_retry_after_a_lost_answer_attaches_once(
         assert s.scalars(select(OutboxEntry.status)).all() == [OutboxStatus.DONE]
 
 
+@pytest.mark.both_protocols
 def test_a_server_fault_keeps_the_entry_with_a_dutch_reason(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
-        tmp_path: Path, sandbox, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
-    brief_id, exchange_id = seed(store, mailbox)
+        protocol: str, tmp_path: Path, sandbox,  # type: ignore[no-untyped-def]
+        qapp: QApplication) -> None:
+    brief_id, exchange_id = seed(store, mailbox, protocol)
     publisher(store, clock, tmp_path).publish(brief_id)
     sandbox.faults.server_busy(operation="CreateAttachment")
     OutboxPusher(store.session_factory, backend, clock).push()
     with store.session() as s:
         entry = s.scalars(select(OutboxEntry)).one()
         assert entry.status == OutboxStatus.PENDING
-        assert "Exchange-server is druk" in entry.last_error
+        assert BUSY[protocol] in entry.last_error
     assert pdfs_on(mailbox, exchange_id) == []
 
-    mailbox.delete_item(exchange_id)  # he removed the appointment in Outlook meanwhile
+    mailbox.delete_item(sandbox_id(exchange_id))  # he removed the appointment in Outlook meanwhile
     clock.moment = clock.now() + timedelta(hours=2)
     OutboxPusher(store.session_factory, backend, clock).push()
     with store.session() as s:

@@ -27,6 +27,8 @@ from kortrijk_cockpit.services.find_time import FindTimeService, MeetingRequest,
 from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import BXL
 
+pytestmark = pytest.mark.both_protocols
+
 NOW = datetime(2026, 3, 25, 8, 0, tzinfo=BXL)
 DIRECTOR = "algemeen.directeur@kortrijk.be"
 SOFIE = member("Sofie Vandenbroucke")  # financieel directeur: MAT and DC

@@ -48,6 +48,7 @@ def in_utc(blocks: list[BusyBlock]) -> list[tuple[datetime, datetime, BusyStatus
             for b in blocks]
 
 
+@pytest.mark.both_protocols
 def test_two_colleagues_busy_blocks_come_back_right_across_the_dst_change(
         backend: EwsBackend) -> None:
     found = backend.free_busy([SOFIE.email, BART.email.upper()], START, END)
@@ -70,6 +71,7 @@ def test_two_colleagues_busy_blocks_come_back_right_across_the_dst_change(
     assert all(b.subject == "" for b in found[BART.email])
 
 
+@pytest.mark.both_protocols
 def test_the_director_shows_in_detail_and_outsiders_are_left_out(
         backend: EwsBackend, mailbox: Mailbox) -> None:
     mailbox.add_event("Tandarts", datetime(2026, 4, 1, 12, 30, tzinfo=BXL),
@@ -112,6 +114,7 @@ def test_the_time_zone_of_the_request_is_honoured(sandbox: SandboxServer) -> Non
     assert answers[0] == [(b.start_at, b.end_at) for b in expected(SOFIE.email)]
 
 
+@pytest.mark.both_protocols
 def test_errors_come_back_in_dutch(backend: EwsBackend, sandbox: SandboxServer) -> None:
     sandbox.faults.server_busy(count=1, backoff_ms=3000, operation="GetUserAvailabilityRequest")
     with pytest.raises(Throttled, match="druk") as throttled:

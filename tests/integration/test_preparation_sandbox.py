@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
@@ -24,6 +25,7 @@ from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import BXL, NOW
 from tests.integration.test_calendar_writes import pull, push_until_settled, server_times
 
+pytestmark = pytest.mark.both_protocols
 
 def test_a_booked_preparation_arrives_in_the_sandbox_calendar(
         store: Store, backend: EwsBackend, mailbox: Mailbox, clock: FixedClock) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from kortrijk_cockpit.clock import FixedClock
@@ -17,6 +18,7 @@ from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import BXL, NOW
 from tests.integration.test_calendar_writes import pull, push_until_settled
 
+pytestmark = pytest.mark.both_protocols
 
 def test_the_planned_meetings_arrive_in_the_directors_calendar_linked(
         store: Store, backend: EwsBackend, mailbox: Mailbox) -> None:
