@@ -28,6 +28,7 @@ from kortrijk_cockpit.exchange.records import (
     OutgoingResponse,
     ResponseKind,
 )
+from kortrijk_cockpit.logging_setup import register_secret
 
 log = logging.getLogger(__name__)
 
@@ -258,6 +259,7 @@ def upload(client: GraphClient, item_path: str, attachment: OutgoingAttachment) 
                            "size": len(attachment.content),
                            "contentType": attachment.content_type}}).json()
     url = str(session["uploadUrl"])
+    register_secret(url)  # the URL is the session's credential: never in a log line
     content, size = attachment.content, len(attachment.content)
     for start in range(0, size, CHUNK):
         chunk = content[start:start + CHUNK]

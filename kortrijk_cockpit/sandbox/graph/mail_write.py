@@ -367,8 +367,11 @@ def create_upload_session(ctx: GraphContext, request: GraphRequest, kind: str,
     if info.get("attachmentType", "file") != "file" or not isinstance(size, int) or size <= 0 \
             or not info.get("name"):
         raise bad_request("AttachmentItem needs attachmentType file, a name and a size.")
+    now = datetime.now(UTC)
+    for stale in [k for k, v in _UPLOADS.items() if v.expires < now]:
+        del _UPLOADS[stale]  # abandoned sessions expire, as Graph's do
     token = secrets.token_urlsafe(24)
-    expires = datetime.now(UTC) + timedelta(hours=1)
+    expires = now + timedelta(hours=1)
     _UPLOADS[token] = _Upload(ctx.mailbox, parent.id, str(info["name"]), size,
                               str(info.get("contentType") or "application/octet-stream"), expires)
     from kortrijk_cockpit.sandbox.graph.front import UNSIGNED_PREFIX  # front imports this module
