@@ -18,6 +18,7 @@ from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
 from kortrijk_cockpit.exchange.graph.backend import GraphBackend
 from kortrijk_cockpit.exchange.graph.settings import GraphSettings, StaticToken
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
+from kortrijk_cockpit.sandbox.graph.ids import from_rest, to_rest
 
 BXL = ZoneInfo("Europe/Brussels")
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=BXL)
@@ -59,6 +60,21 @@ def make_backend(protocol: str, server: SandboxServer, mailbox: Mailbox) -> Mail
     if protocol == "graph":
         return GraphBackend(graph_settings_for(server, mailbox), StaticToken(server.graph_token))
     return EwsBackend(settings_for(server, mailbox), server.password)
+
+
+def stored_as(item_id: str) -> tuple[str, str]:
+    """What the store may keep for a sandbox item: its EWS id, or its REST id over Graph."""
+    return item_id, to_rest(item_id)
+
+
+def server_id(exchange_id: str) -> str:
+    """The sandbox mailbox's own (EWS) id of an id the store keeps."""
+    return from_rest(exchange_id) or exchange_id
+
+
+def backend_id(protocol: str, ews_id: str) -> str:
+    """The id a backend of `protocol` uses for a mailbox item (as a sync would store it)."""
+    return to_rest(ews_id) if protocol == "graph" else ews_id
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from sqlalchemy import select
@@ -17,6 +19,7 @@ from kortrijk_cockpit.store import Store
 from tests.integration.exchange_fixtures import NOW
 
 
+@pytest.mark.both_protocols
 def test_content_arrives_on_demand_under_a_safe_name(
         sqlite_store: Store, backend: EwsBackend, mailbox: Mailbox, sandbox: SandboxServer,
         clock: FixedClock, paths: Paths) -> None:

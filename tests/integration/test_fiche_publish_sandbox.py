@@ -31,6 +31,7 @@ from kortrijk_cockpit.exchange.outbox import OutboxPusher
 from kortrijk_cockpit.sandbox import Mailbox
 from kortrijk_cockpit.services.brief_publish import BriefPublisher
 from kortrijk_cockpit.store import Store
+from tests.integration.exchange_fixtures import backend_id, server_id
 from tests.integration.fiche_world import (
     OBJECTIVE,
     PERSON,
@@ -39,7 +40,6 @@ from tests.integration.fiche_world import (
     docx_lines,
     pdf_pages,
 )
-from tests.integration.graph_ids import backend_id, sandbox_id
 
 START = datetime(2026, 12, 3, 18, 0, tzinfo=BRUSSELS)
 SUBJECT = "Voka netwerkavond"
@@ -83,11 +83,12 @@ def publisher(store: Store, clock: FixedClock, tmp_path: Path, **kwargs: object)
 
 
 def pdfs_on(mailbox: Mailbox, exchange_id: str) -> list[str]:
-    item = mailbox.find(sandbox_id(exchange_id))
+    item = mailbox.find(server_id(exchange_id))
     assert item is not None
     return [a.name for a in item.attachments]
 
 
+@pytest.mark.both_protocols
 def test_the_pdf_arrives_on_the_appointment_and_is_read_back(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
         protocol: str, tmp_path: Path, qapp: QApplication) -> None:
@@ -130,7 +131,7 @@ def test_a_republish_replaces_the_earlier_version_on_the_appointment(
         store: Store, mailbox: Mailbox, backend: EwsBackend, clock: FixedClock,
         protocol: str, tmp_path: Path, qapp: QApplication) -> None:
     brief_id, exchange_id = seed(store, mailbox, protocol)
-    mailbox.add_attachment(mailbox.find(sandbox_id(exchange_id)),
+    mailbox.add_attachment(mailbox.find(server_id(exchange_id)),
                            ("Routebeschrijving.pdf", b"%PDF-1.4"))
     service = publisher(store, clock, tmp_path)
     first = service.publish(brief_id)
@@ -177,7 +178,7 @@ def test_a_server_fault_keeps_the_entry_with_a_dutch_reason(
         assert BUSY[protocol] in entry.last_error
     assert pdfs_on(mailbox, exchange_id) == []
 
-    mailbox.delete_item(sandbox_id(exchange_id))  # he removed the appointment in Outlook meanwhile
+    mailbox.delete_item(server_id(exchange_id))  # he removed the appointment in Outlook meanwhile
     clock.moment = clock.now() + timedelta(hours=2)
     OutboxPusher(store.session_factory, backend, clock).push()
     with store.session() as s:

@@ -17,15 +17,14 @@ from kortrijk_cockpit.clock import FixedClock
 from kortrijk_cockpit.demo_office import member
 from kortrijk_cockpit.demo_office.colleagues import colleague_calendar
 from kortrijk_cockpit.domain import OutboxStatus
-from kortrijk_cockpit.exchange.errors import BackendError, ItemConflict
+from kortrijk_cockpit.exchange.errors import ItemConflict
 from kortrijk_cockpit.exchange.graph.backend import GraphBackend
 from kortrijk_cockpit.exchange.records import BusyStatus, EventDraft, OutgoingAttachment
 from kortrijk_cockpit.sandbox import Mailbox, SandboxServer
 from kortrijk_cockpit.sandbox.demo import demo_mailbox
 from kortrijk_cockpit.services.calendar import CalendarService
 from kortrijk_cockpit.store import Store
-from tests.integration.exchange_fixtures import BXL, NOW, make_backend
-from tests.integration.graph_ids import backend_id, sandbox_id
+from tests.integration.exchange_fixtures import BXL, NOW, backend_id, make_backend, server_id
 from tests.integration.test_calendar_writes import (
     JAN,
     TUESDAY,
@@ -97,7 +96,7 @@ def test_an_occurrence_update_leaves_the_rest_of_the_series(
                                           "22/12 09:00-11:00"]
     [update] = mailbox.invitations  # the attendees hear of that one date only
     assert (update.kind, update.start) == ("update", moved.start_at)
-    assert update.item_id == sandbox_id(second.exchange_id)
+    assert update.item_id == server_id(second.exchange_id)
     with pytest.raises(ItemConflict):  # the version read before the change is stale now
         graph.update_event(second.exchange_id, second.change_key, moved, fields=("subject",))
 
@@ -125,21 +124,24 @@ def test_an_all_day_appointment_keeps_its_brussels_dates(
 
     exchange_id, _ = graph.create_event(draft)
 
-    item = mailbox.get(sandbox_id(exchange_id))
+    item = mailbox.get(server_id(exchange_id))
     assert (item.is_all_day, item.start, item.end) == (True, day, day + timedelta(days=1))
     found = graph.event(exchange_id)
     assert found is not None and (found.start_at, found.end_at) == (day, day + timedelta(days=1))
 
 
-def test_a_file_over_3_mb_is_refused_in_dutch_and_a_removed_one_is_no_error(
+def test_a_file_over_3_mb_goes_through_an_upload_session_and_a_removed_one_is_no_error(
         graph: GraphBackend, mailbox: Mailbox, sandbox: SandboxServer) -> None:
     ews_id = mailbox.add_event("Voka netwerkavond", TUESDAY, TUESDAY.replace(hour=11))
     exchange_id = backend_id("graph", ews_id)
+    big = OutgoingAttachment("Plan.pdf", b"%PDF" + bytes(range(256)) * 16384, "application/pdf")
+    graph.attach_to_event(exchange_id, mailbox.get(ews_id).change_key, big)
+    assert "UploadChunk" in sandbox.requests
+    assert [(a.name, a.content) for a in mailbox.get(ews_id).attachments] == \
+        [("Plan.pdf", big.content)]
+    for attachment in list(mailbox.get(ews_id).attachments):
+        mailbox.remove_attachment(attachment.attachment_id)
     change_key = mailbox.get(ews_id).change_key
-    big = OutgoingAttachment("Plan.pdf", b"%PDF" + b"0" * (3 * 1024 * 1024), "application/pdf")
-    with pytest.raises(BackendError, match="groter dan 3 MB"):
-        graph.attach_to_event(exchange_id, change_key, big)
-    assert "CreateAttachment" not in sandbox.requests
 
     small = OutgoingAttachment("Fiche.pdf", b"%PDF-1.4 fiche", "application/pdf")
     new_key = graph.attach_to_event(exchange_id, change_key, small)

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from kortrijk_cockpit.exchange.errors import BackendError, ItemGone
 from kortrijk_cockpit.exchange.graph import convert
 from kortrijk_cockpit.exchange.graph.client import GraphClient
+from kortrijk_cockpit.exchange.graph.mail_writing import upload
 from kortrijk_cockpit.exchange.records import (
     BusyBlock,
     BusyStatus,
@@ -174,10 +175,9 @@ class GraphCalendarWriting:
     def attach_to_event(self, exchange_id: str, change_key: str,
                         attachment: OutgoingAttachment) -> str:
         if len(attachment.content) > INLINE_LIMIT:
-            raise BackendError(
-                f"'{attachment.name}' is groter dan 3 MB; zo'n bijlage kan nog niet via "
-                "Microsoft 365 aan een afspraak worden toegevoegd.",
-                detail=f"{len(attachment.content)} bytes; upload sessions not wired")
+            # Graph refuses a request over 4 MB: a big file goes through an upload session.
+            upload(self._client, _path(exchange_id), attachment)
+            return self._change_key(_path(exchange_id)) or ""
         self._client.call("POST", f"{_path(exchange_id)}/attachments", json={
             "@odata.type": "#microsoft.graph.fileAttachment", "name": attachment.name,
             "contentType": attachment.content_type,

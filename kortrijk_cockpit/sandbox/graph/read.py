@@ -30,6 +30,8 @@ from kortrijk_cockpit.sandbox.graph.ids import to_rest
 from kortrijk_cockpit.sandbox.graph.render import (
     attachment_json,
     event_json,
+    event_ref,
+    expands_event,
     folder_json,
     message_json,
 )
@@ -226,9 +228,13 @@ def get_message(ctx: GraphContext, request: GraphRequest, item: str) -> GraphRes
     found = common.item(ctx, item)
     if not found.is_message:
         raise not_found()
-    return GraphResponse(body=message_json(
-        found, folder_id=common.folder_rest_id(ctx, found), select=common.selected(request.query),
-        expand=request.query.get("$expand", ""), text_body=_text_body(request)))
+    expand = request.query.get("$expand", "")
+    body = message_json(found, folder_id=common.folder_rest_id(ctx, found),
+                        select=common.selected(request.query), expand=expand,
+                        text_body=_text_body(request))
+    if found.is_meeting_message and expands_event(expand):
+        body["event"] = event_ref(ctx.mailbox.calendar_item_for(found))
+    return GraphResponse(body=body)
 
 
 def get_event(ctx: GraphContext, request: GraphRequest, item: str) -> GraphResponse:

@@ -143,6 +143,17 @@ def message_json(item: Item, *, folder_id: str, select: set[str] | None = None,
     return values
 
 
+def expands_event(expand: str) -> bool:
+    """`$expand=microsoft.graph.eventMessage/event(...)`: a meeting message's appointment."""
+    return re.search(r"(^|,|/)\s*event\b", expand or "") is not None
+
+
+def event_ref(appointment: Item | None) -> dict[str, Any] | None:
+    """A meeting message's `event` as `$expand` gives it (its id; null when gone)."""
+    return {"id": to_rest(appointment.id), "changeKey": appointment.change_key} \
+        if appointment is not None else None
+
+
 def _flag(item: Item) -> dict[str, Any]:
     status = {"Flagged": "flagged", "Complete": "complete"}.get(item.flag_status, "notFlagged")
     flag: dict[str, Any] = {"flagStatus": status}
