@@ -17,9 +17,9 @@ from kortrijk_cockpit.app import Options, build_core, start_sync
 from kortrijk_cockpit.config import Paths
 from kortrijk_cockpit.domain import CalendarEvent, Mail
 from kortrijk_cockpit.exchange.graph.settings import GraphSettings
+from kortrijk_cockpit.exchange.round import RoundOutcome
 from kortrijk_cockpit.sandbox.ews.server import EWS_PATH
 from kortrijk_cockpit.sandbox.graph.http import API as GRAPH_API
-from kortrijk_cockpit.exchange.round import RoundOutcome
 
 
 def test_demo_graph_syncs_the_demo_mailbox_over_graph_only(  # type: ignore[no-untyped-def]
