@@ -96,13 +96,17 @@ def test_a_silent_server_still_did_not_answer_in_time(sandbox: SandboxServer, ma
     assert "antwoordde niet op tijd" in failure.user_message
 
 
-def test_sync_once_names_the_refused_connection(tmp_path: Path, closed_port: int) -> None:
+@pytest.mark.both_protocols
+def test_sync_once_names_the_refused_connection(tmp_path: Path, closed_port: int,
+                                                protocol: str) -> None:
+    how = (["--graph", "--server", f"http://127.0.0.1:{closed_port}/v1.0", "--token-stdin"]
+           if protocol == "graph" else
+           ["--server", f"http://127.0.0.1:{closed_port}/EWS/Exchange.asmx", "--user",
+            "assistent", "--password-stdin"])
     result = subprocess.run(
         [sys.executable, "-m", "kortrijk_cockpit", "--basedir", str(tmp_path), "sync", "--once",
-         "--server", f"http://127.0.0.1:{closed_port}/EWS/Exchange.asmx",
-         "--mailbox", "algemeen.directeur@kortrijk.be", "--user", "assistent",
-         "--password-stdin"], input="wachtwoord\n", capture_output=True, text=True, timeout=120,
-        check=False)
+         "--mailbox", "algemeen.directeur@kortrijk.be", *how], input="wachtwoord\n",
+        capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "weigert de verbinding" in result.stderr
