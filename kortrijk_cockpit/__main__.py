@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="SQLAlchemy-adres, bv. postgresql+psycopg://gebruiker@server/cockpit")
     parser.add_argument("--debug", action="store_true", help="uitgebreide logging")
     parser.add_argument("--demo", action="store_true", help="starten met demogegevens in een tijdelijke map")
+    parser.add_argument("--graph", action="store_true",
+                        help="met --demo: de demomailbox via Microsoft Graph synchroniseren "
+                             "in plaats van EWS")
     parser.add_argument("--briefings", action="store_true",
                         help="alleen de briefings van de directeur: externe afspraken en hun fiches")
     parser.add_argument("--smoke-test", action="store_true",
@@ -104,7 +107,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="aanmeldmethode (standaard die van het bewaarde profiel, anders ntlm)")
     sync.add_argument("--password-stdin", action="store_true",
                       help="het wachtwoord van de standaardinvoer lezen")
+    sync.add_argument("--graph", action="store_true",
+                      help="via Microsoft Graph: --server is dan het Graph-adres, bv. dat van "
+                           "'sandbox --graph'")
+    sync.add_argument("--token-stdin", action="store_true",
+                      help="met --graph: het toegangstoken van de standaardinvoer lezen")
     sandbox = commands.add_parser("sandbox", help="een oefenserver (EWS) met demomailbox starten")
+    sandbox.add_argument("--graph", action="store_true",
+                         help="het Microsoft Graph-adres en een toegangstoken tonen in plaats "
+                              "van EWS (dezelfde server en mailbox)")
     sandbox.add_argument("--port", type=port, default=0, metavar="N", help="poort (standaard: een vrije)")
     sandbox.add_argument("--mails", type=count, default=300, metavar="N", help="aantal mails")
     sandbox.add_argument("--events", type=count, default=60, metavar="N", help="aantal afspraken")
@@ -116,7 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.graph and args.command is None and not args.demo:
+        parser.error("--graph werkt alleen samen met --demo (of als: sandbox --graph)")
     # Imported here so that `--version` and bad arguments stay instant.
     from kortrijk_cockpit import temp_basedir
     from kortrijk_cockpit.app import Options, run_gui

@@ -89,6 +89,7 @@ class Options:
     demo: bool = False
     smoke_test: bool = False
     briefings: bool = False  # the director's read-only Briefings window
+    graph: bool = False  # --demo --graph: the demo syncs through the sandbox's Graph front-end
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Options:
@@ -100,6 +101,7 @@ class Options:
             demo=args.demo,
             smoke_test=args.smoke_test,
             briefings=getattr(args, "briefings", False),
+            graph=getattr(args, "graph", False),
         )
 
 
@@ -252,7 +254,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     briefs = BriefService(sessions, clock, external_rules, actor)
     briefings = BriefingService(sessions, clock, briefs, lambda: settings.fiche_sections)
     dashboard = DashboardService(sessions, clock, working, briefings.outlook)
-    exchange = demo_exchange() if options.demo else saved_exchange(settings)
+    exchange = demo_exchange(graph=options.graph) if options.demo else saved_exchange(settings)
     seeded = options.demo and dashboard.snapshot().next_meeting is None
     if seeded:
         seed_demo(sessions, clock.now().astimezone(BRUSSELS).date(), with_mailbox=False)
@@ -349,14 +351,23 @@ def current_user() -> str:
         return ""
 
 
-def demo_exchange() -> ExchangeConnection:
-    """The demo's Exchange: a sandbox server on a free loopback port."""
+def demo_exchange(*, graph: bool = False) -> ExchangeConnection:
+    """The demo's Exchange: a sandbox server on a free loopback port, reached over EWS or,
+    with `graph`, over its Microsoft Graph front-end (same mailbox)."""
     from kortrijk_cockpit.exchange.ews import EwsSettings
     from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
 
     mailbox = demo_mailbox()
     server = SandboxServer(mailbox)
     server.start()
+    if graph:
+        from kortrijk_cockpit.exchange.graph.settings import GraphSettings, StaticToken
+
+        log.info("demo sandbox at %s (Microsoft Graph)", server.graph_url)
+        return ExchangeConnection(
+            GraphSettings(mailbox=mailbox.owner, username=mailbox.delegate,
+                          endpoint=server.graph_url),
+            StaticToken(server.graph_token), sandbox=server)
     log.info("demo sandbox at %s", server.url)
     settings = EwsSettings(endpoint=server.url, mailbox=mailbox.owner, username=server.username,
                            auth="basic", server_build=(15, 2))

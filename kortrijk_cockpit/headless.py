@@ -13,7 +13,10 @@ from kortrijk_cockpit.app import Options, build_core, prepare
 from kortrijk_cockpit.errors import ConfigError, UserFacingError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kortrijk_cockpit.app import Core
+    from kortrijk_cockpit.exchange.backend import MailboxBackend
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.services.mail_import import MailImporter
 
@@ -23,18 +26,21 @@ log = logging.getLogger(__name__)
 def run_sandbox(args: argparse.Namespace) -> int:
     from kortrijk_cockpit.sandbox.cli import run
 
-    return run(port=args.port, mails=args.mails, events=args.events)
+    return run(port=args.port, mails=args.mails, events=args.events,
+               graph=getattr(args, "graph", False))
 
 
 def run_sync(args: argparse.Namespace, options: Options) -> int:
     from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
-    from kortrijk_cockpit.exchange.round import MailboxRound
-    from kortrijk_cockpit.exchange.sync import SyncOptions
-    from kortrijk_cockpit.task_context import TaskContext
 
     paths, _log_file = prepare(options)
     core = build_core(options, paths)
     settings = core.settings
+    if getattr(args, "graph", False):
+        try:
+            return _sync_once(core, _graph_backend(args))
+        finally:
+            core.store.close()
     profile = EwsSettings.from_profile(settings)
     ews = replace(profile, endpoint=args.server or profile.endpoint,
                   mailbox=args.mailbox or profile.mailbox,
@@ -51,15 +57,23 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
 
             ews = replace(ews, endpoint=discover_endpoint(
                 ews.mailbox, ews.username, secret, auth=ews.auth, ca_bundle=ews.ca_bundle))
-        mailbox_round = MailboxRound(lambda: EwsBackend(ews, secret), core.store.session_factory,
-                                     core.clock, SyncOptions.from_settings(settings))
-        try:
-            outcome = mailbox_round.run(
-                TaskContext(), on_wait=lambda message, _seconds: log.info("%s", message))
-        finally:
-            mailbox_round.close()
+        return _sync_once(core, lambda: EwsBackend(ews, secret))
     finally:
         core.store.close()
+
+
+def _sync_once(core: Core, backend: Callable[[], MailboxBackend]) -> int:
+    from kortrijk_cockpit.exchange.round import MailboxRound
+    from kortrijk_cockpit.exchange.sync import SyncOptions
+    from kortrijk_cockpit.task_context import TaskContext
+
+    mailbox_round = MailboxRound(backend, core.store.session_factory, core.clock,
+                                 SyncOptions.from_settings(core.settings))
+    try:
+        outcome = mailbox_round.run(
+            TaskContext(), on_wait=lambda message, _seconds: log.info("%s", message))
+    finally:
+        mailbox_round.close()
     if not outcome.ok or outcome.sync is None or outcome.push is None:
         raise UserFacingError(outcome.message)
     report, pushed = outcome.sync, outcome.push
@@ -67,6 +81,20 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
           f"{report.removed} verwijderd, {report.events} afspraken; "
           f"{pushed.pushed} wijzigingen verstuurd.")
     return 0
+
+
+def _graph_backend(args: argparse.Namespace) -> Callable[[], MailboxBackend]:
+    """`sync --once --graph`: Microsoft Graph at --server with a bearer token from stdin (the
+    sandbox's, or one a script got elsewhere); the saved profile's sign-in is not used."""
+    from kortrijk_cockpit.exchange.backends import open_backend
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings, StaticToken
+
+    if not (args.server and args.mailbox and args.token_stdin):
+        raise ConfigError("Met --graph zijn --server (het Graph-adres), --mailbox en "
+                          "--token-stdin nodig.")
+    token = StaticToken(sys.stdin.readline().strip())  # registered as a secret at once
+    graph = GraphSettings(mailbox=args.mailbox, username=args.user or "", endpoint=args.server)
+    return lambda: open_backend(graph, token)
 
 
 def mail_importer(core: Core) -> MailImporter:

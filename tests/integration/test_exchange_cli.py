@@ -17,10 +17,20 @@ from tests.integration.exchange_fixtures import NOW
 SENDER = ("Els Vandamme", "els.vandamme@kortrijk.be")
 
 
-def sync_cmd(server: SandboxServer, mailbox: Mailbox, basedir: Path) -> list[str]:
-    return [sys.executable, "-m", "kortrijk_cockpit", "--basedir", str(basedir), "sync", "--once",
-            "--server", server.url, "--mailbox", mailbox.owner, "--user", server.username,
-            "--auth", "basic", "--password-stdin"]
+def sync_cmd(server: SandboxServer, mailbox: Mailbox, basedir: Path,
+             protocol: str = "ews") -> list[str]:
+    cockpit = [sys.executable, "-m", "kortrijk_cockpit", "--basedir", str(basedir), "sync",
+               "--once"]
+    if protocol == "graph":
+        return [*cockpit, "--graph", "--server", server.graph_url, "--mailbox", mailbox.owner,
+                "--token-stdin"]
+    return [*cockpit, "--server", server.url, "--mailbox", mailbox.owner, "--user",
+            server.username, "--auth", "basic", "--password-stdin"]
+
+
+def secret_of(server: SandboxServer, protocol: str) -> str:
+    """What the sync reads on stdin: the password, or Graph's bearer token."""
+    return server.graph_token if protocol == "graph" else server.password
 
 
 def count(db: Path, sql: str) -> int:
@@ -58,17 +68,20 @@ def test_sync_once_without_a_profile_says_what_to_do(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.name == "nt", reason="SIGKILL")
-def test_a_sync_killed_between_pages_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
+@pytest.mark.both_protocols
+def test_a_sync_killed_between_pages_resumes_without_duplicates_or_gaps(
+        tmp_path: Path, protocol: str) -> None:
     mailbox = demo_mailbox(mails=450, events=20, seed=3)
     # Private mails are never stored, so they are not expected.
     expected = sum(1 for i in mailbox.folder("inbox").items if i.sensitivity != "Private")
     db = tmp_path / "data" / "cockpit.sqlite3"
     with SandboxServer(mailbox) as server:
         server.faults.slow(0.4, count=50, operation="SyncFolderItems")
-        killed = subprocess.Popen(sync_cmd(server, mailbox, tmp_path), stdin=subprocess.PIPE,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+        killed = subprocess.Popen(sync_cmd(server, mailbox, tmp_path, protocol),
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, text=True)
         assert killed.stdin is not None
-        killed.stdin.write(server.password + "\n")
+        killed.stdin.write(secret_of(server, protocol) + "\n")
         killed.stdin.close()
         try:
             for _ in range(600):  # bounded: until some pages of the inbox are committed
@@ -90,7 +103,8 @@ def test_a_sync_killed_between_pages_resumes_without_duplicates_or_gaps(tmp_path
         assert 0 < partial < expected, "the kill did not land between pages"
 
         server.faults.clear()
-        again = subprocess.run(sync_cmd(server, mailbox, tmp_path), input=server.password + "\n",
+        again = subprocess.run(sync_cmd(server, mailbox, tmp_path, protocol),
+                               input=secret_of(server, protocol) + "\n",
                                capture_output=True, text=True, timeout=300, check=False)
     assert again.returncode == 0, again.stderr
     inbox = ("SELECT count(*) FROM mails JOIN mail_folders f ON f.id = mails.folder_id "
