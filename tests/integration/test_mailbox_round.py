@@ -49,21 +49,10 @@ def make_round(sessions: Callable[[], MailboxBackend], store: Store,
     return MailboxRound(sessions, store.session_factory, clock)
 
 
-def until_graph_writes(request: pytest.FixtureRequest, protocol: str) -> None:
-    """Graph's writing half is another part of issue 13: until it is merged its stub raises
-    NotImplementedError (an expected failure); once merged the test must pass, and any
-    other failure is a real one."""
-    if protocol == "graph":
-        request.applymarker(pytest.mark.xfail(raises=NotImplementedError, strict=False,
-                                              reason="GraphMailWriting not merged yet"))
-
-
 @pytest.mark.both_protocols
 def test_a_round_pushes_the_outbox_then_pulls(store: Store, sandbox: SandboxServer,
                                               mailbox: Mailbox, clock: FixedClock,
-                                              protocol: str,
-                                              request: pytest.FixtureRequest) -> None:
-    until_graph_writes(request, protocol)
+                                              protocol: str) -> None:
     item = mailbox.add_message("inbox", subject="Nota BBC", sender=SENDER, received=NOW)
     sessions = Sessions(sandbox, mailbox, protocol)
     mailbox_round = make_round(sessions, store, clock)
