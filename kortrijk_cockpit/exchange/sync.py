@@ -281,27 +281,38 @@ class SyncEngine:
 
     # -- one mail folder ---------------------------------------------------------
     def sync_folder(self, folder: FolderRecord, report: SyncReport) -> None:
+        """Page after page, each stored with its state. The next page is asked for while
+        this one is stored (its state is known already), so the store's writes hide
+        behind the server's answer; one request in flight, never more."""
         with self._sessions() as s:
             folder_id = self._folder_id(s, folder)
             state = s.scalar(select(SyncState.state).where(SyncState.folder_id == folder_id)) or ""
         seen: set[str] | None = set() if not state else None
-        while not self._ctx.cancelled:
-            try:
-                page = self._backend.sync_page(folder, state, max_changes=self._options.page_size)
-            except SyncStateInvalid:
-                if folder.name in report.full_resyncs:
-                    raise  # rejected again from scratch: a server fault, not our state
-                log.warning("sync state of folder %s rejected; resyncing it whole", folder_id)
-                report.full_resyncs.append(folder.name)
-                self._forget_state(folder_id)
-                state, seen = "", set()
-                continue
-            self._apply_page(folder_id, page, report, seen)
-            state = page.sync_state
-            if page.last_page:
-                if seen is not None:
-                    self._drop_unseen(folder_id, seen, report)
-                return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pages") as ahead:
+            pending = ahead.submit(self._page, folder, state)
+            while not self._ctx.cancelled:
+                try:
+                    page = pending.result()
+                except SyncStateInvalid:
+                    if folder.name in report.full_resyncs:
+                        raise  # rejected again from scratch: a server fault, not our state
+                    log.warning("sync state of folder %s rejected; resyncing it whole", folder_id)
+                    report.full_resyncs.append(folder.name)
+                    self._forget_state(folder_id)
+                    seen = set()
+                    pending = ahead.submit(self._page, folder, "")
+                    continue
+                following = None if page.last_page or self._ctx.cancelled \
+                    else ahead.submit(self._page, folder, page.sync_state)
+                self._apply_page(folder_id, page, report, seen)
+                if following is None:
+                    if page.last_page and seen is not None:
+                        self._drop_unseen(folder_id, seen, report)
+                    return
+                pending = following
+
+    def _page(self, folder: FolderRecord, state: str) -> SyncPage:
+        return self._backend.sync_page(folder, state, max_changes=self._options.page_size)
 
     def _forget_state(self, folder_id: int) -> None:
         with self._sessions.begin() as s:
