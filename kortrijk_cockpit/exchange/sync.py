@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import cast
+from typing import Any, cast
 
 from sqlalchemy import Table, and_, bindparam, delete, insert, null, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -166,13 +166,24 @@ def _refresh(mail: Mail, folder_id: int, columns: dict[str, object],
             mail.meeting = _meeting_value(merged)  # type: ignore[assignment]
 
 
-def _new_mail_row(folder_id: int, item: MailSummary) -> dict[str, object]:
+def _new_mail_row(folder_id: int, item: MailSummary,
+                  body: MailBody | None = None) -> dict[str, object]:
+    """A new mail's row; with its body when that came along with its page."""
     return {
         **_summary_columns(item), "meeting": _meeting_value(item.meeting),
         "folder_id": folder_id, "exchange_id": item.exchange_id,
-        "body_html": None, "body_text": "", "to_recipients": [], "cc_recipients": [],
-        "reply_to": [], "version": 1,
+        "body_html": body.body_html if body else None,
+        "body_text": body.body_text if body else "",
+        "to_recipients": list(body.to_recipients) if body else [],
+        "cc_recipients": list(body.cc_recipients) if body else [],
+        "reply_to": list(body.reply_to) if body else [], "version": 1,
     }
+
+
+def _attachment_rows(mail_id: int, body: MailBody) -> list[dict[str, object]]:
+    return [{"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
+             "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,
+             "content_id": a.content_id or None} for a in body.attachments]
 
 
 def _save_state(s: Session, folder_id: int, state: str, now: datetime) -> None:
@@ -292,7 +303,7 @@ class SyncEngine:
             pending = ahead.submit(self._page, folder, state)
             while not self._ctx.cancelled:
                 try:
-                    page = pending.result()
+                    page, bodies = pending.result()
                 except SyncStateInvalid:
                     if folder.name in report.full_resyncs:
                         raise  # rejected again from scratch: a server fault, not our state
@@ -304,22 +315,39 @@ class SyncEngine:
                     continue
                 following = None if page.last_page or self._ctx.cancelled \
                     else ahead.submit(self._page, folder, page.sync_state)
-                self._apply_page(folder_id, page, report, seen)
+                self._apply_page(folder_id, page, report, seen, bodies)
                 if following is None:
                     if page.last_page and seen is not None:
                         self._drop_unseen(folder_id, seen, report)
                     return
                 pending = following
 
-    def _page(self, folder: FolderRecord, state: str) -> SyncPage:
-        return self._backend.sync_page(folder, state, max_changes=self._options.page_size)
+    def _page(self, folder: FolderRecord, state: str) -> tuple[SyncPage, dict[str, MailBody]]:
+        """A page, with the bodies of the mails in it the store does not have yet: a new
+        mail is then stored whole, indexed for search once instead of twice."""
+        page = self._backend.sync_page(folder, state, max_changes=self._options.page_size)
+        arrived = [c.item.exchange_id for c in page.changes if isinstance(c, Upserted)
+                   and (c.item.sensitivity not in PRIVATE or self._show_private)]
+        if not arrived:
+            return page, {}
+        with self._sessions() as s:
+            known = set(s.scalars(select(Mail.exchange_id).where(Mail.exchange_id.in_(arrived))))
+        wanted = [exchange_id for exchange_id in arrived if exchange_id not in known]
+        bodies: dict[str, MailBody] = {}
+        batch = self._options.body_batch
+        for start in range(0, len(wanted), batch):
+            asked = wanted[start:start + batch]
+            bodies.update((exchange_id, body) for exchange_id, body in
+                          zip(asked, self._backend.fetch_bodies(asked), strict=True)
+                          if body is not None)
+        return page, bodies
 
     def _forget_state(self, folder_id: int) -> None:
         with self._sessions.begin() as s:
             s.execute(delete(SyncState).where(SyncState.folder_id == folder_id))
 
     def _apply_page(self, folder_id: int, page: SyncPage, report: SyncReport,
-                    seen: set[str] | None) -> None:
+                    seen: set[str] | None, bodies: dict[str, MailBody] | None = None) -> None:
         upserts = [c.item for c in page.changes if isinstance(c, Upserted)]
         with self._sessions.begin() as s:
             ids = [u.exchange_id for u in upserts] + [
@@ -352,7 +380,8 @@ class SyncEngine:
                                                  report)
                         (updated if kept else removed).add(mail_id)
                     elif change.item.sensitivity not in PRIVATE or self._show_private:
-                        new_rows[change.item.exchange_id] = _new_mail_row(folder_id, change.item)
+                        new_rows[change.item.exchange_id] = _new_mail_row(
+                            folder_id, change.item, (bodies or {}).get(change.item.exchange_id))
                 elif isinstance(change, Removed):  # came and went within this page
                     new_rows.pop(change.exchange_id, None)
                 elif isinstance(change, ReadFlagChanged):
@@ -363,14 +392,30 @@ class SyncEngine:
                         report.updated += 1
             created: list[int] = []
             if new_rows:  # a page of new mail in one statement, not one object each
-                made = s.execute(insert(Mail).returning(Mail.id, Mail.internet_message_id),
+                made = s.execute(insert(Mail).returning(Mail.id, Mail.internet_message_id,
+                                                        Mail.exchange_id),
                                  list(new_rows.values())).all()
-                created = [mail_id for mail_id, _ in made]
+                created = [mail_id for mail_id, _, _ in made]
                 report.created += len(new_rows)
-                self._note_twins(s, made)
+                self._note_twins(s, [(mail_id, message_id) for mail_id, message_id, _ in made])
+                report.bodies += self._store_attachments(s, made, bodies or {})
             _save_state(s, folder_id, page.sync_state, self._clock.now())
         self._changed(report, Changes.of(Kind.MAIL, created=created, updated=updated - removed,
                                          removed=removed))
+
+    @staticmethod
+    def _store_attachments(s: Session, made: list[Any], bodies: dict[str, MailBody]) -> int:
+        """The attachment rows of new mails stored with their bodies; how many bodies."""
+        rows: list[dict[str, object]] = []
+        stored = 0
+        for mail_id, _, exchange_id in made:
+            body = bodies.get(exchange_id or "")
+            if body is not None:
+                stored += 1
+                rows += _attachment_rows(mail_id, body)
+        if rows:
+            s.execute(insert(Attachment), rows)
+        return stored
 
     def _pending_fields(self, s: Session, mail_ids: list[int]) -> dict[int, set[str]]:
         if not mail_ids:
@@ -539,12 +584,7 @@ class SyncEngine:
             rows.append({"b_id": mail_id, "html": body.body_html, "text": body.body_text,
                          "to": list(body.to_recipients), "cc": list(body.cc_recipients),
                          "reply_to": list(body.reply_to)})
-            attachments += [
-                {"mail_id": mail_id, "exchange_id": a.exchange_id, "name": a.name,
-                 "content_type": a.content_type, "size": a.size, "is_inline": a.is_inline,
-                 "content_id": a.content_id or None}
-                for a in body.attachments
-            ]
+            attachments += _attachment_rows(mail_id, body)
             report.bodies += 1
         # Filling in a body is the server's data arriving, not an edit: one
         # executemany per batch (the search triggers still see every row).
@@ -606,46 +646,48 @@ class SyncEngine:
             waiting = set(s.scalars(select(OutboxEntry.event_id).where(
                 OutboxEntry.event_id.in_([e.id for e in existing.values()]),
                 OutboxEntry.status.in_(OPEN_STATUSES))))
-            added, updated = [], []
+            new_rows: list[dict[str, object]] = []
+            updated = []
             for record in events:
                 row = existing.pop(record.exchange_id, None)
                 if row is None:
-                    row = CalendarEvent(exchange_id=record.exchange_id)
-                    s.add(row)
-                    added.append(row)
-                elif row.id in waiting:
+                    new_rows.append({"exchange_id": record.exchange_id,
+                                     **self._event_values(record)})
+                    continue
+                if row.id in waiting:
                     continue  # her change is still on its way: it wins until pushed
-                elif row.change_key != record.change_key:
+                if row.change_key != record.change_key:
                     updated.append(row.id)
-                self._fill_event(row, record)
+                for column, value in self._event_values(record).items():
+                    setattr(row, column, value)
             gone = [stale for stale in existing.values() if stale.id not in waiting]
             removed = [stale.id for stale in gone]
             for stale in gone:
                 s.delete(stale)
             s.flush()
-            touched = Changes.of(Kind.EVENT, created=[r.id for r in added], updated=updated,
+            # New appointments in one statement (a first sync brings a thousand).
+            created = list(s.scalars(insert(CalendarEvent).returning(CalendarEvent.id),
+                                     new_rows)) if new_rows else []
+            touched = Changes.of(Kind.EVENT, created=created, updated=updated,
                                  removed=removed)
         return len(events), touched
 
-    def _fill_event(self, row: CalendarEvent, record: EventRecord) -> None:
+    def _event_values(self, record: EventRecord) -> dict[str, object]:
+        """An appointment's columns as the server has it; a private one as a busy block
+        only (nothing readable is kept)."""
         private = record.sensitivity in PRIVATE and not self._show_private
-        row.change_key = record.change_key
-        row.start_at = record.start_at
-        row.end_at = record.end_at
-        row.is_all_day = record.is_all_day
-        row.sensitivity = record.sensitivity
-        row.is_private_block = private
-        row.is_cancelled = record.is_cancelled
-        row.series_exchange_id = record.series_exchange_id or None
-        if private:  # a busy block only: nothing readable is kept
-            row.subject, row.location, row.organizer = PRIVATE_SUBJECT, "", ""
-            row.attendees, row.categories, row.body_text = [], [], ""
-        else:
-            row.subject = record.subject
-            row.location = record.location
-            row.organizer = record.organizer
-            row.attendees = list(record.attendees)
-            row.categories = list(record.categories)
-            row.body_text = record.body_text
+        values: dict[str, object] = {
+            "change_key": record.change_key, "start_at": record.start_at,
+            "end_at": record.end_at, "is_all_day": record.is_all_day,
+            "sensitivity": record.sensitivity, "is_private_block": private,
+            "is_cancelled": record.is_cancelled,
+            "series_exchange_id": record.series_exchange_id or None,
+        }
+        if private:
+            return {**values, "subject": PRIVATE_SUBJECT, "location": "", "organizer": "",
+                    "attendees": [], "categories": [], "body_text": ""}
+        return {**values, "subject": record.subject, "location": record.location,
+                "organizer": record.organizer, "attendees": list(record.attendees),
+                "categories": list(record.categories), "body_text": record.body_text}
 
 

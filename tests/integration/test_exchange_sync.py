@@ -259,10 +259,9 @@ def test_a_full_disk_ends_the_round_in_dutch_and_loses_nothing(
     sync = engine(sqlite_store, backend, clock, page_size=10)
     with pytest.raises(StoreError, match="schijf is vol"):
         sync.sync()
-    with sqlite_store.session() as s:  # the round stopped part-way
-        missing = s.scalar(select(func.count()).select_from(Mail)
-                           .where(Mail.body_html.is_(None)))
-    assert missing
+    with sqlite_store.session() as s:  # the round stopped part-way: a page is whole or absent
+        stored = s.scalar(select(func.count()).select_from(Mail))
+    assert stored is not None and stored < 60
 
     event.remove(engine_, "connect", disk_nearly_full)
     engine_.dispose()  # space freed: connections without the limit
