@@ -15,6 +15,8 @@ from kortrijk_cockpit.errors import ConfigError, UserFacingError
 if TYPE_CHECKING:
     from kortrijk_cockpit.app import Core
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
+    from kortrijk_cockpit.exchange.round import MailboxRound, RoundOutcome
     from kortrijk_cockpit.services.mail_import import MailImporter
 
 log = logging.getLogger(__name__)
@@ -30,11 +32,12 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
     from kortrijk_cockpit.exchange.ews import EwsBackend, EwsSettings
     from kortrijk_cockpit.exchange.round import MailboxRound
     from kortrijk_cockpit.exchange.sync import SyncOptions
-    from kortrijk_cockpit.task_context import TaskContext
 
     paths, _log_file = prepare(options)
     core = build_core(options, paths)
     settings = core.settings
+    if settings.exchange_backend == "graph" and not (args.server or args.auth):
+        return _sync_graph(args, core)
     profile = EwsSettings.from_profile(settings)
     ews = replace(profile, endpoint=args.server or profile.endpoint,
                   mailbox=args.mailbox or profile.mailbox,
@@ -53,13 +56,47 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
                 ews.mailbox, ews.username, secret, auth=ews.auth, ca_bundle=ews.ca_bundle))
         mailbox_round = MailboxRound(lambda: EwsBackend(ews, secret), core.store.session_factory,
                                      core.clock, SyncOptions.from_settings(settings))
-        try:
-            outcome = mailbox_round.run(
-                TaskContext(), on_wait=lambda message, _seconds: log.info("%s", message))
-        finally:
-            mailbox_round.close()
+        outcome = _run_round(mailbox_round)
     finally:
         core.store.close()
+    return _print_outcome(outcome)
+
+
+def _sync_graph(args: argparse.Namespace, core: Core) -> int:
+    """`sync --once` over Microsoft Graph with the saved profile: a silent token only."""
+    from kortrijk_cockpit.exchange.backends import open_backend
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
+    from kortrijk_cockpit.exchange.round import MailboxRound
+    from kortrijk_cockpit.exchange.sync import SyncOptions
+
+    try:
+        graph = GraphSettings.from_profile(core.settings)
+        graph = replace(graph, mailbox=args.mailbox or graph.mailbox)
+        if not (graph.mailbox and graph.authority and graph.client_id):
+            raise ConfigError("De verbinding met Microsoft 365 (Graph) is niet volledig "
+                              "ingesteld: stel ze in via het programma (Verbinding met "
+                              "Exchange, Ctrl+,).")
+        secret = _secret(args, graph)
+        mailbox_round = MailboxRound(lambda: open_backend(graph, secret),
+                                     core.store.session_factory, core.clock,
+                                     SyncOptions.from_settings(core.settings))
+        outcome = _run_round(mailbox_round)
+    finally:
+        core.store.close()
+    return _print_outcome(outcome)
+
+
+def _run_round(mailbox_round: MailboxRound) -> RoundOutcome:
+    from kortrijk_cockpit.task_context import TaskContext
+
+    try:
+        return mailbox_round.run(
+            TaskContext(), on_wait=lambda message, _seconds: log.info("%s", message))
+    finally:
+        mailbox_round.close()
+
+
+def _print_outcome(outcome: RoundOutcome) -> int:
     if not outcome.ok or outcome.sync is None or outcome.push is None:
         raise UserFacingError(outcome.message)
     report, pushed = outcome.sync, outcome.push
@@ -91,7 +128,7 @@ def run_import(args: argparse.Namespace, options: Options) -> int:
     return 1 if report.failures else 0
 
 
-def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:
+def _secret(args: argparse.Namespace, ews: EwsSettings | GraphSettings) -> Secret:
     """The password from stdin, or the profile's secret from the keyring."""
     from kortrijk_cockpit.exchange.errors import SignInRequired
     from kortrijk_cockpit.exchange.profile import load_secret
@@ -112,7 +149,7 @@ def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:
         register_secret(password)
         return password
     stored = load_secret(ews)
-    if not stored:
+    if not isinstance(stored, str) or not stored:
         raise ConfigError("Geen wachtwoord bewaard voor deze verbinding: gebruik "
                           "--password-stdin of meld u eerst aan in het programma.")
     return stored
