@@ -302,10 +302,12 @@ class M365Session:
 
         with self._lock:
             app = self._application()
-            try:
-                result = app.acquire_token_by_device_flow(code.flow, exit_condition=give_up)
-            except requests.RequestException as exc:
-                raise _offline(exc) from exc
+        # Polling takes minutes: without the lock, so the dialog can still read the account.
+        try:
+            result = app.acquire_token_by_device_flow(code.flow, exit_condition=give_up)
+        except requests.RequestException as exc:
+            raise _offline(exc) from exc
+        with self._lock:
             if "access_token" not in result:
                 error = result.get("error", "")
                 if cancelled() or error in ("authorization_pending", "slow_down"):
