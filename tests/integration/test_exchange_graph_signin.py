@@ -242,3 +242,20 @@ def test_sync_once_over_a_saved_graph_profile_without_tokens_in_logs_or_settings
     assert "Traceback" not in result.stderr
     assert "aanmelden bij Microsoft 365" in result.stderr
     assert "devicecode" in cloud.authority.grants and "authorize" not in cloud.authority.grants
+
+
+def test_the_app_starts_syncing_a_saved_graph_profile(
+        cloud: Cloud, mailbox: Mailbox, memory_keyring: MemoryKeyring, paths: Paths) -> None:
+    from kortrijk_cockpit.app import saved_exchange
+    from kortrijk_cockpit.exchange.backends import open_backend
+
+    sign_in_with_code(cloud, graph_session(cloud))
+    save_profile(Settings(), graph_settings(cloud, mailbox), password="", show_private=False,
+                 persist=lambda s: s.save(paths))
+    exchange = saved_exchange(Settings.load(paths))
+    assert exchange is not None and isinstance(exchange.settings, GraphSettings)
+    backend = open_backend(exchange.settings, exchange.secret)
+    try:
+        assert {"inbox", "calendar"} <= {f.kind.value for f in backend.folders()}
+    finally:
+        backend.close()
