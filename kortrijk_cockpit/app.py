@@ -511,7 +511,7 @@ def run_gui(options: Options) -> int:
 
             controller.round_finished.connect(seed)
 
-        def connection_saved(settings: EwsSettings, secret: Secret) -> None:
+        def connection_saved(settings: EwsSettings | GraphSettings, secret: Secret) -> None:
             connect(ExchangeConnection(settings, secret))
 
         window.connection_saved.connect(connection_saved)

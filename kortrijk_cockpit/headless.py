@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.app import Core
     from kortrijk_cockpit.exchange.backend import MailboxBackend
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
     from kortrijk_cockpit.services.mail_import import MailImporter
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,11 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
             return _sync_once(core, _graph_backend(args))
         finally:
             core.store.close()
+    if settings.exchange_backend == "graph" and not (args.server or args.auth):
+        try:
+            return _sync_once(core, _saved_graph_backend(args, core))
+        finally:
+            core.store.close()
     profile = EwsSettings.from_profile(settings)
     ews = replace(profile, endpoint=args.server or profile.endpoint,
                   mailbox=args.mailbox or profile.mailbox,
@@ -60,6 +66,21 @@ def run_sync(args: argparse.Namespace, options: Options) -> int:
         return _sync_once(core, lambda: EwsBackend(ews, secret))
     finally:
         core.store.close()
+
+
+def _saved_graph_backend(args: argparse.Namespace, core: Core) -> Callable[[], MailboxBackend]:
+    """`sync --once` over Microsoft Graph with the saved profile: a silent token only."""
+    from kortrijk_cockpit.exchange.backends import open_backend
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
+
+    graph = GraphSettings.from_profile(core.settings)
+    graph = replace(graph, mailbox=args.mailbox or graph.mailbox)
+    if not (graph.mailbox and graph.authority and graph.client_id):
+        raise ConfigError("De verbinding met Microsoft 365 (Graph) is niet volledig "
+                          "ingesteld: stel ze in via het programma (Verbinding met "
+                          "Exchange, Ctrl+,).")
+    secret = _secret(args, graph)
+    return lambda: open_backend(graph, secret)
 
 
 def _sync_once(core: Core, backend: Callable[[], MailboxBackend]) -> int:
@@ -119,7 +140,7 @@ def run_import(args: argparse.Namespace, options: Options) -> int:
     return 1 if report.failures else 0
 
 
-def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:
+def _secret(args: argparse.Namespace, ews: EwsSettings | GraphSettings) -> Secret:
     """The password from stdin, or the profile's secret from the keyring."""
     from kortrijk_cockpit.exchange.errors import SignInRequired
     from kortrijk_cockpit.exchange.profile import load_secret
@@ -140,7 +161,7 @@ def _secret(args: argparse.Namespace, ews: EwsSettings) -> Secret:
         register_secret(password)
         return password
     stored = load_secret(ews)
-    if not stored:
+    if not isinstance(stored, str) or not stored:
         raise ConfigError("Geen wachtwoord bewaard voor deze verbinding: gebruik "
                           "--password-stdin of meld u eerst aan in het programma.")
     return stored

@@ -1,7 +1,9 @@
-"""Microsoft 365 sign-in for EWS: OAuth 2.0 through MSAL, tokens cached in the OS keyring.
+"""Microsoft 365 sign-in for EWS or Graph: OAuth 2.0 through MSAL, tokens cached in the OS keyring.
 
 The assistant signs in once in her own browser (authorization code flow with
-PKCE, the answer posted to a loopback address we listen on). After that, MSAL
+PKCE, the answer posted to a loopback address we listen on), or, where a
+locked-down browser cannot reach our loopback address, with a code she types
+at Microsoft's device login page on any device. After that, MSAL
 refreshes the access token silently from the refresh token. The token cache
 lives in the keyring only, without its access and ID tokens: those are
 short-lived and would push the cache past Windows' size limit for one
@@ -20,7 +22,8 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import parse_qs, urlparse
@@ -53,6 +56,16 @@ class SignInCancelled(BackendError):
     pass
 
 
+@dataclass(frozen=True)
+class DeviceCode:
+    """What the assistant types where: `user_code` at `verification_uri`."""
+
+    user_code: str
+    verification_uri: str
+    expires_at: float  # epoch seconds
+    flow: dict[str, Any] = field(repr=False, compare=False)
+
+
 def authority_for(tenant: str) -> str:
     """The authority URL for a tenant name or ID ("kortrijk.be"), or a full URL as given."""
     tenant = tenant.strip().rstrip("/")
@@ -74,11 +87,14 @@ def _sign_in_again(reason: str = "") -> SignInRequired:
 
 
 class M365Session:
-    """Access tokens for EWS for the account signed in with this app registration."""
+    """Access tokens for EWS (or, with `GRAPH_SCOPES`, Graph) for the account signed in
+    with this app registration."""
 
-    def __init__(self, authority: str, client_id: str, *, ca_bundle: str = "") -> None:
+    def __init__(self, authority: str, client_id: str, *, ca_bundle: str = "",
+                 scopes: Sequence[str] = EWS_SCOPES) -> None:
         self.authority = authority
         self.client_id = client_id
+        self.scopes = list(scopes)
         self._ca_bundle = ca_bundle
         self._lock = threading.RLock()
         self._app: msal.PublicClientApplication | None = None
@@ -86,8 +102,15 @@ class M365Session:
         self._stored: str | None = None  # what this session last read from or wrote to the keyring
 
     @property
+    def for_graph(self) -> bool:
+        return self.scopes != EWS_SCOPES
+
+    @property
     def cache_name(self) -> str:
-        return f"m365:{self.client_id}@{self.authority}"
+        # EWS and Graph keep their own sign-in: consent is per resource, and switching
+        # protocol forgets the old one (profile.forget_replaced_secrets).
+        kind = "graph" if self.for_graph else "m365"
+        return f"{kind}:{self.client_id}@{self.authority}"
 
     # -- the keyring -----------------------------------------------------------
     def _token_cache(self) -> msal.SerializableTokenCache:
@@ -198,7 +221,7 @@ class M365Session:
             try:
                 # The _with_error variant says why it failed (acquire_token_silent says None).
                 result = app.acquire_token_silent_with_error(
-                    EWS_SCOPES, account=accounts[0], force_refresh=force_refresh)
+                    self.scopes, account=accounts[0], force_refresh=force_refresh)
             except requests.RequestException as exc:
                 raise _offline(exc) from exc
             if not result or "access_token" not in result:
@@ -222,7 +245,7 @@ class M365Session:
         with self._lock, _Receiver() as receiver:
             app = self._application()
             flow = app.initiate_auth_code_flow(
-                EWS_SCOPES, redirect_uri=f"http://localhost:{receiver.port}",
+                self.scopes, redirect_uri=f"http://localhost:{receiver.port}",
                 response_mode="form_post", login_hint=login_hint or None, prompt="select_account")
             receiver.expect(flow["state"])
             if not open_browser(flow["auth_uri"]):
@@ -244,10 +267,60 @@ class M365Session:
                                           "afgebroken.", detail=result.get("error", ""))
                 raise AuthenticationFailed("Aanmelden bij Microsoft 365 is mislukt: "
                                            + _first_line(result), detail=result.get("error", ""))
-            register_secret(result["access_token"])
-            self._persist(signed_in=True)
-            claims = result.get("id_token_claims") or {}
-            return str(claims.get("preferred_username") or self.username())
+            return self._signed_in(result)
+
+    def _signed_in(self, result: dict[str, Any]) -> str:
+        register_secret(result["access_token"])
+        self._persist(signed_in=True)
+        claims = result.get("id_token_claims") or {}
+        return str(claims.get("preferred_username") or self.username())
+
+    def start_device_sign_in(self) -> DeviceCode:
+        """Ask for a device code; show it, then call `finish_device_sign_in`."""
+        import requests
+
+        with self._lock:
+            app = self._application()
+            try:
+                flow = app.initiate_device_flow(self.scopes)
+            except requests.RequestException as exc:
+                raise _offline(exc) from exc
+            if "user_code" not in flow:
+                raise AuthenticationFailed("Aanmelden met een code bij Microsoft 365 is niet "
+                                           "mogelijk: " + _first_line(flow),
+                                           detail=str(flow.get("error", "")))
+            return DeviceCode(str(flow["user_code"]), str(flow["verification_uri"]),
+                              float(flow["expires_at"]), flow)
+
+    def finish_device_sign_in(self, code: DeviceCode, *,
+                              cancelled: Callable[[], bool]) -> str:
+        """Wait until the code was entered (or cancelled, or expired); the account's name."""
+        import requests
+
+        def give_up(flow: dict[str, Any]) -> bool:
+            return cancelled() or time.time() > float(flow.get("expires_at", 0))
+
+        with self._lock:
+            app = self._application()
+        # Polling takes minutes: without the lock, so the dialog can still read the account.
+        try:
+            result = app.acquire_token_by_device_flow(code.flow, exit_condition=give_up)
+        except requests.RequestException as exc:
+            raise _offline(exc) from exc
+        with self._lock:
+            if "access_token" not in result:
+                error = result.get("error", "")
+                if cancelled() or error in ("authorization_pending", "slow_down"):
+                    raise SignInCancelled("De aanmelding bij Microsoft 365 werd afgebroken.")
+                if error == "expired_token":
+                    raise SignInCancelled("De code is verlopen voordat ze werd ingegeven. "
+                                          "Vraag een nieuwe code aan.", detail=error)
+                if error in ("authorization_declined", "access_denied"):
+                    raise SignInCancelled("De aanmelding bij Microsoft 365 werd geweigerd of "
+                                          "afgebroken.", detail=error)
+                raise AuthenticationFailed("Aanmelden bij Microsoft 365 is mislukt: "
+                                           + _first_line(result), detail=error)
+            return self._signed_in(result)
 
 
 def _for_exchangelib(result: dict[str, Any]) -> dict[str, Any]:

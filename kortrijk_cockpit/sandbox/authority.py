@@ -1,8 +1,10 @@
 """A loopback Microsoft identity platform (Entra ID v2.0) that real MSAL signs in against.
 
 It serves the tenant's OpenID configuration, the authorize endpoint (answering
-with the auto-submitting form_post page Entra ID sends to the browser) and the
-token endpoint (authorization code with PKCE, rotating refresh tokens), over
+with the auto-submitting form_post page Entra ID sends to the browser), the
+device code endpoint (the code is `authorization_pending` until a test
+approves it, as the user would at microsoft.com/devicelogin) and the token
+endpoint (authorization code with PKCE, device code, rotating refresh tokens), over
 HTTPS only because MSAL refuses other authorities. The EWS sandbox asks
 `user_for()` whom a bearer token belongs to.
 
@@ -38,6 +40,9 @@ log = logging.getLogger(__name__)
 
 CLIENT_ID = "5b1c9e47-2d8a-4f3b-9c61-0e7a4d2f8b35"  # the cockpit's app registration
 EWS_SCOPE = "https://outlook.office365.com/EWS.AccessAsUser.All"
+GRAPH_RESOURCE = "https://graph.microsoft.com/"
+DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+DEVICE_CODE_LIFETIME = 900  # seconds, as Entra ID's
 # Scopes of the platform itself, not of a resource; MSAL adds openid, profile, offline_access.
 OIDC_SCOPES = frozenset({"openid", "profile", "offline_access", "email"})
 CODE_LIFETIME = 600  # seconds; Entra ID's authorization codes live about ten minutes
@@ -90,6 +95,16 @@ class _Code:
     nonce: str | None
     scopes: frozenset[str]
     expires: float  # on the authority's monotonic clock
+
+
+@dataclass
+class _Device:
+    """A device code: pending until the user enters `user_code` and approves (or declines)."""
+
+    user_code: str
+    scopes: frozenset[str]
+    expires: float  # on the authority's monotonic clock
+    answer: str = "pending"  # "pending", "approved", "declined"
 
 
 class _Refused(Exception):
@@ -164,7 +179,8 @@ class FakeAuthority:
     def __init__(self, *, tls: ssl.SSLContext, tenant: str = "kortrijk.be",
                  client_id: str = CLIENT_ID, username: str = "assistent@kortrijk.be",
                  display_name: str = "Assistent Algemeen Directeur", host: str = "127.0.0.1",
-                 port: int = 0, access_token_lifetime: int = 3600) -> None:
+                 port: int = 0, access_token_lifetime: int = 3600,
+                 device_code_interval: int = 1) -> None:
         self.tls = tls
         self.tenant = tenant
         # Entra ID names a tenant by GUID in its endpoints and tokens; derive a stable one.
@@ -175,6 +191,7 @@ class FakeAuthority:
         self.host = host
         self.port = port
         self.access_token_lifetime = access_token_lifetime
+        self.device_code_interval = device_code_interval  # seconds MSAL waits between polls
         self.object_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.tenant_id}/{username.lower()}"))
         # What happened, in order: "authorize", "denied", "authorization_code",
         # "refresh_token"; a refused request as "<grant>:<error>", e.g. "refresh_token:invalid_grant".
@@ -185,7 +202,10 @@ class FakeAuthority:
         self._refresh: dict[str, frozenset[str]] = {}  # live refresh token -> consented scopes
         self._revoked: set[str] = set()
         self._access: dict[str, float] = {}  # access token -> expiry on the monotonic clock
+        self._scopes: dict[str, frozenset[str]] = {}  # access token -> the scopes it grants
+        self._devices: dict[str, _Device] = {}  # device code -> its state
         self._lock = threading.Lock()
+        self._polled = threading.Condition(self._lock)  # a grant was recorded
         self._httpd: _HttpServer | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -246,6 +266,34 @@ class FakeAuthority:
             self._revoked.update(self._refresh)
             self._refresh.clear()
 
+    def approve_device_code(self, user_code: str) -> None:
+        """The user enters `user_code` at the device login page and signs in."""
+        self._answer_device_code(user_code, "approved")
+
+    def decline_device_code(self, user_code: str) -> None:
+        self._answer_device_code(user_code, "declined")
+
+    def _answer_device_code(self, user_code: str, answer: str) -> None:
+        with self._lock:
+            for device in self._devices.values():
+                if device.user_code == user_code:
+                    device.answer = answer
+                    return
+        raise KeyError(f"no device code {user_code!r}")
+
+    def wait_for_device_poll(self, timeout: float = 10.0) -> bool:
+        """Block until the app polls the token endpoint with a pending device code."""
+        with self._polled:
+            seen = self.grants.count(f"{DEVICE_CODE_GRANT}:authorization_pending")
+            return self._polled.wait_for(
+                lambda: self.grants.count(f"{DEVICE_CODE_GRANT}:authorization_pending") > seen,
+                timeout)
+
+    def scopes_of(self, access_token: str) -> frozenset[str]:
+        """The resource scopes an access token was issued for (empty if unknown)."""
+        with self._lock:
+            return self._scopes.get(access_token, frozenset())
+
     def user_for(self, access_token: str) -> str | None:
         """The UPN an access token was issued to, if it is ours and unexpired."""
         with self._lock:
@@ -280,6 +328,9 @@ class FakeAuthority:
                     "Received a GET request."), correlation_id)
             form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
             return self._token(form, correlation_id)
+        if route == "oauth2/v2.0/devicecode" and method == "POST":
+            form = dict(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+            return self._device_code(form, correlation_id)
         return self._not_found()
 
     def openid_configuration(self) -> dict[str, object]:
@@ -396,6 +447,55 @@ class FakeAuthority:
             fields["state"] = state
         return fields
 
+    # -- device code ------------------------------------------------------------------------
+    @property
+    def verification_uri(self) -> str:
+        return f"{self.base_url}/devicelogin"  # microsoft.com/devicelogin in Entra ID
+
+    def _device_code(self, form: dict[str, str], correlation_id: str) -> _Response:
+        try:
+            if form.get("client_id") != self.client_id:
+                raise self._unknown_client(form.get("client_id", ""))
+            scopes = frozenset(form.get("scope", "").split())
+            if not scopes - OIDC_SCOPES:
+                raise _Refused("invalid_scope", 70011, "The provided value for the input "
+                               "parameter 'scope' is not valid.")
+        except _Refused as refused:
+            self._record(f"devicecode:{refused.error}")
+            return self._error_json(refused, correlation_id)
+        device_code = secrets.token_urlsafe(48)
+        user_code = "".join(secrets.choice("ABCDEFGHJKLMNPQRSTUVWXYZ23456789") for _ in range(9))
+        with self._lock:
+            self._devices[device_code] = _Device(user_code, scopes,
+                                                 time.monotonic() + DEVICE_CODE_LIFETIME)
+        self._record("devicecode")
+        body = {"user_code": user_code, "device_code": device_code,
+                "verification_uri": self.verification_uri, "expires_in": DEVICE_CODE_LIFETIME,
+                "interval": self.device_code_interval,
+                "message": f"To sign in, use a web browser to open the page "
+                           f"{self.verification_uri} and enter the code {user_code} to "
+                           "authenticate."}
+        return _Response(200, _JSON, json.dumps(body).encode("utf-8"), dict(_NO_STORE))
+
+    def _redeem_device_code(self, form: dict[str, str]) -> dict[str, object]:
+        device_code = form.get("device_code", "")
+        with self._lock:
+            device = self._devices.get(device_code)
+            if device is not None and device.answer != "pending":
+                del self._devices[device_code]  # answered: single use
+        if device is None:
+            raise _Refused("invalid_grant", 70000, "The provided value for the input parameter "
+                           "'device_code' is not valid.")
+        if time.monotonic() >= device.expires:
+            raise _Refused("expired_token", 70020, "The provided authorization code has "
+                           "expired.")
+        if device.answer == "declined":
+            raise _Refused("authorization_declined", 70000, "The user declined to sign in.")
+        if device.answer == "pending":
+            raise _Refused("authorization_pending", 70016, "OAuth 2.0 device flow error. "
+                           "Authorization is pending. Continue polling.")
+        return self._issue(device.scopes, None, form.get("client_info") == "1")
+
     # -- token ------------------------------------------------------------------------------
     def _token(self, form: dict[str, str], correlation_id: str) -> _Response:
         grant_type = form.get("grant_type", "")
@@ -409,6 +509,8 @@ class FakeAuthority:
                 body = self._redeem_code(form)
             elif grant_type == "refresh_token":
                 body = self._redeem_refresh_token(form)
+            elif grant_type == DEVICE_CODE_GRANT:
+                body = self._redeem_device_code(form)
             elif not grant_type:
                 raise _Refused("invalid_request", 900144, "The request body must contain the "
                                "following parameter: 'grant_type'.")
@@ -503,6 +605,7 @@ class FakeAuthority:
         }
         with self._lock:
             self._access[access_token] = time.monotonic() + lifetime
+            self._scopes[access_token] = frozenset(resource)
             if "offline_access" in scopes:  # no refresh token without offline_access
                 refresh_token = secrets.token_urlsafe(64)
                 self._refresh[refresh_token] = consented if consented is not None else scopes
@@ -559,4 +662,5 @@ class FakeAuthority:
     def _record(self, grant: str) -> None:
         with self._lock:
             self.grants.append(grant)
+            self._polled.notify_all()
         log.info("Fake authority: %s", grant)

@@ -2,7 +2,8 @@
 
 Counted faults are consumed by the next matching request(s); `operation`
 limits one to an EWS operation name ("GetItem"). The switches
-(`deny_root`, `send_as_denied`, `hold_in_outbox`) stay on until switched off.
+(`deny_root`, `send_as_denied`, `hold_in_outbox`, `ews_blocked`,
+`graph_not_enabled`) stay on until switched off.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ class Faults:
         # Slow transport: what is sent waits in the Outbox (without its Sent Items copy)
         # until `Mailbox.submit_outbox()`.
         self.hold_in_outbox = False
+        # Exchange Online with EWS blocked for this app: EWS answers 403 with a diagnostic.
+        self.ews_blocked = False
+        # A mailbox on an on-premises server: Graph answers 404 MailboxNotEnabledForRESTAPI.
+        self.graph_not_enabled = False
 
     def _add(self, fault: Fault) -> None:
         if fault.remaining < 1:
@@ -113,3 +118,5 @@ class Faults:
             self.deny_root = False
             self.send_as_denied = False
             self.hold_in_outbox = False
+            self.ews_blocked = False
+            self.graph_not_enabled = False

@@ -23,6 +23,7 @@ from kortrijk_cockpit.task_context import TaskContext
 
 if TYPE_CHECKING:
     from kortrijk_cockpit.exchange.ews import EwsSettings
+    from kortrijk_cockpit.exchange.graph.settings import GraphSettings
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class SyncController(QObject):
     _free_busy = Signal(int, object)
 
     def __init__(self, worker: SyncWorker, *, interval_minutes: int,
-                 profile: EwsSettings | None = None, parent: QObject | None = None) -> None:
+                 profile: EwsSettings | GraphSettings | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.profile = profile  # the connection in use (in --demo, one that is not saved)

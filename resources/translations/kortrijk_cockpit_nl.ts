@@ -1227,6 +1227,18 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
         <translation>Verbinding met Exchange</translation>
     </message>
     <message>
+        <source>Microsoft 365 (Graph)</source>
+        <translation>Microsoft 365 (Graph)</translation>
+    </message>
+    <message>
+        <source>Exchange on-premises (EWS)</source>
+        <translation>Exchange on-premises (EWS)</translation>
+    </message>
+    <message>
+        <source>A mailbox in Microsoft 365 is reached through Graph. Microsoft 365 over EWS only works while the city&apos;s tenant allows this app, and at the latest until 1 April 2027. Exchange on-premises keeps EWS.</source>
+        <translation>Een mailbox in Microsoft 365 wordt via Graph bereikt. Microsoft 365 via EWS werkt alleen zolang de tenant van de stad deze app toelaat, en uiterlijk tot 1 april 2027. Exchange on-premises blijft EWS gebruiken.</translation>
+    </message>
+    <message>
         <source>DOMAIN\user or user@kortrijk.be</source>
         <translation>DOMEIN\gebruiker of gebruiker@kortrijk.be</translation>
     </message>
@@ -1251,8 +1263,24 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
         <translation>&amp;Aanmelden…</translation>
     </message>
     <message>
+        <source>Sign in with &amp;code…</source>
+        <translation>Aanmelden met &amp;code…</translation>
+    </message>
+    <message>
+        <source>For a browser that cannot finish the sign-in: enter a code on any device.</source>
+        <translation>Voor een browser die de aanmelding niet kan afronden: geef een code in op een willekeurig toestel.</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>&amp;Afmelden</translation>
+    </message>
+    <message>
+        <source>Co&amp;py code</source>
+        <translation>Code &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Optional: the organisation&apos;s CA certificate</source>
@@ -1265,6 +1293,10 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     <message>
         <source>Show private items (only if the director gave you the right to view them)</source>
         <translation>Privé-items tonen (alleen als de algemeen directeur u het recht gaf om ze te zien)</translation>
+    </message>
+    <message>
+        <source>Mailbox in</source>
+        <translation>Mailbox in</translation>
     </message>
     <message>
         <source>EWS address</source>
@@ -1281,6 +1313,14 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
     <message>
         <source>Password</source>
         <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Waiting for the code to be entered…</source>
+        <translation>Wacht tot de code is ingegeven…</translation>
+    </message>
+    <message>
+        <source>Open %1 on any device and enter the code %2.</source>
+        <translation>Open %1 op een willekeurig toestel en geef de code %2 in.</translation>
     </message>
     <message>
         <source>Fill in the director&apos;s mailbox, the tenant and the application ID.</source>

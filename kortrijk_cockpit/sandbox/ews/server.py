@@ -61,6 +61,13 @@ class BearerCheck(Protocol):
 
     def user_for(self, access_token: str) -> str | None: ...
 
+    def scopes_of(self, access_token: str) -> frozenset[str]: ...
+
+
+# What Exchange Online says when the tenant blocks EWS for an app (EWSEnabled / EWSAllowedAppIDs).
+EWS_BLOCKED_DIAGNOSTIC = ("2000008;reason=\"EWS is blocked for this app by the tenant's "
+                          "EWSAllowedAppIDs policy\";error_category=\"invalid_client\"")
+
 
 class _HttpServer(LoopbackHttpServer):
     def __init__(self, address: tuple[str, int], sandbox: SandboxServer) -> None:
@@ -125,6 +132,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self._deny_unauthorized():
             return
+        if sandbox.faults.ews_blocked:  # Exchange Online, the tenant not allowing this app
+            self._send(403, b"403 - Forbidden", "text/plain; charset=utf-8",
+                       {"X-MS-Diagnostics": EWS_BLOCKED_DIAGNOSTIC})
+            return
         if self._path() == AUTODISCOVER_PATH:
             self._autodiscover(data)
             return
@@ -155,6 +166,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._graph_error(GraphError(401, "InvalidAuthenticationToken",
                                          "Access token is empty or invalid."),
                               {"WWW-Authenticate": 'Bearer realm="", error="invalid_token"'})
+            return
+        if sandbox.faults.graph_not_enabled and not unsigned:  # the mailbox is on-premises
+            self._graph_error(GraphError(404, "MailboxNotEnabledForRESTAPI",
+                                         "The mailbox is either inactive, soft-deleted, or is "
+                                         "hosted on-premise."))
             return
         try:
             resolved = graph_front.resolve(sandbox.graph, self.command, self.path, headers, data,
@@ -400,7 +416,8 @@ class SandboxServer:
         if self.bearer is None:
             return False
         user = self.bearer.user_for(token)
-        return user is not None and user.split("@", 1)[0].lower() == self.username.lower()
+        graph = any(s.startswith("https://graph.microsoft.com/") for s in self.bearer.scopes_of(token))
+        return graph and user is not None and user.split("@", 1)[0].lower() == self.username.lower()
 
     def record(self, operation: str) -> None:
         with self._lock:
