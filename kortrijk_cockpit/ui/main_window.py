@@ -245,6 +245,10 @@ class MainWindow(QMainWindow):
         self._throttle_timer = QTimer(self)
         self._throttle_timer.setInterval(1000)
         self._throttle_timer.timeout.connect(self._show_throttle_wait)
+        self.protocol_label = QLabel()
+        self.protocol_label.setObjectName("protocolLabel")
+        self.protocol_label.hide()  # until a mailbox is connected
+        self.statusBar().addPermanentWidget(self.protocol_label)
         self.store_label = QLabel(self.tr("Opening the database…"))
         self.store_label.setObjectName("storeLabel")
         self.statusBar().addPermanentWidget(self.store_label)
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         }
 
         self.sync_cancel.clicked.connect(controller.cancel)
+        self._show_protocol(controller.profile)
 
         def on_state(state: str, detail: str, wait: float) -> None:
             self.sync_cancel.setVisible(state in (SyncState.SYNCING, SyncState.THROTTLED))
@@ -556,6 +561,21 @@ class MainWindow(QMainWindow):
         """Run the slow part of start-up on the task runner, with progress shown."""
         self._runner.run(self.tr("Opening the database"), open_core, owner=self,
                          on_success=on_ready, on_failure=on_failure)
+
+    def _show_protocol(self, profile: object) -> None:
+        """Which way the mailbox is reached, beside where the store is: the office sees
+        at a glance whether the Microsoft 365 switch (EWS ends 1 April 2027) is made."""
+        from kortrijk_cockpit.exchange.graph.settings import GraphSettings
+
+        if profile is None:
+            self.protocol_label.hide()
+            return
+        if isinstance(profile, GraphSettings):
+            self.protocol_label.setText(self.tr("Microsoft 365 (Graph)"))
+        else:
+            self.protocol_label.setText(self.tr("Exchange (EWS)"))
+        self.protocol_label.setToolTip(getattr(profile, "mailbox", ""))
+        self.protocol_label.show()
 
     def attach(self, services: MainWindowServices) -> None:
         """The store is open: show where it lives and load the current area."""

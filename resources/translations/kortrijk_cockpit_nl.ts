@@ -2891,6 +2891,14 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
         <translation>Gegevensbank openen</translation>
     </message>
     <message>
+        <source>Microsoft 365 (Graph)</source>
+        <translation>Microsoft 365 (Graph)</translation>
+    </message>
+    <message>
+        <source>Exchange (EWS)</source>
+        <translation>Exchange (EWS)</translation>
+    </message>
+    <message>
         <source>Local database</source>
         <translation>Lokale databank</translation>
     </message>
