@@ -30,7 +30,6 @@ from kortrijk_cockpit.sandbox.graph.http import (
     not_found,
     route,
 )
-from kortrijk_cockpit.sandbox.graph.ids import change_key_of
 from kortrijk_cockpit.sandbox.graph.render import attachment_json, event_json, moment
 from kortrijk_cockpit.sandbox.model import CALENDAR_ITEM, Address, BusyEntry, Item
 from kortrijk_cockpit.sandbox.recurrence import Occurrence
@@ -52,17 +51,6 @@ def _ews(ctx: GraphContext) -> Context:
     return Context(ctx.mailbox, ctx.faults, ctx.nonces)
 
 
-def _conflict() -> GraphError:
-    return GraphError(412, "ErrorIrresolvableConflict",
-                      "The change key passed in the request does not match the current change "
-                      "key for the item.")
-
-
-def _check_if_match(request: GraphRequest, item: Item) -> None:
-    """A write naming an old version (If-Match) is refused, as Exchange does."""
-    wanted = change_key_of(request.headers.get("if-match", ""))
-    if wanted and wanted != item.change_key:
-        raise _conflict()
 
 
 # -- request bodies ------------------------------------------------------------------------
@@ -173,7 +161,7 @@ def update_event(ctx: GraphContext, request: GraphRequest, item: str) -> GraphRe
     """PATCH /events/{id}: the series (master's id) or one occurrence; attendees get an
     update when the director organises it."""
     master, occ = _calendar_event(ctx, item)
-    _check_if_match(request, master)  # an occurrence shares its master's change key
+    common.check_if_match(request, master)  # an occurrence shares its master's change key
     changes = _event_values(request.body)
     box = ctx.mailbox
     organiser = _is_organizer(_ews(ctx), master)
@@ -231,22 +219,12 @@ def delete_event(ctx: GraphContext, request: GraphRequest, item: str) -> GraphRe
 
 
 # -- attachments -----------------------------------------------------------------------------
-def _parent(ctx: GraphContext, kind: str, ref: str) -> Item:
-    if kind == "events":
-        found, occ = _calendar_event(ctx, ref)
-        if occ is not None:
-            raise bad_request("This sandbox attaches to whole items only, not occurrences.",
-                              "ErrorInvalidOperation")
-        return found
-    return common.item(ctx, ref)
-
-
 def add_attachment(ctx: GraphContext, request: GraphRequest, kind: str,
                    item: str) -> GraphResponse:
     """POST /{kind}/{id}/attachments with a fileAttachment (up to 3 MB): no update to the
     attendees; the item gets a new change key."""
-    parent = _parent(ctx, kind, item)
-    _check_if_match(request, parent)
+    parent = common.attachment_parent(ctx, kind, item)
+    common.check_if_match(request, parent)
     body = request.body if isinstance(request.body, dict) else {}
     if not str(body.get("@odata.type", "")).endswith("fileAttachment"):
         raise bad_request("Only file attachments can be added here.")
@@ -265,7 +243,7 @@ def add_attachment(ctx: GraphContext, request: GraphRequest, kind: str,
 
 def remove_attachment(ctx: GraphContext, request: GraphRequest, kind: str, item: str,
                       attachment: str) -> GraphResponse:
-    parent = _parent(ctx, kind, item)
+    parent = common.attachment_parent(ctx, kind, item)
     wanted = common.ews_id(attachment)
     if not any(a.attachment_id == wanted for a in parent.attachments):
         raise GraphError(404, "ErrorItemNotFound", "The attachment was not found.")
@@ -335,8 +313,7 @@ ROUTES: list[Route] = [
     route("PATCH", f"/events/{ITEM}", "UpdateItem", update_event),
     route("POST", f"/events/{ITEM}/cancel", "CreateItem", cancel_event),
     route("DELETE", f"/events/{ITEM}", "DeleteItem", delete_event),
-    route("POST", f"/events/{ITEM}/attachments", "CreateAttachment",
-          lambda ctx, request, item: add_attachment(ctx, request, "events", item)),
+    route("POST", f"/{KIND}/{ITEM}/attachments", "CreateAttachment", add_attachment),
     route("DELETE", f"/{KIND}/{ITEM}/attachments/{ATTACHMENT}", "DeleteAttachment",
           remove_attachment),
     route("POST", "/calendar/getSchedule", "GetUserAvailabilityRequest", get_schedule),

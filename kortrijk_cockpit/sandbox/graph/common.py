@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import re
 
-from kortrijk_cockpit.sandbox.graph.http import GraphContext, GraphError, bad_request, not_found
-from kortrijk_cockpit.sandbox.graph.ids import from_rest, to_rest
+from kortrijk_cockpit.sandbox.graph.http import (
+    GraphContext,
+    GraphError,
+    GraphRequest,
+    bad_request,
+    not_found,
+)
+from kortrijk_cockpit.sandbox.graph.ids import change_key_of, from_rest, to_rest
 from kortrijk_cockpit.sandbox.graph.render import WELL_KNOWN
 from kortrijk_cockpit.sandbox.ids import is_well_formed
 from kortrijk_cockpit.sandbox.mailbox import Folder
@@ -63,6 +69,30 @@ def event(ctx: GraphContext, rest_id: str) -> tuple[Item, Occurrence | None]:
     if occurrence is None:
         raise not_found()
     return occurrence
+
+
+def check_if_match(request: GraphRequest, item: Item) -> None:
+    """A write naming an older change key (If-Match) is refused, as Exchange does: a
+    change made in Outlook meanwhile is never overwritten."""
+    wanted = change_key_of(request.headers.get("if-match", ""))
+    if wanted and wanted != item.change_key:
+        raise GraphError(412, "ErrorIrresolvableConflict",
+                         "The change key passed in the request does not match the current "
+                         "change key for the item.")
+
+
+def attachment_parent(ctx: GraphContext, kind: str, rest_id: str) -> Item:
+    """The message or event ("messages" | "events") a file is put on: whole items only."""
+    if kind == "events":
+        found, occ = event(ctx, rest_id)
+        if occ is not None:
+            raise bad_request("The sandbox attaches to whole items only, not occurrences.",
+                              "ErrorInvalidOperation")
+        return found
+    found = item(ctx, rest_id)
+    if not found.is_message:
+        raise not_found()
+    return found
 
 
 def selected(query: dict[str, str]) -> set[str] | None:

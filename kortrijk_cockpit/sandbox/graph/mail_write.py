@@ -39,8 +39,7 @@ from kortrijk_cockpit.sandbox.graph.http import (
     not_found,
     route,
 )
-from kortrijk_cockpit.sandbox.graph.ids import change_key_of
-from kortrijk_cockpit.sandbox.graph.render import attachment_json, message_json
+from kortrijk_cockpit.sandbox.graph.render import message_json
 from kortrijk_cockpit.sandbox.mailbox import Mailbox
 from kortrijk_cockpit.sandbox.model import CALENDAR_ITEM, MEETING_REQUEST, MESSAGE, Address, Item
 
@@ -54,8 +53,6 @@ _REPLIES = {"createReply": "ReplyToItem", "createReplyAll": "ReplyAllToItem",
 _ANSWERS = {"accept": "AcceptItem", "tentativelyAccept": "TentativelyAcceptItem",
             "decline": "DeclineItem"}
 _RANGE = re.compile(r"^bytes (?P<first>\d+)-(?P<last>\d+)/(?P<total>\d+)$")
-_CONFLICT = ("The send or update operation could not be performed because the change key "
-             "passed in the request does not match the current change key for the item.")
 
 
 # -- request JSON to Item fields ------------------------------------------------------------
@@ -194,9 +191,7 @@ def _own_message(ctx: GraphContext, rest_id: str) -> Item:
 # -- PATCH, move, delete ------------------------------------------------------------------
 def patch_message(ctx: GraphContext, request: GraphRequest, item: str) -> GraphResponse:
     found = _own_message(ctx, item)
-    wanted = change_key_of(request.headers.get("if-match", ""))
-    if wanted and wanted != found.change_key:
-        raise GraphError(412, "ErrorIrresolvableConflict", _CONFLICT)
+    common.check_if_match(request, found)
     changes = _changes(request.body)
     _from_ews(lambda: ctx.mailbox.apply_changes(found, changes))
     return _message(ctx, found)
@@ -327,13 +322,6 @@ def answer_event(ctx: GraphContext, request: GraphRequest, item: str,
 
 
 # -- attachments and upload sessions ------------------------------------------------------------
-def add_attachment(ctx: GraphContext, request: GraphRequest, item: str) -> GraphResponse:
-    found = _own_message(ctx, item)
-    [new] = _attachments([request.body or {}])
-    made = ctx.mailbox.add_attachment(found, (new.name, new.content, new.content_type))
-    return GraphResponse(status=201, body=attachment_json(made))
-
-
 @dataclass
 class _Upload:
     mailbox: Mailbox
@@ -349,19 +337,9 @@ class _Upload:
 _UPLOADS: dict[str, _Upload] = {}
 
 
-def _parent(ctx: GraphContext, kind: str, item: str) -> Item:
-    if kind == "events":
-        found, occ = common.event(ctx, item)
-        if occ is not None:
-            raise bad_request("The sandbox attaches to whole items only, not occurrences.",
-                              "ErrorInvalidOperation")
-        return found
-    return _own_message(ctx, item)
-
-
 def create_upload_session(ctx: GraphContext, request: GraphRequest, kind: str,
                           item: str) -> GraphResponse:
-    parent = _parent(ctx, kind, item)
+    parent = common.attachment_parent(ctx, kind, item)
     info = (request.body or {}).get("AttachmentItem") or {}
     size = info.get("size")
     if info.get("attachmentType", "file") != "file" or not isinstance(size, int) or size <= 0 \
@@ -423,7 +401,6 @@ ROUTES: list[Route] = [
           "CreateItem", create_response),
     route("POST", f"/events/{ITEM}/(?P<action>accept|tentativelyAccept|decline)", "CreateItem",
           answer_event),
-    route("POST", f"/messages/{ITEM}/attachments", "CreateAttachment", add_attachment),
     route("POST", f"/{KIND}/{ITEM}/attachments/createUploadSession", "CreateAttachment",
           create_upload_session),
     route("PUT", r"/upload/(?P<token>[A-Za-z0-9_-]+)", "UploadChunk", upload_chunk),

@@ -90,6 +90,16 @@ def _selected(values: dict[str, Any], select: set[str] | None) -> dict[str, Any]
     return {k: v for k, v in values.items() if k in keep}
 
 
+def _expanded(values: dict[str, Any], item: Item, expand: str) -> dict[str, Any]:
+    """What `$expand` adds: the attachments, the single-value extended properties asked for."""
+    if expands_attachments(expand):
+        values["attachments"] = [attachment_json(a) for a in item.attachments]
+    props = extended.render(item, expand)
+    if props is not None:
+        values["singleValueExtendedProperties"] = props
+    return values
+
+
 def folder_json(folder: Folder, parent: Folder | None) -> dict[str, Any]:
     return {"id": to_rest(folder.id), "displayName": folder.name,
             "parentFolderId": to_rest(parent.id) if parent else "",
@@ -134,13 +144,7 @@ def message_json(item: Item, *, folder_id: str, select: set[str] | None = None,
         values.update(meetingMessageType=kind, startDateTime=moment(item.start),
                       endDateTime=moment(item.end), isAllDay=item.is_all_day,
                       location={"displayName": item.location})
-    values = _selected(values, select)
-    if expands_attachments(expand):
-        values["attachments"] = [attachment_json(a) for a in item.attachments]
-    props = extended.render(item, expand)
-    if props is not None:
-        values["singleValueExtendedProperties"] = props
-    return values
+    return _expanded(_selected(values, select), item, expand)
 
 
 def expands_event(expand: str) -> bool:
@@ -204,10 +208,4 @@ def event_json(item: Item, occ: Occurrence | None = None, *, owner: str,
         "createdDateTime": _stamp(item.created),
         "lastModifiedDateTime": _stamp(item.last_modified),
     }
-    values = _selected(values, select)
-    if expands_attachments(expand):
-        values["attachments"] = [attachment_json(a) for a in item.attachments]
-    props = extended.render(item, expand)
-    if props is not None:
-        values["singleValueExtendedProperties"] = props
-    return values
+    return _expanded(_selected(values, select), item, expand)
