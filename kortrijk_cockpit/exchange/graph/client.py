@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -64,6 +65,12 @@ class GraphClient:
         self._http = requests.Session()
         self._http.mount("https://", OrganisationCaAdapter(max_retries=0, pool_maxsize=2))
         self._http.mount("http://", HTTPAdapter(max_retries=0, pool_maxsize=2))
+        # What requests would read from the environment on every call (proxies, a CA
+        # bundle), read once: a sync makes hundreds of calls to one host.
+        self._http.proxies = requests.utils.get_environ_proxies(self.root)
+        self._http.verify = os.environ.get("REQUESTS_CA_BUNDLE") \
+            or os.environ.get("CURL_CA_BUNDLE") or True
+        self._http.trust_env = False
 
     def close(self) -> None:
         self._http.close()
