@@ -1319,6 +1319,10 @@ Open alleen wat u verwachtte van een afzender die u kent. Toch openen?</translat
         <translation>Wacht tot de code is ingegeven…</translation>
     </message>
     <message>
+        <source>Demo sandbox: signed in with its own token</source>
+        <translation>Demo-sandbox: aangemeld met een eigen sleutel</translation>
+    </message>
+    <message>
         <source>Open %1 on any device and enter the code %2.</source>
         <translation>Open %1 op een willekeurig toestel en geef de code %2 in.</translation>
     </message>

@@ -117,3 +117,14 @@ def test_cancel_and_escape_end_a_code_sign_in(  # type: ignore[no-untyped-def]
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         assert not dialog.isVisible()
         qtbot.waitUntil(lambda: runner.active_count == 0, timeout=30_000)
+
+
+def test_the_demo_graph_connection_is_shown_as_the_sandbox_not_as_signed_out(  # type: ignore[no-untyped-def]
+        qtbot, app, runner: TaskRunner, paths: Paths, memory_keyring: MemoryKeyring) -> None:
+    in_use = GraphSettings(mailbox="algemeen.directeur@kortrijk.be",
+                           endpoint="http://127.0.0.1:8080/v1.0")  # --demo --graph: no tenant
+    dialog = ConnectionDialog(Settings(), runner, save_settings=lambda s: s.save(paths),
+                              in_use=in_use)
+    qtbot.addWidget(dialog)
+    assert dialog.protocol.currentData() == "graph"
+    assert dialog.account.text() == "Demo-sandbox: aangemeld met een eigen sleutel"

@@ -87,6 +87,8 @@ class ConnectionDialog(QDialog):
         self._session: M365Session | None = None
         self._sign_in_task: int | None = None
         self._graph_endpoint = settings.graph_endpoint or GRAPH_ENDPOINT
+        # --demo --graph: the sandbox's own token, no Microsoft 365 sign-in to show.
+        self._sandbox_token = isinstance(in_use, GraphSettings) and not in_use.authority
         self.setWindowTitle(self.tr("Connection with Exchange"))
         self.resize(680, 460)
 
@@ -264,6 +266,8 @@ class ConnectionDialog(QDialog):
             self.account.setText(self.tr("Sign in in the browser window that opened…"))
         elif name:
             self.account.setText(self.tr("Signed in as %1").replace("%1", name))
+        elif self._sandbox_token:
+            self.account.setText(self.tr("Demo sandbox: signed in with its own token"))
         else:
             self.account.setText(self.tr("Not signed in"))
         self.sign_in_button.setText(self.tr("Cancel sign-in") if signing_in
