@@ -44,6 +44,8 @@ class Faults:
         # Slow transport: what is sent waits in the Outbox (without its Sent Items copy)
         # until `Mailbox.submit_outbox()`.
         self.hold_in_outbox = False
+        # Every request answered this much later: a network round trip (benchmarks).
+        self.latency_s = 0.0
         # Exchange Online with EWS blocked for this app: EWS answers 403 with a diagnostic.
         self.ews_blocked = False
         # A mailbox on an on-premises server: Graph answers 404 MailboxNotEnabledForRESTAPI.
@@ -118,5 +120,6 @@ class Faults:
             self.deny_root = False
             self.send_as_denied = False
             self.hold_in_outbox = False
+            self.latency_s = 0.0
             self.ews_blocked = False
             self.graph_not_enabled = False

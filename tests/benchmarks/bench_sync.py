@@ -1,6 +1,10 @@
 """Sync benchmark: initial sync of 5,000 mails and 1,000 events from the sandbox.
 
 Run on demand:  python tests/benchmarks/bench_sync.py [--backend ews|graph] [--mails N] [--events N]
+                [--latency-ms MS]
+
+The sandbox answers at loopback speed; `--latency-ms` adds a round trip to every request
+(Microsoft 365 is tens of milliseconds away), for both the baseline and ours.
 
 The sandbox serves from this process; each client runs in a fresh child
 process, so its time and peak memory are its own:
@@ -181,12 +185,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--backend", choices=["ews", "graph"], default="ews")
+    parser.add_argument("--latency-ms", type=float, default=0.0,
+                        help="answer every request this much later (a network round trip)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
 
     mailbox = demo_mailbox(mails=args.mails, events=args.events, seed=7)
     with SandboxServer(mailbox) as server, tempfile.TemporaryDirectory() as tmp:
+        server.faults.latency_s = args.latency_ms / 1000
         if args.backend == "graph":
             common = [server.graph_url, mailbox.owner, mailbox.delegate, server.graph_token]
             baseline_script, ours_script = GRAPH_BASELINE, GRAPH_OURS
@@ -200,7 +207,7 @@ def main() -> None:
         assert server.errors == [], server.errors[:1]
     base_s = sorted(b["seconds"] for b in baselines)[len(baselines) // 2]
     ours_s = sorted(o["seconds"] for o in ours)[len(ours) // 2]
-    print(f"backend={args.backend}")
+    print(f"backend={args.backend} latency_ms={args.latency_ms:g}")
     print(f"mails={int(ours[0]['mails'])} events={int(ours[0]['events'])} "
           f"baseline_mails={int(baselines[0]['mails'])} baseline_events={int(baselines[0]['events'])}")
     print(f"baseline_s={base_s:.2f}")

@@ -139,3 +139,15 @@ def test_calendar_view_expands_the_series_and_a_batch_reads_bodies(
     assert [r["status"] for r in batch["responses"]] == [200, 200, 200]
     assert all("Beste Hilde" in r["body"]["body"]["content"] for r in batch["responses"])
     assert server.requests[-1] == "GetItem"  # a batch of reads is one GetItem
+
+
+def test_a_round_trip_latency_delays_every_answer_of_either_protocol(server: SandboxServer) -> None:
+    import time
+
+    server.faults.latency_s = 0.2
+    started = time.perf_counter()
+    assert get(server, "/mailFolders/inbox").status_code == 200
+    make_account(server).inbox.refresh()
+    assert time.perf_counter() - started >= 0.4  # one Graph and one EWS request
+    server.faults.clear()
+    assert server.faults.latency_s == 0

@@ -146,6 +146,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         operation = etree.QName(request).localname
         sandbox.record(operation)
+        sandbox.delay()
         fault = sandbox.faults.take(operation)
         if fault is not None and self._inject(fault):
             return
@@ -179,6 +180,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._graph_error(error)
             return
         sandbox.record(resolved.operation)
+        sandbox.delay()
         fault = sandbox.faults.take(resolved.operation)
         if fault is not None and self._inject_graph(fault):
             return
@@ -418,6 +420,11 @@ class SandboxServer:
         user = self.bearer.user_for(token)
         graph = any(s.startswith("https://graph.microsoft.com/") for s in self.bearer.scopes_of(token))
         return graph and user is not None and user.split("@", 1)[0].lower() == self.username.lower()
+
+    def delay(self) -> None:
+        """The network's round trip, when one is set (`faults.latency_s`)."""
+        if self.faults.latency_s > 0:
+            self.stopping.wait(self.faults.latency_s)
 
     def record(self, operation: str) -> None:
         with self._lock:
