@@ -164,6 +164,12 @@ class Settings:
     # "director": start the read-only Briefings window instead of the full app (as
     # --briefings does), for the director on a shared team store.
     role: str = "assistant"
+    # Reporting flows, planned back from the council: the city's closing days and closure
+    # weeks ("2026-12-24" or "2026-12-21/2027-01-01"), and the lead times before the
+    # college (MAT/DC, in days) and before the MAT/DC (the teams' drafts, in working days).
+    closing_days: list[str] = field(default_factory=list)
+    matdc_days_before_college: int = 5
+    draft_working_days_before_matdc: int = 10
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

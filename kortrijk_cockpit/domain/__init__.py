@@ -41,7 +41,18 @@ from kortrijk_cockpit.domain.minutes import (
     MinutesVersion,
 )
 from kortrijk_cockpit.domain.people import Organisation, Person
-from kortrijk_cockpit.domain.reporting import Deliverable, DeliverableStatus, ReportingCycle
+from kortrijk_cockpit.domain.reporting import (
+    OPEN_DELIVERABLES,
+    Deliverable,
+    DeliverableStatus,
+    MilestoneKind,
+    Project,
+    ProjectLink,
+    ProjectMilestone,
+    ProjectStatus,
+    ReportingCycle,
+    ReportingMilestone,
+)
 from kortrijk_cockpit.domain.sync import AuditEntry, OutboxEntry, OutboxStatus, SyncState
 from kortrijk_cockpit.domain.visits import Visit, VisitChecklistItem, VisitKind, VisitTemplateItem
 
@@ -77,13 +88,20 @@ __all__ = [
     "Meeting",
     "MeetingSeries",
     "MeetingStatus",
+    "MilestoneKind",
     "MinutesDelivery",
     "MinutesVersion",
+    "OPEN_DELIVERABLES",
     "Organisation",
     "OutboxEntry",
     "OutboxStatus",
     "Person",
+    "Project",
+    "ProjectLink",
+    "ProjectMilestone",
+    "ProjectStatus",
     "ReportingCycle",
+    "ReportingMilestone",
     "RequestStatus",
     "Sensitivity",
     "SeriesMember",

@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import (
+    OPEN_DELIVERABLES,
     ActionPoint,
     ActionStatus,
     Brief,
     BriefStatus,
     CalendarEvent,
     Deliverable,
-    DeliverableStatus,
     DocumentRequest,
     FlagStatus,
     FolderKind,
@@ -133,7 +133,7 @@ class DashboardService:
                 briefs_to_approve=count(Brief, Brief.status == BriefStatus.READY),
                 deliverables_due_soon=count(
                     Deliverable,
-                    Deliverable.status.in_([DeliverableStatus.OPEN, DeliverableStatus.LATE]),
+                    Deliverable.status.in_(OPEN_DELIVERABLES),
                     Deliverable.due_date <= today + timedelta(days=DUE_SOON_DAYS),
                 ),
                 pending_outbox=count(

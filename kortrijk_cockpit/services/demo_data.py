@@ -516,7 +516,7 @@ def _demo_reporting(today: date) -> Iterator[ReportingCycle]:
         cycle.deliverables.append(Deliverable(
             title=f"Kredietaanvraag {team}", team=team, owner_name=owner,
             due_date=today + timedelta(days=3 * i - 2),
-            status=DeliverableStatus.SUBMITTED if i == 0 else DeliverableStatus.OPEN))
+            status=DeliverableStatus.RECEIVED if i == 0 else DeliverableStatus.REQUESTED))
     yield cycle
 
 

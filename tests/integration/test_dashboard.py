@@ -87,7 +87,7 @@ def test_tiles_count_what_needs_attention(store: Store) -> None:
         cycle.deliverables = [
             Deliverable(title="binnenkort", due_date=TODAY + timedelta(days=14)),
             Deliverable(title="later", due_date=TODAY + timedelta(days=15)),
-            Deliverable(title="ingediend", due_date=TODAY, status=DeliverableStatus.SUBMITTED),
+            Deliverable(title="ingediend", due_date=TODAY, status=DeliverableStatus.RECEIVED),
         ]
         s.add(cycle)
         s.add(OutboxEntry(kind="set_categories", payload={"categories": ["MAT"]}))
