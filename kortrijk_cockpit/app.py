@@ -26,6 +26,8 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.logging_setup import setup_logging
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
     from kortrijk_cockpit.clock import Clock
     from kortrijk_cockpit.exchange.ews import EwsSettings, Secret
     from kortrijk_cockpit.exchange.graph.settings import GraphSettings
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
@@ -155,6 +158,7 @@ class Core:
     people: PeopleServices | None = None  # Personen: list, harvest, CSV import, timeline
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
+    reporting: ReportingService | None = None  # reporting cycles planned back from the council
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
+                reporting=build_reporting(sessions, clock, settings),
                 verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_publisher=BriefPublisher(
                     sessions, clock, paths.fiches, lambda: fiche_template(settings), actor,
@@ -398,6 +403,22 @@ def start_sync(core: Core, exchange: ExchangeConnection) -> SyncController:
                           profile=exchange.settings)
 
 
+def build_reporting(sessions: sessionmaker[Session], clock: Clock,
+                    settings: Settings) -> ReportingService:
+    """Reporting with the office's rhythm; closing days that do not read are left out (and
+    logged) rather than stopping the app: the settings dialog says which one."""
+    from kortrijk_cockpit.services.reporting import ReportingService, Team
+    from kortrijk_cockpit.services.reporting_plan import PlanRules
+
+    try:
+        rules = PlanRules.from_settings(settings)
+    except UserFacingError as exc:
+        log.warning("closing days ignored: %s", exc.user_message)
+        rules = PlanRules()
+    return ReportingService(sessions, clock, rules,
+                            [Team.from_setting(t) for t in settings.reporting_teams])
+
+
 def window_services(built: Core, paths: Paths) -> MainWindowServices:
     """What the main window gets from the core (also for tests that start the real app)."""
     from kortrijk_cockpit.ui.main_window import MainWindowServices
@@ -420,7 +441,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         meeting_agenda=built.meeting_agenda, carry_over=built.carry_over,
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
-        verslag=built.verslag, briefs=built.briefs,
+        verslag=built.verslag, briefs=built.briefs, reporting=built.reporting,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
         person_merge=built.person_merge, privacy=built.privacy,

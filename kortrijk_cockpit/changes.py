@@ -24,6 +24,9 @@ class Kind(enum.StrEnum):
     OUTBOX = "outbox"
     VISIT_ITEM = "visit_items"  # checklist items of visits and tours
     SERIES = "series"  # overleg series with their members and themes
+    CYCLE = "cycles"  # reporting cycles with their milestones
+    DELIVERABLE = "deliverables"
+    PROJECT = "projects"  # projects with their milestones and links
 
 
 def _ids(values: Iterable[int | None]) -> frozenset[int]:
@@ -64,6 +67,9 @@ class Changes:
     outbox: Touched = field(default_factory=Touched)
     visit_items: Touched = field(default_factory=Touched)
     series: Touched = field(default_factory=Touched)
+    cycles: Touched = field(default_factory=Touched)
+    deliverables: Touched = field(default_factory=Touched)
+    projects: Touched = field(default_factory=Touched)
     wholesale: frozenset[Kind] = frozenset()  # any row of these kinds may have changed
 
     @classmethod

@@ -170,6 +170,9 @@ class Settings:
     closing_days: list[str] = field(default_factory=list)
     matdc_days_before_college: int = 5
     draft_working_days_before_matdc: int = 10
+    # Who delivers for the reporting cycles: {"directie": ..., "team": ..., "owner":
+    # address}; each new cycle asks every team for its part.
+    reporting_teams: list[dict[str, object]] = field(default_factory=list)
 
     @classmethod
     def load(cls, paths: Paths) -> Settings:

@@ -206,12 +206,16 @@ def matdc_on_or_before(day: date, days: WorkingDays) -> PlannedDate:
 
 
 def plan_backwards(*, deadline: date, via_council: bool, days: WorkingDays,
-                   with_agency: bool = False) -> list[PlannedMilestone]:
-    """The milestones of a cycle whose fixed point is `deadline`: through the council (the
-    last one on or before it) or decided by the college (the last college before it),
-    oldest first."""
+                   with_agency: bool = False, college: bool = True) -> list[PlannedMilestone]:
+    """The milestones of a cycle whose fixed point is `deadline`, oldest first: through the
+    council (the last one on or before it), decided by the college (the last college
+    before it), or (`college=False`, a management report) discussed on the MAT/DC."""
     rules = days.rules
     found: list[PlannedMilestone] = []
+    if not college:
+        matdc = matdc_on_or_before(deadline, days)
+        found.append(PlannedMilestone(MilestoneKind.MATDC, "Op het MAT/DC tegen", matdc))
+        return sorted([*found, _drafts(matdc, days)], key=lambda m: m.when.day)
     if via_council:
         council = last_council_on_or_before(deadline, days)
         found.append(PlannedMilestone(MilestoneKind.COUNCIL, "Gemeenteraad", council))
@@ -228,18 +232,21 @@ def plan_backwards(*, deadline: date, via_council: bool, days: WorkingDays,
     matdc = matdc_on_or_before(college.day - timedelta(days=rules.matdc_days_before_college),
                                days)
     found.append(PlannedMilestone(MilestoneKind.MATDC, "Op het MAT/DC tegen", matdc))
-    drafts_planned = matdc.day - timedelta(days=1)
-    drafts = days.working_days_before(matdc.day, rules.draft_working_days_before_matdc)
+    return sorted([*found, _drafts(matdc, days)], key=lambda m: m.when.day)
+
+
+def _drafts(matdc: PlannedDate, days: WorkingDays) -> PlannedMilestone:
+    """The teams' drafts: working days before the MAT/DC; days off between make it earlier."""
+    drafts = days.working_days_before(matdc.day, days.rules.draft_working_days_before_matdc)
     note = ""
-    skipped = [d for d in _days_between(drafts, drafts_planned) if days.why_off(d)
-               and days.why_off(d) != "weekend"]
+    skipped = [d for d in _days_between(drafts, matdc.day - timedelta(days=1))
+               if days.why_off(d) not in ("", "weekend")]
     if skipped:
         reasons = sorted({days.why_off(d) for d in skipped})
         note = (f"De ontwerpen vallen vroeger door vrije dagen ertussen "
                 f"({', '.join(reasons)}).")
-    found.append(PlannedMilestone(MilestoneKind.DRAFTS, "Ontwerp van de teams tegen",
-                                  PlannedDate(drafts, drafts, note)))
-    return sorted(found, key=lambda m: m.when.day)
+    return PlannedMilestone(MilestoneKind.DRAFTS, "Ontwerp van de teams tegen",
+                            PlannedDate(drafts, drafts, note))
 
 
 def _days_between(first: date, last: date) -> Sequence[date]:

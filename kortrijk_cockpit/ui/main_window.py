@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
@@ -155,6 +156,7 @@ class MainWindowServices:
     people: PeopleServices | None = None  # Personen (a placeholder without it)
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
+    reporting: ReportingService | None = None  # Rapportering: cycles, milestones, parts
 
 
 class MainWindow(QMainWindow):
