@@ -1497,6 +1497,29 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DeliverableLinkDialog</name>
+    <message>
+        <source>Reporting: received part</source>
+        <translation>Rapportering: ontvangen stuk</translation>
+    </message>
+    <message>
+        <source>Which reporting part does this mail bring? Type to filter; Enter links the mail and its first attachment.</source>
+        <translation>Welk rapporteringsstuk brengt deze mail? Typ om te filteren; Enter koppelt de mail en haar eerste bijlage.</translation>
+    </message>
+    <message>
+        <source>Filter parts…</source>
+        <translation>Stukken filteren…</translation>
+    </message>
+    <message>
+        <source>No open reporting part matches.</source>
+        <translation>Geen open rapporteringsstuk komt overeen.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Koppelen</translation>
+    </message>
+</context>
+<context>
     <name>DetailsController</name>
     <message>
         <source>Choose an appointment</source>
