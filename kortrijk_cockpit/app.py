@@ -63,6 +63,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
+    from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
@@ -159,6 +161,8 @@ class Core:
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
     reporting: ReportingService | None = None  # reporting cycles planned back from the council
+    reporting_requests: ReportingRequestService | None = None  # request/reminder mails
+    reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
@@ -284,6 +290,7 @@ def build_core(options: Options, paths: Paths) -> Core:
         from kortrijk_cockpit.services.demo_data import seed_demo_verslagen
 
         seed_demo_verslagen(sessions, verslag, clock.now())
+    reporting = build_reporting(sessions, clock, settings)
     return Core(paths=paths, settings=settings, store=store, clock=clock, dashboard=dashboard,
                 search=SearchService(sessions), records=RecordService(sessions),
                 triage=TriageService(sessions, clock), outbox=OutboxService(sessions),
@@ -318,7 +325,10 @@ def build_core(options: Options, paths: Paths) -> Core:
                 action_points=ActionPointService(sessions, clock, actor),
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
-                reporting=build_reporting(sessions, clock, settings),
+                reporting=reporting,
+                reporting_requests=ReportingRequestService(sessions, clock, reporting.days,
+                                                           director),
+                reporting_agenda=ReportingAgendaService(sessions, clock),
                 verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_publisher=BriefPublisher(
                     sessions, clock, paths.fiches, lambda: fiche_template(settings), actor,
@@ -442,6 +452,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs, reporting=built.reporting,
+        reporting_requests=built.reporting_requests, reporting_agenda=built.reporting_agenda,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
         person_merge=built.person_merge, privacy=built.privacy,

@@ -389,18 +389,28 @@ class MeetingAgendaService:
 
     @staticmethod
     def _ordered(s: Session, meeting_id: int) -> list[AgendaItem]:
-        return list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                              .order_by(AgendaItem.position, AgendaItem.id)))
+        return ordered_items(s, meeting_id)
 
     def _insert(self, s: Session, meeting_id: int, item: AgendaItem,
                 at_position: int | None) -> int:
-        items = self._ordered(s, meeting_id)
-        at = len(items) if at_position is None else max(0, min(at_position, len(items)))
-        items.insert(at, item)
-        s.add(item)
-        _renumber(items)
-        s.flush()
-        return item.id
+        return insert_item(s, meeting_id, item, at_position)
+
+
+def ordered_items(s: Session, meeting_id: int) -> list[AgendaItem]:
+    return list(s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+                          .order_by(AgendaItem.position, AgendaItem.id)))
+
+
+def insert_item(s: Session, meeting_id: int, item: AgendaItem, at_position: int | None) -> int:
+    """In the caller's transaction (other services put items on too): at the end, or
+    before the item now at 0-based `at_position`; the others renumbered."""
+    items = ordered_items(s, meeting_id)
+    at = len(items) if at_position is None else max(0, min(at_position, len(items)))
+    items.insert(at, item)
+    s.add(item)
+    _renumber(items)
+    s.flush()
+    return item.id
 
 
 def _renumber(items: list[AgendaItem]) -> None:

@@ -77,6 +77,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
+    from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService
     from kortrijk_cockpit.services.stukken import StukkenService
@@ -157,6 +159,8 @@ class MainWindowServices:
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
     reporting: ReportingService | None = None  # Rapportering: cycles, milestones, parts
+    reporting_requests: ReportingRequestService | None = None  # request/reminder mails
+    reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
 
 
 class MainWindow(QMainWindow):

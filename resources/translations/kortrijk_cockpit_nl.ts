@@ -2750,6 +2750,40 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
     </message>
 </context>
 <context>
+    <name>MailPreviewDialog</name>
+    <message>
+        <source>Request mails</source>
+        <translation>Vraag tot aanlevering</translation>
+    </message>
+    <message>
+        <source>Reminder mails</source>
+        <translation>Herinneringen</translation>
+    </message>
+    <message>
+        <source>Owner and parts</source>
+        <translation>Eigenaar en bijdragen</translation>
+    </message>
+    <message>
+        <source>{name} (no address: not mailed)</source>
+        <translation>{name} (geen adres: niet gemaild)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mail(s) will be queued in the outbox.</source>
+        <translation>
+            <numerusform>%n mail wordt in de outbox gezet.</numerusform>
+            <numerusform>%n mails worden in de outbox gezet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to send: every open part was asked or reminded already.</source>
+        <translation>Niets te versturen: elke open bijdrage werd al gevraagd of herinnerd.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Versturen</translation>
+    </message>
+</context>
+<context>
     <name>MailShortcuts</name>
     <message>
         <source>Outcome with that key (Actie AD, Ter info, …)</source>
@@ -4676,6 +4710,33 @@ De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies),
     <message>
         <source>For {domain}</source>
         <translation>Voor {domain}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingMailActions</name>
+    <message>
+        <source>Preparing the mails</source>
+        <translation>Mails voorbereiden</translation>
+    </message>
+    <message>
+        <source>Queueing the mails</source>
+        <translation>Mails in de outbox zetten</translation>
+    </message>
+    <message>
+        <source>Mails queued: {count}.</source>
+        <translation>Mails klaargezet: {count}.</translation>
+    </message>
+    <message>
+        <source>No address for: {names}.</source>
+        <translation>Geen adres voor: {names}.</translation>
+    </message>
+    <message>
+        <source>Putting the milestones on the MAT/DC agenda</source>
+        <translation>Mijlpalen op de agenda van MAT/DC zetten</translation>
+    </message>
+    <message>
+        <source>Milestones put on an agenda: {count}.</source>
+        <translation>Mijlpalen op een agenda gezet: {count}.</translation>
     </message>
 </context>
 <context>
