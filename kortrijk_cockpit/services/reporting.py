@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
-from kortrijk_cockpit.clock import Clock
+from kortrijk_cockpit.clock import BRUSSELS, Clock
 from kortrijk_cockpit.domain import (
     OPEN_DELIVERABLES,
     Deliverable,
@@ -23,6 +24,9 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.services.reporting_plan import PlanRules, WorkingDays, plan_backwards
+
+if TYPE_CHECKING:  # the matrix module builds on this one
+    from kortrijk_cockpit.services.reporting_matrix import ReportingMatrix
 
 BBC = "bbc"
 MANAGEMENT = "management"
@@ -197,3 +201,18 @@ class ReportingService:
                 found.status = DeliverableStatus.RECEIVED
                 found.delivered_at = self._clock.now()
         return Changes.of(Kind.DELIVERABLE, updated=[deliverable_id])
+
+    # -- the matrix (teams × cycles) and what a new year would make ------------------
+    def matrix(self, year: int) -> ReportingMatrix:
+        from kortrijk_cockpit.services.reporting_matrix import build_matrix
+
+        with self._sessions() as s:
+            return build_matrix(s, year, self._clock.now().astimezone(BRUSSELS).date(),
+                                self._days)
+
+    def to_make(self, year: int) -> tuple[list[CycleTemplate], int]:
+        """The cycles "create the year" would make, and for how many teams each."""
+        from kortrijk_cockpit.services.reporting_matrix import templates_to_make
+
+        with self._sessions() as s:
+            return templates_to_make(s, year), len(self._teams)

@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup", "meetings", "people"):
+        for key in ("mail", "calendar", "followup", "meetings", "people", "reporting"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         if services.minutes is not None:  # minutes open when the app stopped: reopen there
@@ -756,6 +756,7 @@ class MainWindow(QMainWindow):
                                      else self._meetings_area() if area.key == "meetings"
                                      else self._fiches_area() if area.key == "briefs"
                                      else self._people_area() if area.key == "people"
+                                     else self._reporting_area() if area.key == "reporting"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -984,6 +985,18 @@ class MainWindow(QMainWindow):
         area.remind_owners_requested.connect(self.remind_action_owners)
         area.minutes_requested.connect(self.open_minutes)
         area.verslag_requested.connect(self.open_verslag)
+        return area
+
+    def _reporting_area(self) -> QWidget | None:
+        """Rapportering, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.reporting is None:
+            return None
+        from kortrijk_cockpit.ui.views.reporting.area import ReportingArea
+
+        area = ReportingArea(services.reporting, self._runner, self.feed, self._today().year)
+        area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        area.failed.connect(self.show_task_error)
         return area
 
     def _today(self) -> date:
@@ -1318,6 +1331,7 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
         from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
         from kortrijk_cockpit.ui.views.people.area import people_shortcuts
+        from kortrijk_cockpit.ui.views.reporting.area import reporting_shortcuts
 
         people = [(keys, self.tr("People: {what}").format(what=what))
                   for keys, what in people_shortcuts()]
@@ -1329,8 +1343,10 @@ class MainWindow(QMainWindow):
                   for keys, what in agenda_shortcuts()]
         followup = [(keys, self.tr("Follow-up: {what}").format(what=what))
                     for keys, what in followup_shortcuts()]
+        reporting = [(keys, self.tr("Reporting: {what}").format(what=what))
+                     for keys, what in reporting_shortcuts()]
         self._show(ShortcutsDialog(self._shortcuts + mail + agenda + followup + meetings
-                                   + people, self))
+                                   + people + reporting, self))
 
     def show_about(self) -> None:
         QMessageBox.about(

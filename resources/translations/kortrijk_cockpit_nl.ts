@@ -1429,6 +1429,33 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>CycleModel</name>
+    <message>
+        <source>Cycle</source>
+        <translation>Cyclus</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Next milestone</source>
+        <translation>Volgende mijlpaal</translation>
+    </message>
+    <message>
+        <source>Open parts</source>
+        <translation>Open bijdragen</translation>
+    </message>
+    <message>
+        <source>all milestones passed</source>
+        <translation>alle mijlpalen voorbij</translation>
+    </message>
+    <message>
+        <source>{open} of {total}</source>
+        <translation>{open} van {total}</translation>
+    </message>
+</context>
+<context>
     <name>DayOverviewDialog</name>
     <message>
         <source>Day overview</source>
@@ -3157,6 +3184,37 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <source>People: {what}</source>
         <translation>Personen: {what}</translation>
     </message>
+    <message>
+        <source>Reporting: {what}</source>
+        <translation>Rapportering: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>{done}/{parts} in · {late} late</source>
+        <translation>{done}/{parts} binnen · {late} te laat</translation>
+    </message>
+    <message>
+        <source>{name}, deadline {deadline}: {done} of {parts} parts in, {soon} due soon, {late} late</source>
+        <translation>{name}, deadline {deadline}: {done} van {parts} bijdragen binnen, {soon} bijna verlopen, {late} te laat</translation>
+    </message>
+    <message>
+        <source>Owner: {owner}</source>
+        <translation>Eigenaar: {owner}</translation>
+    </message>
+    <message>
+        <source>Due: {due}</source>
+        <translation>Tegen: {due}</translation>
+    </message>
+    <message>
+        <source>Document: {name}</source>
+        <translation>Document: {name}</translation>
+    </message>
+    <message>
+        <source>No document yet</source>
+        <translation>Nog geen document</translation>
+    </message>
 </context>
 <context>
     <name>MeetingCard</name>
@@ -3554,6 +3612,25 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>Reload</source>
         <translation>Opnieuw laden</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneModel</name>
+    <message>
+        <source>Milestone</source>
+        <translation>Mijlpaal</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Verschoven</translation>
+    </message>
+    <message>
+        <source>⚠ moved: {why}</source>
+        <translation>⚠ verschoven: {why}</translation>
     </message>
 </context>
 <context>
@@ -4713,6 +4790,155 @@ De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies),
     </message>
 </context>
 <context>
+    <name>ReportingArea</name>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Choose a cycle to see its milestones.</source>
+        <translation>Kies een cyclus om zijn mijlpalen te zien.</translation>
+    </message>
+    <message>
+        <source>No team has a part this year. Set the teams in the settings (reporting teams), then create the year.</source>
+        <translation>Nog geen team met een bijdrage dit jaar. Stel de teams in bij de instellingen (rapporteringsteams) en maak dan het jaar aan.</translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation>Rapportering</translation>
+    </message>
+    <message>
+        <source>Year </source>
+        <translation>Jaar </translation>
+    </message>
+    <message>
+        <source>Cycles</source>
+        <translation>Cycli</translation>
+    </message>
+    <message>
+        <source>Milestones of the chosen cycle</source>
+        <translation>Mijlpalen van de gekozen cyclus</translation>
+    </message>
+    <message>
+        <source>Matrix: teams × cycles</source>
+        <translation>Matrix: teams × cycli</translation>
+    </message>
+    <message>
+        <source>G requested · O in progress · R received · A approved</source>
+        <translation>G gevraagd · O in opmaak · R ontvangen · A goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Create year…</source>
+        <translation>Jaar aanmaken…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>gevraagd</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>in opmaak</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>ontvangen</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Draft from the teams by</source>
+        <translation>Ontwerp van de teams tegen</translation>
+    </message>
+    <message>
+        <source>On the MAT/DC by</source>
+        <translation>Op het MAT/DC tegen</translation>
+    </message>
+    <message>
+        <source>On the college by</source>
+        <translation>Op het college tegen</translation>
+    </message>
+    <message>
+        <source>City council</source>
+        <translation>Gemeenteraad</translation>
+    </message>
+    <message>
+        <source>Digital report</source>
+        <translation>Digitale rapportering</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingController</name>
+    <message>
+        <source>Loading reporting</source>
+        <translation>Rapportering laden</translation>
+    </message>
+    <message>
+        <source>No reporting cycles for {year} yet. Choose “Create year…” (Ctrl+Shift+J) to make them from the year template.</source>
+        <translation>Nog geen rapporteringscycli voor {year}. Kies “Jaar aanmaken…” (Ctrl+Shift+J) om ze uit het jaarsjabloon te maken.</translation>
+    </message>
+    <message>
+        <source>Choose a team&apos;s part in the matrix first.</source>
+        <translation>Kies eerst de bijdrage van een team in de matrix.</translation>
+    </message>
+    <message>
+        <source>Saving the part&apos;s status</source>
+        <translation>Status van de bijdrage bewaren</translation>
+    </message>
+    <message>
+        <source>“{title}”: {status}.</source>
+        <translation>“{title}”: {status}.</translation>
+    </message>
+    <message>
+        <source>All reporting cycles of {year} exist already.</source>
+        <translation>Alle rapporteringscycli van {year} bestaan al.</translation>
+    </message>
+    <message>
+        <source>Each with a part for each of the {n} team(s), due on the teams&apos; draft date.</source>
+        <translation>Elk met een bijdrage voor elk van de {n} team(s), tegen de ontwerpdatum van de teams.</translation>
+    </message>
+    <message>
+        <source>No reporting teams are set, so no parts are requested.</source>
+        <translation>Er zijn geen rapporteringsteams ingesteld, dus er worden geen bijdragen gevraagd.</translation>
+    </message>
+    <message>
+        <source>Create year</source>
+        <translation>Jaar aanmaken</translation>
+    </message>
+    <message>
+        <source>Create these reporting cycles for {year}, planned back from the council?</source>
+        <translation>Deze rapporteringscycli voor {year} aanmaken, teruggerekend vanaf de gemeenteraad?</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Aanmaken</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Creating the reporting year</source>
+        <translation>Rapporteringsjaar aanmaken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reporting cycle(s) created.</source>
+        <translation>
+            <numerusform>%n rapporteringscyclus aangemaakt.</numerusform>
+            <numerusform>%n rapporteringscycli aangemaakt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportingMailActions</name>
     <message>
         <source>Preparing the mails</source>
@@ -4737,6 +4963,33 @@ De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies),
     <message>
         <source>Milestones put on an agenda: {count}.</source>
         <translation>Mijlpalen op een agenda gezet: {count}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingShortcuts</name>
+    <message>
+        <source>Mark the chosen part as requested</source>
+        <translation>De gekozen bijdrage op gevraagd zetten</translation>
+    </message>
+    <message>
+        <source>Mark the chosen part as in progress</source>
+        <translation>De gekozen bijdrage op in opmaak zetten</translation>
+    </message>
+    <message>
+        <source>Mark the chosen part as received</source>
+        <translation>De gekozen bijdrage op ontvangen zetten</translation>
+    </message>
+    <message>
+        <source>Mark the chosen part as approved</source>
+        <translation>De gekozen bijdrage op goedgekeurd zetten</translation>
+    </message>
+    <message>
+        <source>Reload the year</source>
+        <translation>Het jaar vernieuwen</translation>
+    </message>
+    <message>
+        <source>Create the year&apos;s cycles</source>
+        <translation>De cycli van het jaar aanmaken</translation>
     </message>
 </context>
 <context>

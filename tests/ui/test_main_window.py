@@ -19,6 +19,7 @@ from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
 from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
 from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 from kortrijk_cockpit.ui.views.people.area import people_shortcuts
+from kortrijk_cockpit.ui.views.reporting.area import reporting_shortcuts
 from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
 
@@ -176,7 +177,9 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+N") and "Personen: Nieuwe persoon" in r for r in rows)
     assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) \
         + len(followup_shortcuts()) \
-        + len(meetings_shortcuts()) + len(people_shortcuts())
+        + len(meetings_shortcuts()) + len(people_shortcuts()) + len(reporting_shortcuts())
+    assert any(r.startswith("R") and "Rapportering: De gekozen bijdrage op ontvangen" in r
+               for r in rows)
 
 
 def test_window_shows_before_the_store_is_open_and_fills_in_after(
