@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.search import SearchService
@@ -159,6 +160,7 @@ class Core:
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices, Vandaag
     verslag: VerslagService | None = None  # versioned verslag: Word, PDF, besluitenlijst
     reporting: ReportingService | None = None  # reporting cycles planned back from the council
+    projects: ProjectService | None = None  # Projecten: milestones, links, timeline
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.privacy import PrivacyService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -319,6 +322,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 verslag_sending=VerslagSendingService(sessions, clock, director),
                 followup_points=FollowupPointsService(sessions, clock),
                 reporting=build_reporting(sessions, clock, settings),
+                projects=ProjectService(sessions, clock),
                 verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_publisher=BriefPublisher(
                     sessions, clock, paths.fiches, lambda: fiche_template(settings), actor,
@@ -442,6 +446,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         minutes=built.minutes, action_points=built.action_points,
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs, reporting=built.reporting,
+        projects=built.projects,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
         person_merge=built.person_merge, privacy=built.privacy,

@@ -91,6 +91,7 @@ class ProjectDetail:
     version: int
     milestones: tuple[MilestoneView, ...]
     links: tuple[LinkView, ...]
+    today: date  # the day `overdue` was judged on
 
     def draft(self) -> ProjectDraft:
         r = self.row
@@ -150,7 +151,7 @@ class ProjectService:
                 row=_row(project, today), goal=project.goal, notes=project.notes,
                 owner_person_id=project.owner_person_id, version=project.version,
                 milestones=tuple(_milestone(m, today) for m in _ordered(project)),
-                links=tuple(_links(s, project.links)))
+                links=tuple(_links(s, project.links)), today=today)
 
     def link_choices(self, kind: str, limit: int = 200) -> list[LinkChoice]:
         """Open action points (by deadline) or the latest mails, for the chooser."""

@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
     from kortrijk_cockpit.services.records import RecordService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -157,6 +158,7 @@ class MainWindowServices:
     followup_points: FollowupPointsService | None = None  # "Agenderen op" choices
     verslag: VerslagService | None = None  # versioned verslag files, approval item
     reporting: ReportingService | None = None  # Rapportering: cycles, milestones, parts
+    projects: ProjectService | None = None  # Projecten (a placeholder without it)
 
 
 class MainWindow(QMainWindow):
@@ -594,7 +596,7 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup", "meetings", "people"):
+        for key in ("mail", "calendar", "followup", "meetings", "people", "projects"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         if services.minutes is not None:  # minutes open when the app stopped: reopen there
@@ -752,6 +754,7 @@ class MainWindow(QMainWindow):
                                      else self._meetings_area() if area.key == "meetings"
                                      else self._fiches_area() if area.key == "briefs"
                                      else self._people_area() if area.key == "people"
+                                     else self._projects_area() if area.key == "projects"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -855,6 +858,18 @@ class MainWindow(QMainWindow):
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def _projects_area(self) -> QWidget | None:
+        """Projecten, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.projects is None:
+            return None
+        from kortrijk_cockpit.ui.views.projects.area import ProjectsArea
+
+        area = ProjectsArea(services.projects, self._runner, self.feed)
+        area.failed.connect(self.show_task_error)
+        area.record_requested.connect(self.open_record)
         return area
 
     def _fiches_area(self) -> QWidget | None:
@@ -1314,9 +1329,12 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
         from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
         from kortrijk_cockpit.ui.views.people.area import people_shortcuts
+        from kortrijk_cockpit.ui.views.projects.area import projects_shortcuts
 
         people = [(keys, self.tr("People: {what}").format(what=what))
                   for keys, what in people_shortcuts()]
+        people += [(keys, self.tr("Projects: {what}").format(what=what))
+                   for keys, what in projects_shortcuts()]
         meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
                     for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))
