@@ -272,6 +272,16 @@ class ProjectService:
         return _touched(project_id)
 
 
+def own_projects(s: Session, today: date) -> list[ProjectRow]:
+    """Her own projects that are not done, the nearest next milestone first (Vandaag)."""
+    rows = [_row(p, today) for p in s.scalars(
+        select(Project).options(selectinload(Project.milestones))
+        .where(Project.is_own.is_(True), Project.status != ProjectStatus.DONE))]
+    return sorted(rows, key=lambda r: (r.next_milestone is None,
+                                       r.next_milestone.due_on if r.next_milestone else today,
+                                       r.name.lower()))
+
+
 def _touched(project_id: int) -> Changes:
     return Changes.of(Kind.PROJECT, updated=[project_id])
 

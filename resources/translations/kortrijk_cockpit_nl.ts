@@ -5769,6 +5769,10 @@ Toch openen?</translation>
         <translation>Wacht op Exchange</translation>
     </message>
     <message>
+        <source>My projects</source>
+        <translation>Mijn projecten</translation>
+    </message>
+    <message>
         <source>Overdue action points</source>
         <translation>Achterstallige actiepunten</translation>
     </message>
@@ -5816,6 +5820,17 @@ Toch openen?</translation>
     <message>
         <source>changes not yet sent to Exchange</source>
         <translation>wijzigingen nog niet naar Exchange verstuurd</translation>
+    </message>
+    <message>
+        <source>{name} — no milestone planned</source>
+        <translation>{name} — geen mijlpaal gepland</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n milestone(s) overdue</source>
+        <translation>
+            <numerusform>%n mijlpaal over tijd</numerusform>
+            <numerusform>%n mijlpalen over tijd</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n agenda item(s)</source>
