@@ -11,13 +11,13 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kortrijk_cockpit.clock import BRUSSELS, FixedClock
-from kortrijk_cockpit.domain import ProjectMilestone
+from kortrijk_cockpit.domain import ActionPoint, ProjectMilestone
 from kortrijk_cockpit.services.projects import MilestoneView, ProjectDraft, ProjectService
 from kortrijk_cockpit.store import Store
 from kortrijk_cockpit.ui.change_feed import ChangeFeed
 from kortrijk_cockpit.ui.tasks import TaskRunner
 from kortrijk_cockpit.ui.views.projects.area import ProjectsArea
-from kortrijk_cockpit.ui.views.projects.dialogs import MilestoneDialog
+from kortrijk_cockpit.ui.views.projects.dialogs import LinkChooser, MilestoneDialog, ProjectDialog
 from kortrijk_cockpit.ui.views.projects.timeline import (
     DONE,
     OVERDUE,
@@ -130,3 +130,48 @@ def test_keys_on_milestones_reach_the_store(qtbot, app: QApplication, sqlite_sto
     remove.click()
     qtbot.waitUntil(lambda: details.milestones.rowCount() == 2)
     assert [m[0] for m in milestones(sqlite_store)] == ["Pilot", "Evaluatie"]
+
+
+def test_projects_are_made_linked_and_removed_from_the_area(  # type: ignore[no-untyped-def]
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner) -> None:
+    with sqlite_store.session_factory.begin() as s:
+        s.add(ActionPoint(title="Budget parafeerroute vragen", owner_name="Els",
+                          due_date=date(2026, 3, 31)))
+    projects = ProjectService(sqlite_store.session_factory, FixedClock(NOW))
+    area = ProjectsArea(projects, runner, ChangeFeed())
+    qtbot.addWidget(area)
+    with qtbot.waitSignal(area.loaded):
+        area.show()
+    assert area.empty.isVisible() and "Ctrl+N" in area.empty.text()
+
+    with qtbot.waitSignal(area.dialog_opened) as opened:
+        area.new_project()
+    form = opened.args[0]
+    assert isinstance(form, ProjectDialog)
+    form.accept()  # without a name: said in the form, nothing saved, nothing lost
+    assert form.isVisible() and "naam" in form.error.text()
+    form.name.setText("Digitale parafeerroute")
+    form.is_own.setChecked(True)
+    form.accept()
+    qtbot.waitUntil(lambda: area.details.title.text() == "Digitale parafeerroute")
+    assert [(r.name, r.is_own) for r in projects.list()] == [("Digitale parafeerroute", True)]
+
+    with qtbot.waitSignal(area.dialog_opened) as opened:
+        area.details.link_action_point.emit()
+    chooser = opened.args[0]
+    assert isinstance(chooser, LinkChooser)
+    qtbot.keyClicks(chooser.filter, "budget")
+    chooser.accept()
+    qtbot.waitUntil(lambda: area.details.links.rowCount() == 1)
+    assert area.details.links.index(0, 1).data() == "Budget parafeerroute vragen"
+
+    with qtbot.waitSignal(area.dialog_opened) as opened:
+        qtbot.keyClick(area.table, Qt.Key.Key_Delete)
+    box = opened.args[0]
+    assert isinstance(box, QMessageBox) and "Digitale parafeerroute" in box.text()
+    next(b for b in box.buttons()
+         if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole).click()
+    qtbot.waitUntil(lambda: area.model.rowCount() == 0)
+    assert projects.list() == [] and area.empty.isVisible()
+    with sqlite_store.session() as s:  # the action point itself stays
+        assert s.query(ActionPoint).count() == 1

@@ -261,9 +261,12 @@ class ProjectsArea(QWidget):
             return
         dialog = ProjectDialog(detail.draft(), detail.today, self)
         projects, project_id, version = self._projects, detail.row.id, detail.version
-        dialog.accepted.connect(lambda: self._write(
-            self.tr("Saving the project"),
-            lambda draft=dialog.draft(): projects.update(project_id, draft, version)))
+        def save() -> None:
+            draft = dialog.draft()  # read now: the dialog is gone when the write runs
+            self._write(self.tr("Saving the project"),
+                        lambda: projects.update(project_id, draft, version))
+
+        dialog.accepted.connect(save)
         self._open(dialog)
 
     def delete_project(self) -> None:
@@ -372,7 +375,7 @@ class ProjectsArea(QWidget):
 
     # Keys
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return super().eventFilter(watched, event)
         key = event.key()

@@ -98,7 +98,7 @@ class MilestoneModel(HeadedTableModel):
     def row_of(self, milestone_id: int) -> int:
         return next((i for i, m in enumerate(self._rows) if m.id == milestone_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -144,7 +144,7 @@ class LinkModel(HeadedTableModel):
     def link(self, at: int) -> LinkView | None:
         return self._rows[at] if 0 <= at < len(self._rows) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -62,10 +62,10 @@ class TimelineStrip(QWidget):
         self._current: int | None = None
         self._first = self._last = self._today
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(600, 96)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(240, 96)
 
     def set_project(self, starts_on: date | None, ends_on: date | None,
@@ -106,7 +106,7 @@ class TimelineStrip(QWidget):
 
     # Painting
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
@@ -190,7 +190,7 @@ class TimelineStrip(QWidget):
 
     # Mouse
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         found = self.milestone_at(event.position().x(), event.position().y())
         if found is not None and event.button() == Qt.MouseButton.LeftButton:
             self.set_current(found)
