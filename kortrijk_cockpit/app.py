@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
@@ -163,6 +164,7 @@ class Core:
     reporting: ReportingService | None = None  # reporting cycles planned back from the council
     reporting_requests: ReportingRequestService | None = None  # request/reminder mails
     reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
+    projects: ProjectService | None = None  # Projecten: milestones, links, timeline
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,7 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.preparation import PreparationService
     from kortrijk_cockpit.services.privacy import PrivacyService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
     from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
@@ -329,6 +332,7 @@ def build_core(options: Options, paths: Paths) -> Core:
                 reporting_requests=ReportingRequestService(sessions, clock, reporting.days,
                                                            director),
                 reporting_agenda=ReportingAgendaService(sessions, clock),
+                projects=ProjectService(sessions, clock),
                 verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_publisher=BriefPublisher(
                     sessions, clock, paths.fiches, lambda: fiche_template(settings), actor,
@@ -453,6 +457,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs, reporting=built.reporting,
         reporting_requests=built.reporting_requests, reporting_agenda=built.reporting_agenda,
+        projects=built.projects,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,
         person_merge=built.person_merge, privacy=built.privacy,

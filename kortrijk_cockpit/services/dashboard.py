@@ -35,6 +35,7 @@ from kortrijk_cockpit.services.agenda import WorkingHours
 from kortrijk_cockpit.services.briefings import ExternalOutlook
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
 from kortrijk_cockpit.services.followup_points import ComingBack, coming_back
+from kortrijk_cockpit.services.projects import ProjectRow, own_projects
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
 
 DUE_SOON_DAYS = 14
@@ -84,6 +85,8 @@ class DashboardSnapshot:
     coming_back: tuple[ComingBack, ...] = ()
     # The coming week's external appointments and their fiches (None: not wired).
     external: ExternalOutlook | None = None
+    # The assistant's own projects that are running, with their next milestone.
+    own_projects: tuple[ProjectRow, ...] = ()
 
 
 class DashboardService:
@@ -154,6 +157,7 @@ class DashboardService:
                     .order_by(ActionPoint.due_date, ActionPoint.id).limit(OLDEST_OVERDUE))),
                 coming_back=tuple(coming_back(s, OVERLEG_CODES, now)),
                 external=external,
+                own_projects=tuple(own_projects(s, today)),
             )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit import demo_office as office
@@ -47,6 +47,10 @@ from kortrijk_cockpit.domain import (
     MeetingStatus,
     Organisation,
     Person,
+    Project,
+    ProjectLink,
+    ProjectMilestone,
+    ProjectStatus,
     ReportingCycle,
     RequestStatus,
     Sensitivity,
@@ -116,6 +120,7 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
         _demo_minutes(s, meetings, today, series, people)
         s.add_all(_demo_briefs(today, people))
         s.add_all(_demo_reporting(today))
+        s.add_all(_demo_projects(s, today, people))
     if with_mailbox:
         seed_demo_visits(sessions, today)
 
@@ -518,6 +523,41 @@ def _demo_reporting(today: date) -> Iterator[ReportingCycle]:
             due_date=today + timedelta(days=3 * i - 2),
             status=DeliverableStatus.RECEIVED if i == 0 else DeliverableStatus.REQUESTED))
     yield cycle
+
+
+# The office's projects: (name, owner, goal, own, status, start/end in days from today,
+# milestones as (title, days from today, done), titles of action points that belong to it).
+_PROJECTS = (
+    ("Digitale parafeerroute voor nota's aan MAT en DC", office.DELEGATE.name,
+     "Nota's voor MAT en DC digitaal laten paraferen, zonder papieren rondgang.", True,
+     ProjectStatus.RUNNING, -60, 120,
+     (("Startvergadering met ICT", -50, True), ("Analyse huidige route klaar", -7, False),
+      ("Pilot met twee directies", 21, False), ("Evaluatie op het MAT", 90, False)),
+     ("Budgetaanvraag digitalisering herbekijken",)),
+    ("Onthaaltraject nieuwe diensthoofden", "Griet Callewaert",
+     "Elk nieuw diensthoofd kent in de eerste maand het MAT, het DC en de BBC-kalender.", False,
+     ProjectStatus.RUNNING, -20, 150,
+     (("Draaiboek onthaal", 10, False), ("Eerste groep gestart", 45, False)), ()),
+    ("Stadsvisie 2035: participatietraject", "Annelies Verhaeghe",
+     "Inwoners en partners bouwen mee aan de stadsvisie.", False, ProjectStatus.PLANNED,
+     40, 300, (("Startnota op het college", 40, False),), ()),
+)
+
+
+def _demo_projects(s: Session, today: date, people: dict[str, Person]) -> Iterator[Project]:
+    for name, owner, goal, own, status, start, end, milestones, actions in _PROJECTS:
+        person = people.get(owner)
+        project = Project(name=name, owner_name=owner, goal=goal, is_own=own, status=status,
+                          owner_person_id=person.id if person else None,
+                          starts_on=today + timedelta(days=start),
+                          ends_on=today + timedelta(days=end))
+        for title, days, done in milestones:
+            due = today + timedelta(days=days)
+            project.milestones.append(ProjectMilestone(title=title, due_on=due,
+                                                       done_on=due if done else None))
+        for point_id in s.scalars(select(ActionPoint.id).where(ActionPoint.title.in_(actions))):
+            project.links.append(ProjectLink(kind="action_point", ref_id=point_id))
+        yield project
 
 
 def bulk_insert_mails(sessions: sessionmaker[Session], count: int, *, batch: int = 5000) -> None:

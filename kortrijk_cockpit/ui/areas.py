@@ -1,4 +1,4 @@
-"""The eight areas of the main window and where each kind of record lives."""
+"""The areas of the main window and where each kind of record lives."""
 
 from __future__ import annotations
 
@@ -90,6 +90,15 @@ def areas() -> list[Area]:
             QCoreApplication.translate(
                 "Areas",
                 "BBC and management reporting flows with the teams: who delivers what, and when.",
+            ),
+        ),
+        Area(
+            "projects",
+            QCoreApplication.translate("Areas", "Projects"),
+            QCoreApplication.translate("Areas", "Projects are on their way"),
+            QCoreApplication.translate(
+                "Areas",
+                "The office's projects with their owner, goal, milestones and timeline.",
             ),
         ),
     ]

@@ -75,6 +75,7 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.people_area import PeopleServices
     from kortrijk_cockpit.services.person_merge import PersonMergeService
     from kortrijk_cockpit.services.privacy import PrivacyService
+    from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
@@ -161,6 +162,7 @@ class MainWindowServices:
     reporting: ReportingService | None = None  # Rapportering: cycles, milestones, parts
     reporting_requests: ReportingRequestService | None = None  # request/reminder mails
     reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
+    projects: ProjectService | None = None  # Projecten (a placeholder without it)
 
 
 class MainWindow(QMainWindow):
@@ -598,7 +600,8 @@ class MainWindow(QMainWindow):
             from kortrijk_cockpit.ui.import_task import install_file_drop
 
             self._file_drop = install_file_drop(self, self._runner, services.importer)
-        for key in ("mail", "calendar", "followup", "meetings", "people", "reporting"):
+        for key in ("mail", "calendar", "followup", "meetings", "people", "reporting",
+                    "projects"):
             self._replace_placeholder(key)
         self._start_day_overview_mailer(services)
         if services.minutes is not None:  # minutes open when the app stopped: reopen there
@@ -757,6 +760,7 @@ class MainWindow(QMainWindow):
                                      else self._fiches_area() if area.key == "briefs"
                                      else self._people_area() if area.key == "people"
                                      else self._reporting_area() if area.key == "reporting"
+                                     else self._projects_area() if area.key == "projects"
                                      else None)
             if built is not None:
                 self.stack.insertWidget(row, built)
@@ -860,6 +864,18 @@ class MainWindow(QMainWindow):
         area.checklist_requested.connect(self.open_visit_checklist)
         area.gone_checklist_requested.connect(self._open_gone_visit_checklist)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return area
+
+    def _projects_area(self) -> QWidget | None:
+        """Projecten, once the store is open (a placeholder before that)."""
+        services = self._services
+        if services is None or services.projects is None:
+            return None
+        from kortrijk_cockpit.ui.views.projects.area import ProjectsArea
+
+        area = ProjectsArea(services.projects, self._runner, self.feed)
+        area.failed.connect(self.show_task_error)
+        area.record_requested.connect(self.open_record)
         return area
 
     def _fiches_area(self) -> QWidget | None:
@@ -1331,10 +1347,13 @@ class MainWindow(QMainWindow):
         from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
         from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
         from kortrijk_cockpit.ui.views.people.area import people_shortcuts
+        from kortrijk_cockpit.ui.views.projects.area import projects_shortcuts
         from kortrijk_cockpit.ui.views.reporting.area import reporting_shortcuts
 
         people = [(keys, self.tr("People: {what}").format(what=what))
                   for keys, what in people_shortcuts()]
+        people += [(keys, self.tr("Projects: {what}").format(what=what))
+                   for keys, what in projects_shortcuts()]
         meetings = [(keys, self.tr("Meetings: {what}").format(what=what))
                     for keys, what in meetings_shortcuts()]
         mail = [(keys, self.tr("Mail list: {what}").format(what=what))

@@ -850,6 +850,18 @@
         <source>Brief</source>
         <translation>Fiche</translation>
     </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>Projects are on their way</source>
+        <translation>Projecten volgen binnenkort</translation>
+    </message>
+    <message>
+        <source>The office&apos;s projects with their owner, goal, milestones and timeline.</source>
+        <translation>De projecten van het kabinet met hun eigenaar, doel, mijlpalen en tijdlijn.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentActions</name>
@@ -2583,6 +2595,60 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
     </message>
 </context>
 <context>
+    <name>LinkChooser</name>
+    <message>
+        <source>Link a mail</source>
+        <translation>Een mail koppelen</translation>
+    </message>
+    <message>
+        <source>Type to find the mail that belongs to the project.</source>
+        <translation>Typ om de mail te vinden die bij het project hoort.</translation>
+    </message>
+    <message>
+        <source>No mail matches.</source>
+        <translation>Geen mail gevonden.</translation>
+    </message>
+    <message>
+        <source>Link an action point</source>
+        <translation>Een actiepunt koppelen</translation>
+    </message>
+    <message>
+        <source>Type to find the open action point that belongs to the project.</source>
+        <translation>Typ om het open actiepunt te vinden dat bij het project hoort.</translation>
+    </message>
+    <message>
+        <source>No open action point matches.</source>
+        <translation>Geen open actiepunt gevonden.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Action point</source>
+        <translation>Actiepunt</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(verwijderd)</translation>
+    </message>
+</context>
+<context>
     <name>MailArea</name>
     <message>
         <source>Search: words, van:, aan:, bijlage:ja, voor:, na:, categorie:, map:</source>
@@ -3188,6 +3254,10 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
         <source>Reporting: {what}</source>
         <translation>Rapportering: {what}</translation>
     </message>
+    <message>
+        <source>Projects: {what}</source>
+        <translation>Projecten: {what}</translation>
+    </message>
 </context>
 <context>
     <name>MatrixModel</name>
@@ -3615,6 +3685,25 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     </message>
 </context>
 <context>
+    <name>MilestoneDialog</name>
+    <message>
+        <source>New milestone</source>
+        <translation>Nieuwe mijlpaal</translation>
+    </message>
+    <message>
+        <source>Edit milestone</source>
+        <translation>Mijlpaal bewerken</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+</context>
+<context>
     <name>MilestoneModel</name>
     <message>
         <source>Milestone</source>
@@ -3631,6 +3720,14 @@ De cockpit van het kabinet van de algemeen directeur, Stad en OCMW Kortrijk.</tr
     <message>
         <source>⚠ moved: {why}</source>
         <translation>⚠ verschoven: {why}</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Klaar op</translation>
+    </message>
+    <message>
+        <source>{due} (late)</source>
+        <translation>{due} (te laat)</translation>
     </message>
 </context>
 <context>
@@ -4567,6 +4664,253 @@ De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies),
     <message>
         <source>Why</source>
         <translation>Waarom</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetailsPane</name>
+    <message>
+        <source>Link action point…</source>
+        <translation>Actiepunt koppelen…</translation>
+    </message>
+    <message>
+        <source>Link mail…</source>
+        <translation>Mail koppelen…</translation>
+    </message>
+    <message>
+        <source>Ins: new milestone · Space: done · F2: edit · Del: remove</source>
+        <translation>Ins: nieuwe mijlpaal · Spatie: klaar · F2: bewerken · Del: verwijderen</translation>
+    </message>
+    <message>
+        <source>Choose a project, or make one with Ctrl+N.</source>
+        <translation>Kies een project, of maak er een met Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Mijlpalen</translation>
+    </message>
+    <message>
+        <source>Linked action points and mails</source>
+        <translation>Gekoppelde actiepunten en mails</translation>
+    </message>
+    <message>
+        <source>no dates yet</source>
+        <translation>nog geen data</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>geen eigenaar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n milestone(s) overdue</source>
+        <translation>
+            <numerusform>%n mijlpaal over tijd</numerusform>
+            <numerusform>%n mijlpalen over tijd</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>Nieuw project</translation>
+    </message>
+    <message>
+        <source>Edit project</source>
+        <translation>Project bewerken</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>I run this project myself</source>
+        <translation>Ik trek dit project zelf</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>&amp;Eigenaar</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>Begint op</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Eindigt op</translation>
+    </message>
+    <message>
+        <source>&amp;Goal</source>
+        <translation>&amp;Doel</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>N&amp;otities</translation>
+    </message>
+    <message>
+        <source>Give the project a name.</source>
+        <translation>Geef het project een naam.</translation>
+    </message>
+    <message>
+        <source>The project cannot end before it starts.</source>
+        <translation>Het project kan niet eindigen voor het begint.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListModel</name>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigenaar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next milestone</source>
+        <translation>Volgende mijlpaal</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Over tijd</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Lopend</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Afgerond</translation>
+    </message>
+    <message>
+        <source>Your own project</source>
+        <translation>Je eigen project</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsArea</name>
+    <message>
+        <source>No projects yet. Ctrl+N makes the first one.</source>
+        <translation>Nog geen projecten. Ctrl+N maakt het eerste.</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nieuw project</translation>
+    </message>
+    <message>
+        <source>New project (Ctrl+N)</source>
+        <translation>Nieuw project (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>Loading projects</source>
+        <translation>Projecten laden</translation>
+    </message>
+    <message>
+        <source>Loading the project</source>
+        <translation>Project laden</translation>
+    </message>
+    <message>
+        <source>Saving the project</source>
+        <translation>Project bewaren</translation>
+    </message>
+    <message>
+        <source>Remove project</source>
+        <translation>Project verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the project “{name}” with its milestones and links? The action points and mails themselves stay.</source>
+        <translation>Het project “{name}” met zijn mijlpalen en koppelingen verwijderen? De actiepunten en mails zelf blijven.</translation>
+    </message>
+    <message>
+        <source>Removing the project</source>
+        <translation>Project verwijderen</translation>
+    </message>
+    <message>
+        <source>Saving the milestone</source>
+        <translation>Mijlpaal bewaren</translation>
+    </message>
+    <message>
+        <source>Remove milestone</source>
+        <translation>Mijlpaal verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the milestone “{title}”?</source>
+        <translation>De mijlpaal “{title}” verwijderen?</translation>
+    </message>
+    <message>
+        <source>Removing the milestone</source>
+        <translation>Mijlpaal verwijderen</translation>
+    </message>
+    <message>
+        <source>Loading the choices</source>
+        <translation>Keuzes laden</translation>
+    </message>
+    <message>
+        <source>Linking to the project</source>
+        <translation>Aan het project koppelen</translation>
+    </message>
+    <message>
+        <source>Unlinking from the project</source>
+        <translation>Van het project loskoppelen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behouden</translation>
+    </message>
+    <message>
+        <source>Edit the project or milestone</source>
+        <translation>Project of mijlpaal bewerken</translation>
+    </message>
+    <message>
+        <source>New milestone</source>
+        <translation>Nieuwe mijlpaal</translation>
+    </message>
+    <message>
+        <source>Milestone done or open again</source>
+        <translation>Mijlpaal klaar of weer open</translation>
+    </message>
+    <message>
+        <source>Remove the project, milestone or link</source>
+        <translation>Project, mijlpaal of koppeling verwijderen</translation>
     </message>
 </context>
 <context>
@@ -5707,6 +6051,16 @@ Toch openen?</translation>
     </message>
 </context>
 <context>
+    <name>TimelineStrip</name>
+    <message numerus="yes">
+        <source>Timeline with %n milestone(s)</source>
+        <translation>
+            <numerusform>Tijdlijn met %n mijlpaal</numerusform>
+            <numerusform>Tijdlijn met %n mijlpalen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <source>Today</source>
@@ -5855,6 +6209,21 @@ Toch openen?</translation>
     <message>
         <source>Director&apos;s comment on {title}: {comments}</source>
         <translation>Opmerking van de directeur bij {title}: {comments}</translation>
+    </message>
+    <message>
+        <source>My projects</source>
+        <translation>Mijn projecten</translation>
+    </message>
+    <message>
+        <source>{name} — no milestone planned</source>
+        <translation>{name} — geen mijlpaal gepland</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n milestone(s) overdue</source>
+        <translation>
+            <numerusform>%n mijlpaal over tijd</numerusform>
+            <numerusform>%n mijlpalen over tijd</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -13,18 +13,19 @@ from kortrijk_cockpit.ui.dialogs.quick_search import QuickSearchDialog
 from kortrijk_cockpit.ui.dialogs.shortcuts import ShortcutsDialog
 from kortrijk_cockpit.ui.main_window import MainWindow
 from kortrijk_cockpit.ui.tasks import TaskRunner
-from kortrijk_cockpit.ui.views.area import AreaView
-from kortrijk_cockpit.ui.views.mail.area import MailArea
 from kortrijk_cockpit.ui.views.agenda.canvas import agenda_shortcuts
+from kortrijk_cockpit.ui.views.area import AreaView
 from kortrijk_cockpit.ui.views.followup.area import followup_shortcuts
+from kortrijk_cockpit.ui.views.mail.area import MailArea
+from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from kortrijk_cockpit.ui.views.meetings.area import meetings_shortcuts
 from kortrijk_cockpit.ui.views.people.area import people_shortcuts
+from kortrijk_cockpit.ui.views.projects.area import projects_shortcuts
 from kortrijk_cockpit.ui.views.reporting.area import reporting_shortcuts
-from kortrijk_cockpit.ui.views.mail.shortcut_overlay import mail_shortcuts
 from tests.ui.conftest import make_services
 
 AREAS_NL = ["Vandaag", "Mail", "Agenda", "Overleg", "Opvolging", "Fiches", "Personen",
-            "Rapportering"]
+            "Rapportering", "Projecten"]
 
 
 def test_every_area_renders_in_dutch_without_qt_warnings(qtbot, window: MainWindow,
@@ -35,7 +36,7 @@ def test_every_area_renders_in_dutch_without_qt_warnings(qtbot, window: MainWind
     labels = [window.nav_model.index(r, 0).data() for r in range(window.nav_model.rowCount())]
     assert labels == AREAS_NL
     for row, key in enumerate(["today", "mail", "calendar", "meetings", "followup", "briefs",
-                               "people", "reporting"]):
+                               "people", "reporting", "projects"]):
         window.show_area(key)
         assert window.stack.currentIndex() == row
         if key == "mail":  # its list's ids come from the task runner: painted with rows
@@ -175,9 +176,11 @@ def test_shortcut_overview_lists_every_shortcut(qtbot, window: MainWindow) -> No
     assert any(r.startswith("Ctrl+F") and "Opvolging: Filteren op eigenaar" in r for r in rows)
     assert any(r.startswith("Ctrl+Shift+X") and "De vergadering annuleren" in r for r in rows)
     assert any(r.startswith("Ctrl+N") and "Personen: Nieuwe persoon" in r for r in rows)
-    assert len(rows) == 17 + len(mail_shortcuts()) + len(agenda_shortcuts()) \
+    assert any(r.startswith("Ins") and "Projecten: Nieuwe mijlpaal" in r for r in rows)
+    assert len(rows) == 18 + len(mail_shortcuts()) + len(agenda_shortcuts()) \
         + len(followup_shortcuts()) \
-        + len(meetings_shortcuts()) + len(people_shortcuts()) + len(reporting_shortcuts())
+        + len(meetings_shortcuts()) + len(people_shortcuts()) + len(reporting_shortcuts()) \
+        + len(projects_shortcuts())
     assert any(r.startswith("R") and "Rapportering: De gekozen bijdrage op ontvangen" in r
                for r in rows)
 

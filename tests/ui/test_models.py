@@ -13,10 +13,11 @@ from kortrijk_cockpit.ui.models.search_results import SearchResultsModel
 def test_navigation_model(qtmodeltester, app) -> None:  # type: ignore[no-untyped-def]
     model = NavigationModel(areas())
     qtmodeltester.check(model)
-    assert model.rowCount() == 8
+    assert model.rowCount() == 9
     assert model.index(3, 0).data(Qt.ItemDataRole.ToolTipRole) == "Overleg (Ctrl+4)"
     assert model.index(3, 0).data(NavigationModel.KeyRole) == "meetings"
     assert model.row_of("reporting") == 7
+    assert model.row_of("projects") == 8
 
 
 def test_search_results_model(qtmodeltester, app) -> None:  # type: ignore[no-untyped-def]

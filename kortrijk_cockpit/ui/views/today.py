@@ -51,6 +51,7 @@ class TodayView(QWidget):
             ("deliverables", "reporting", self.tr("Reporting due within 14 days")),
             ("outbox", OUTBOX, self.tr("Waiting for Exchange")),
             ("external", "briefs", self.tr("External appointments")),
+            ("own_projects", "projects", self.tr("My projects")),
         ]
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
@@ -132,6 +133,22 @@ class TodayView(QWidget):
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
         self._set_external(snap.external)
+        self._set_own_projects(snap)
+
+    def _set_own_projects(self, snap: DashboardSnapshot) -> None:
+        """Her own projects, each with its next milestone: "Parafeerroute — 20/02 Analyse"."""
+        lines = []
+        for row in snap.own_projects[:EXTERNAL_LINES]:
+            nxt = row.next_milestone
+            lines.append(f"{row.name} — {nxt.due_on:%d/%m} {nxt.title}" if nxt
+                         else self.tr("{name} — no milestone planned").format(name=row.name))
+        if len(snap.own_projects) > EXTERNAL_LINES:
+            lines.append(self.tr("+%n more", "", len(snap.own_projects) - EXTERNAL_LINES))
+        overdue = sum(r.overdue for r in snap.own_projects)
+        if overdue:
+            lines.append(self.tr("%n milestone(s) overdue", "", overdue))
+        self.tiles["own_projects"].set_content(str(len(snap.own_projects)), "\n".join(lines),
+                                               alert=overdue > 0)
 
     def _set_external(self, outlook: ExternalOutlook | None) -> None:
         """The coming week's external appointments with their fiche's state; alert when

@@ -1,0 +1,1 @@
+"""The Projecten area: projects, their painted timeline, milestones and links."""
