@@ -65,6 +65,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_export import ReportingExportService
+    from kortrijk_cockpit.services.reporting_hand_on import ReportingHandOn
     from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -164,6 +166,8 @@ class Core:
     reporting: ReportingService | None = None  # reporting cycles planned back from the council
     reporting_requests: ReportingRequestService | None = None  # request/reminder mails
     reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
+    reporting_export: ReportingExportService | None = None  # the matrix to Excel and PDF
+    reporting_hand_on: ReportingHandOn | None = None  # a received part linked from Mail
     projects: ProjectService | None = None  # Projecten: milestones, links, timeline
 
 
@@ -235,6 +239,8 @@ def build_core(options: Options, paths: Paths) -> Core:
     from kortrijk_cockpit.services.projects import ProjectService
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_export import ReportingExportService
+    from kortrijk_cockpit.services.reporting_hand_on import ReportingHandOn
     from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -332,6 +338,8 @@ def build_core(options: Options, paths: Paths) -> Core:
                 reporting_requests=ReportingRequestService(sessions, clock, reporting.days,
                                                            director),
                 reporting_agenda=ReportingAgendaService(sessions, clock),
+                reporting_export=ReportingExportService(sessions, clock, reporting),
+                reporting_hand_on=ReportingHandOn(sessions, reporting),
                 projects=ProjectService(sessions, clock),
                 verslag=verslag, briefs=briefs, briefings=briefings,
                 brief_publisher=BriefPublisher(
@@ -457,6 +465,7 @@ def window_services(built: Core, paths: Paths) -> MainWindowServices:
         verslag_sending=built.verslag_sending, followup_points=built.followup_points,
         verslag=built.verslag, briefs=built.briefs, reporting=built.reporting,
         reporting_requests=built.reporting_requests, reporting_agenda=built.reporting_agenda,
+        reporting_export=built.reporting_export, reporting_hand_on=built.reporting_hand_on,
         projects=built.projects,
         brief_prefill=built.brief_prefill, brief_editing=built.brief_editing,
         brief_publisher=built.brief_publisher,

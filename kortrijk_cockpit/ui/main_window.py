@@ -79,6 +79,8 @@ if TYPE_CHECKING:  # these pull in SQLAlchemy, which loads only after the window
     from kortrijk_cockpit.services.records import RecordService
     from kortrijk_cockpit.services.reporting import ReportingService
     from kortrijk_cockpit.services.reporting_agenda import ReportingAgendaService
+    from kortrijk_cockpit.services.reporting_export import ReportingExportService
+    from kortrijk_cockpit.services.reporting_hand_on import ReportingHandOn
     from kortrijk_cockpit.services.reporting_requests import ReportingRequestService
     from kortrijk_cockpit.services.search import SearchHit, SearchService
     from kortrijk_cockpit.services.series import SeriesService
@@ -162,6 +164,8 @@ class MainWindowServices:
     reporting: ReportingService | None = None  # Rapportering: cycles, milestones, parts
     reporting_requests: ReportingRequestService | None = None  # request/reminder mails
     reporting_agenda: ReportingAgendaService | None = None  # milestones onto the MAT/DC
+    reporting_export: ReportingExportService | None = None  # the matrix to Excel and PDF
+    reporting_hand_on: ReportingHandOn | None = None  # Mail: a received part
     projects: ProjectService | None = None  # Projecten (a placeholder without it)
 
 
@@ -1013,6 +1017,14 @@ class MainWindow(QMainWindow):
         area = ReportingArea(services.reporting, self._runner, self.feed, self._today().year)
         area.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         area.failed.connect(self.show_task_error)
+        from kortrijk_cockpit.ui.views.reporting.actions import ReportingToolbar
+        from kortrijk_cockpit.ui.views.reporting_mail import ReportingMailActions
+
+        mail = ReportingMailActions(self._runner, self.feed, services.reporting_requests,
+                                    services.reporting_agenda, area) \
+            if services.reporting_requests is not None and services.reporting_agenda is not None \
+            else None
+        ReportingToolbar(area, self._runner, mail, services.reporting_export)
         return area
 
     def _today(self) -> date:

@@ -5332,8 +5332,63 @@ De fiche van de persoon, de blokken in discussiefiches (ook in eerdere versies),
         <translation>Het jaar vernieuwen</translation>
     </message>
     <message>
+        <source>Request the parts by mail, one per owner</source>
+        <translation>De bijdragen per mail opvragen, één mail per eigenaar</translation>
+    </message>
+    <message>
+        <source>Remind the owners of open parts</source>
+        <translation>De eigenaars van open bijdragen herinneren</translation>
+    </message>
+    <message>
+        <source>Put the MAT/DC milestones on the agenda</source>
+        <translation>De MAT/DC-mijlpalen op de agenda zetten</translation>
+    </message>
+    <message>
+        <source>Export the matrix to Excel</source>
+        <translation>De matrix exporteren naar Excel</translation>
+    </message>
+    <message>
+        <source>Export the matrix to PDF</source>
+        <translation>De matrix exporteren naar PDF</translation>
+    </message>
+    <message>
         <source>Create the year&apos;s cycles</source>
         <translation>De cycli van het jaar aanmaken</translation>
+    </message>
+</context>
+<context>
+    <name>ReportingToolbar</name>
+    <message>
+        <source>Request parts…</source>
+        <translation>Bijdragen opvragen…</translation>
+    </message>
+    <message>
+        <source>Remind owners…</source>
+        <translation>Eigenaars herinneren…</translation>
+    </message>
+    <message>
+        <source>Put milestones on the MAT/DC</source>
+        <translation>Mijlpalen op het MAT/DC zetten</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exporteren naar Excel…</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>Exporteren naar PDF…</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>De matrix exporteren</translation>
+    </message>
+    <message>
+        <source>Exporting the matrix</source>
+        <translation>De matrix wordt geëxporteerd</translation>
+    </message>
+    <message>
+        <source>The matrix is saved as {name}.</source>
+        <translation>De matrix is bewaard als {name}.</translation>
     </message>
 </context>
 <context>

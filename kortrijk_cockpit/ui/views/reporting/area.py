@@ -145,6 +145,10 @@ class ReportingArea(QWidget):
                                        own=False)
         self.controller.start()
 
+    def add_action(self, text: str, keys: str, slot: object) -> QAction:
+        """One more action on the toolbar, its key working anywhere in the area."""
+        return self._act(text, keys, slot)
+
     def _act(self, text: str, keys: str, slot: object, *, own: bool = True) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(keys))
@@ -173,6 +177,16 @@ def reporting_shortcuts() -> list[tuple[str, str]]:
         ("A", QCoreApplication.translate("ReportingShortcuts",
                                          "Mark the chosen part as approved")),
         ("F5", QCoreApplication.translate("ReportingShortcuts", "Reload the year")),
+        ("Ctrl+Shift+R", QCoreApplication.translate("ReportingShortcuts",
+                                                    "Request the parts by mail, one per owner")),
+        ("Ctrl+Shift+H", QCoreApplication.translate("ReportingShortcuts",
+                                                    "Remind the owners of open parts")),
+        ("Ctrl+Shift+A", QCoreApplication.translate(
+            "ReportingShortcuts", "Put the MAT/DC milestones on the agenda")),
+        ("Ctrl+E", QCoreApplication.translate("ReportingShortcuts",
+                                              "Export the matrix to Excel")),
+        ("Ctrl+Shift+E", QCoreApplication.translate("ReportingShortcuts",
+                                                    "Export the matrix to PDF")),
         ("Ctrl+Shift+J", QCoreApplication.translate("ReportingShortcuts",
                                                     "Create the year's cycles")),
     ]
