@@ -801,6 +801,7 @@ class MainWindow(QMainWindow):
             mail_list=services.mail_list, triage=services.triage, outcomes=services.outcomes,
             clock=services.clock, folders=services.folders, handing_on=services.handing_on,
             suggestions=services.suggestions, trusted_senders=services.trusted_senders,
+            reporting_hand_on=services.reporting_hand_on,
         ), self._runner, self.feed, self._state)
         area.controller = controller  # type: ignore[attr-defined]
         controller.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -2931,6 +2931,10 @@ Lege velden van {kept} worden aangevuld uit {dropped}; tags en notities worden s
         <translation>Koppel aan persoon</translation>
     </message>
     <message>
+        <source>A reporting part received with this mail</source>
+        <translation>Een bijdrage voor de rapportering ontvangen met deze mail</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>Beantwoorden</translation>
     </message>
@@ -6330,6 +6334,10 @@ Toch openen?</translation>
     <message>
         <source>Linked to the brief</source>
         <translation>Gekoppeld aan de fiche</translation>
+    </message>
+    <message>
+        <source>Reporting part received</source>
+        <translation>Bijdrage voor de rapportering ontvangen</translation>
     </message>
     <message>
         <source>Linked to the person</source>

@@ -458,3 +458,33 @@ def test_i_flags_with_a_due_date_on_the_server_and_shift_i_clears_it(
     assert pusher.push().pushed == 1
     server = on_server(mailbox, "Offerte")
     assert server.flag_status == "NotFlagged" and server.flag_due is None
+
+
+def test_o_marks_the_reporting_part_the_mail_brings_as_received(
+        qtbot, app: QApplication, sqlite_store: Store, runner: TaskRunner, paths: Paths) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from kortrijk_cockpit.domain import Deliverable, DeliverableStatus
+    from kortrijk_cockpit.services.reporting import ReportingService, Team
+    from kortrijk_cockpit.services.reporting_hand_on import ReportingHandOn
+    from kortrijk_cockpit.services.reporting_plan import PlanRules
+    from kortrijk_cockpit.ui.dialogs.deliverable_link import DeliverableLinkDialog
+
+    world = seed(sqlite_store)
+    reporting = ReportingService(sqlite_store.session_factory, FixedClock(NOW), PlanRules(),
+                                 [Team("Financiën", "Financiën", "Nathalie Claeys")])
+    reporting.create_year(2027)
+    chosen = mail(sqlite_store, world.inbox, "Jaarrekening: bijdrage Financiën")
+    services = replace(make_services(sqlite_store), reporting_hand_on=ReportingHandOn(
+        sqlite_store.session_factory, reporting))
+    window, area, controller = ready(qtbot, sqlite_store, runner, paths, services)
+    assert controller.current_id() == chosen
+    qtbot.keyClick(area.list, Qt.Key.Key_O)
+    dialog = dialog_of(qtbot, controller, DeliverableLinkDialog)
+    qtbot.keyClicks(dialog.filter, "jaarrekening")
+    qtbot.keyClick(dialog.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage()
+                    == "Bijdrage voor de rapportering ontvangen")
+    with sqlite_store.session() as s:
+        part = s.scalars(select(Deliverable).where(Deliverable.document_mail_id == chosen)).one()
+        assert part.status == DeliverableStatus.RECEIVED and "Jaarrekening" in part.cycle.name

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         ViewCounts,
     )
     from kortrijk_cockpit.services.outcomes import Outcome, OutcomeService
+    from kortrijk_cockpit.services.reporting_hand_on import ReportingHandOn
     from kortrijk_cockpit.services.suggestions import Suggestion, SuggestionService
     from kortrijk_cockpit.services.triage import TriageService
     from kortrijk_cockpit.services.trusted_senders import TrustedSenders
@@ -63,6 +64,7 @@ class MailServices:
     handing_on: HandOnService | None = None
     suggestions: SuggestionService | None = None
     trusted_senders: TrustedSenders | None = None
+    reporting_hand_on: ReportingHandOn | None = None  # "O": a received reporting part
 
 
 class MailController(QObject):

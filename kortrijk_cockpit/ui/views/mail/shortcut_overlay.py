@@ -41,6 +41,8 @@ def mail_shortcuts() -> list[tuple[str, str]]:
             "MailShortcuts", "For a brief")),
         ("P", QCoreApplication.translate(
             "MailShortcuts", "Link to a person")),
+        ("O", QCoreApplication.translate(
+            "MailShortcuts", "A reporting part received with this mail")),
         ("R", QCoreApplication.translate(
             "MailShortcuts", "Reply")),
         ("Shift+R", QCoreApplication.translate(

@@ -64,6 +64,7 @@ class TriageActions(QObject):
             ("G", self.put_on_agenda),
             ("B", self.attach_to_brief),
             ("P", self.link_person),
+            ("O", self.received_part),
             ("R", lambda: controller.compose("reply")),
             ("Shift+R", lambda: controller.compose("reply_all")),
             ("Shift+F", lambda: controller.compose("forward")),
@@ -222,8 +223,8 @@ class TriageActions(QObject):
 
     # -- hand on ------------------------------------------------------------------------
     def _hand_on(self, dialog_type: Any, label: str, perform: Callable[[Any], Any], *,
-                 every_selected: bool) -> None:
-        service = self.c.services.handing_on
+                 every_selected: bool, dialog_service: Any = None) -> None:
+        service = dialog_service or self.c.services.handing_on
         current = self.c.current_id()
         if service is None or current is None:
             return
@@ -268,6 +269,18 @@ class TriageActions(QObject):
                       lambda r: service.attach_to_brief(r.mail_id, r.brief_id),
                       every_selected=True)
 
+    def received_part(self) -> None:
+        """The mail brings a part of a reporting cycle: that part is ontvangen, its
+        document the mail's attachment."""
+        from kortrijk_cockpit.ui.dialogs.deliverable_link import DeliverableLinkDialog
+
+        service = self.c.services.reporting_hand_on
+        if service is None:
+            return
+        self._hand_on(DeliverableLinkDialog, self.tr("Reporting part received"),
+                      lambda r: service.link(r.deliverable_id, r.mail_id),
+                      every_selected=False, dialog_service=service)
+
     def link_person(self) -> None:
         from kortrijk_cockpit.ui.dialogs.person_link import PersonLinkDialog
 
@@ -297,6 +310,6 @@ def _merged(results: list[Any]) -> Any:
     from kortrijk_cockpit.changes import NOTHING
 
     changes = NOTHING
-    for result in results:
-        changes = changes | result.changes
+    for result in results:  # a HandOn (with its changes), or the changes themselves
+        changes = changes | getattr(result, "changes", result)
     return changes
