@@ -33,6 +33,7 @@ from kortrijk_cockpit.domain import (
 )
 from kortrijk_cockpit.services.agenda import WorkingHours
 from kortrijk_cockpit.services.briefings import ExternalOutlook
+from kortrijk_cockpit.services.deadlines import DeadlineRow, DeadlineService
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
 from kortrijk_cockpit.services.followup_points import ComingBack, coming_back
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
@@ -84,6 +85,8 @@ class DashboardSnapshot:
     coming_back: tuple[ComingBack, ...] = ()
     # The coming week's external appointments and their fiches (None: not wired).
     external: ExternalOutlook | None = None
+    # Every deadline of the coming two weeks and the overdue ones, overdue first.
+    deadlines: tuple[DeadlineRow, ...] = ()
 
 
 class DashboardService:
@@ -94,6 +97,7 @@ class DashboardService:
         self._external = external  # BriefingService.outlook
         self._clock = clock
         self._days = DayOverviewService(sessions, clock, working_hours)
+        self._deadlines = DeadlineService(sessions, clock)
 
     def snapshot(self) -> DashboardSnapshot:
         now = self._clock.now()
@@ -102,6 +106,7 @@ class DashboardService:
         day_end = day_start + timedelta(days=1)
         agenda_days = tuple(self._days.days([today, self._days.next_day()]))
         external = self._external() if self._external is not None else None
+        deadlines = tuple(self._deadlines.coming())
         with self._sessions() as s:
             inbox = select(MailFolder.id).where(MailFolder.kind == FolderKind.INBOX)
             count = partial(_count, s)
@@ -154,6 +159,7 @@ class DashboardService:
                     .order_by(ActionPoint.due_date, ActionPoint.id).limit(OLDEST_OVERDUE))),
                 coming_back=tuple(coming_back(s, OVERLEG_CODES, now)),
                 external=external,
+                deadlines=deadlines,
             )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.ui.formatting import LOCALE, format_datetime, local, long_date
+from kortrijk_cockpit.ui.views.today_deadlines import DeadlinePanel
 from kortrijk_cockpit.ui.widgets.day_tile import DayTile
 from kortrijk_cockpit.ui.widgets.tile import Tile
 
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
+DEADLINES_WIDTH = 440  # beside the tiles: the tiles keep their width at 1920
 EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
@@ -36,6 +38,7 @@ class TodayView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._day: date | None = None
         self.heading = QLabel(self.tr("Today"))
         self.heading.setObjectName("viewHeading")
         self.subheading = QLabel("")
@@ -91,20 +94,33 @@ class TodayView(QWidget):
         for day_tile in self.day_tiles:
             day_tile.day_requested.connect(self.day_requested)
             days.addWidget(day_tile, 1)
+        # Every deadline of the coming two weeks, in a column beside the tiles.
+        self.deadlines = DeadlinePanel()
+        self.deadlines.setMinimumWidth(DEADLINES_WIDTH)
+        self.deadlines.setMaximumWidth(DEADLINES_WIDTH + 80)
+        self.deadlines.area_requested.connect(self.area_requested)
+        tiles = QVBoxLayout()
+        tiles.setContentsMargins(0, 0, 0, 0)
+        tiles.addLayout(days)
+        tiles.addSpacing(16)
+        tiles.addLayout(overleg)
+        tiles.addSpacing(16)
+        tiles.addLayout(grid)
+        tiles.addWidget(self.status)
+        tiles.addStretch(1)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addLayout(tiles, 1)
+        body.addWidget(self.deadlines)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
-        layout.addLayout(days)
-        layout.addSpacing(16)
-        layout.addLayout(overleg)
-        layout.addSpacing(16)
-        layout.addLayout(grid)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
 
     def set_day(self, day: date) -> None:
+        self._day = day  # by the services' clock: "vandaag" in the deadlines
         self.subheading.setText(long_date(day))
 
     def show_error(self, message: str) -> None:
@@ -132,6 +148,7 @@ class TodayView(QWidget):
         t["outbox"].set_content(str(snap.pending_outbox),
                                 self.tr("changes not yet sent to Exchange"))
         self._set_external(snap.external)
+        self.deadlines.set_rows(snap.deadlines, self._day or date.today())
 
     def _set_external(self, outlook: ExternalOutlook | None) -> None:
         """The coming week's external appointments with their fiche's state; alert when
