@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
-DEADLINES_WIDTH = 440  # beside the tiles: the tiles keep their width at 1920
+DEADLINES_WIDTH = 400  # beside the tiles: the tiles keep their width at 1920
 EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
@@ -71,6 +71,8 @@ class TodayView(QWidget):
         # Beside them what the overleggen left overdue (in the grid it would need a
         # third row, and the window would outgrow small screens).
         self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
+        # Beside the deadlines the row is narrower: the long caption wraps, never cut off.
+        self.tiles["overdue"].caption.setWordWrap(True)
         for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
             overleg.addWidget(tile, 1)
