@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
-DEADLINES_WIDTH = 400  # beside the tiles: the tiles keep their width at 1920
+DEADLINES_WIDTH = 440  # at most, beside the tiles
+DEADLINES_NARROWEST = 280  # narrower than this (a 1280 screen) the list is left out
 EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
@@ -73,6 +75,8 @@ class TodayView(QWidget):
         self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
         # Beside the deadlines the row is narrower: the long caption wraps, never cut off.
         self.tiles["overdue"].caption.setWordWrap(True)
+        self.tiles["overdue"].caption.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                                    QSizePolicy.Policy.Preferred)
         for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
             overleg.addWidget(tile, 1)
@@ -98,10 +102,12 @@ class TodayView(QWidget):
             days.addWidget(day_tile, 1)
         # Every deadline of the coming two weeks, in a column beside the tiles.
         self.deadlines = DeadlinePanel()
-        self.deadlines.setMinimumWidth(DEADLINES_WIDTH)
-        self.deadlines.setMaximumWidth(DEADLINES_WIDTH + 80)
+        # It never widens the window (small screens keep fitting): it takes what the tiles
+        # leave, up to DEADLINES_WIDTH, and is left out when that is too little.
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.deadlines.setMaximumWidth(DEADLINES_WIDTH)
         self.deadlines.area_requested.connect(self.area_requested)
-        tiles = QVBoxLayout()
+        self._tiles = tiles = QVBoxLayout()
         tiles.setContentsMargins(0, 0, 0, 0)
         tiles.addLayout(days)
         tiles.addSpacing(16)
@@ -110,16 +116,23 @@ class TodayView(QWidget):
         tiles.addLayout(grid)
         tiles.addWidget(self.status)
         tiles.addStretch(1)
-        body = QHBoxLayout()
-        body.setSpacing(16)
+        body = QHBoxLayout()  # its default spacing: the tiles' column inherits it
         body.addLayout(tiles, 1)
-        body.addWidget(self.deadlines)
+        body.addSpacing(16)
+        body.addWidget(self.deadlines, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
         layout.addLayout(body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        room = (self.width() - margins.left() - margins.right() - 16
+                - self._tiles.minimumSize().width())
+        self.deadlines.setVisible(room >= DEADLINES_NARROWEST)
+        super().resizeEvent(event)
 
     def set_day(self, day: date) -> None:
         self._day = day  # by the services' clock: "vandaag" in the deadlines
