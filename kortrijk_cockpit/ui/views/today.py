@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
-DEADLINES_WIDTH = 440  # at most, beside the tiles
+DEADLINES_WIDTH = 380  # at most, beside the tiles
 DEADLINES_NARROWEST = 280  # narrower than this (a 1280 screen) the list is left out
 EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
