@@ -34,6 +34,7 @@ from kortrijk_cockpit.domain import (
 from kortrijk_cockpit.services.agenda import WorkingHours
 from kortrijk_cockpit.services.briefings import ExternalOutlook
 from kortrijk_cockpit.services.day_overview import DayOverviewService, OverviewDay
+from kortrijk_cockpit.services.deadlines import DeadlineRow, DeadlineService
 from kortrijk_cockpit.services.followup_points import ComingBack, coming_back
 from kortrijk_cockpit.services.projects import ProjectRow, own_projects
 from kortrijk_cockpit.services.stukken import MeetingStukken, next_of_series
@@ -87,6 +88,8 @@ class DashboardSnapshot:
     external: ExternalOutlook | None = None
     # The assistant's own projects that are running, with their next milestone.
     own_projects: tuple[ProjectRow, ...] = ()
+    # Every deadline of the coming two weeks and the overdue ones, overdue first.
+    deadlines: tuple[DeadlineRow, ...] = ()
 
 
 class DashboardService:
@@ -97,6 +100,7 @@ class DashboardService:
         self._external = external  # BriefingService.outlook
         self._clock = clock
         self._days = DayOverviewService(sessions, clock, working_hours)
+        self._deadlines = DeadlineService(sessions, clock)
 
     def snapshot(self) -> DashboardSnapshot:
         now = self._clock.now()
@@ -105,6 +109,7 @@ class DashboardService:
         day_end = day_start + timedelta(days=1)
         agenda_days = tuple(self._days.days([today, self._days.next_day()]))
         external = self._external() if self._external is not None else None
+        deadlines = tuple(self._deadlines.coming())
         with self._sessions() as s:
             inbox = select(MailFolder.id).where(MailFolder.kind == FolderKind.INBOX)
             count = partial(_count, s)
@@ -158,6 +163,7 @@ class DashboardService:
                 coming_back=tuple(coming_back(s, OVERLEG_CODES, now)),
                 external=external,
                 own_projects=tuple(own_projects(s, today)),
+                deadlines=deadlines,
             )
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from kortrijk_cockpit import demo_office as office
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.demo_office.calendar import BRIEFED, TOUR_SUBJECT, VISIT_SUBJECT
+from kortrijk_cockpit.demo_office.cast import find
 from kortrijk_cockpit.demo_office.rhythm import (
     MEETING_WEEKS,
     SECRETARY,
@@ -51,7 +52,6 @@ from kortrijk_cockpit.domain import (
     ProjectLink,
     ProjectMilestone,
     ProjectStatus,
-    ReportingCycle,
     RequestStatus,
     Sensitivity,
 )
@@ -119,8 +119,8 @@ def seed_demo(sessions: sessionmaker[Session], today: date, *, mails: int = 300,
         s.flush()
         _demo_minutes(s, meetings, today, series, people)
         s.add_all(_demo_briefs(today, people))
-        s.add_all(_demo_reporting(today))
         s.add_all(_demo_projects(s, today, people))
+    seed_demo_reporting(sessions, today)
     if with_mailbox:
         seed_demo_visits(sessions, today)
 
@@ -165,7 +165,7 @@ def seed_demo_visits(sessions: sessionmaker[Session], today: date) -> Changes:
             if item.label in progress:
                 owner, done, note = progress[item.label]
                 changes |= visits.update_item(item.id, owner_name=owner, done=done, note=note)
-    return changes | link_demo_briefs(sessions)
+    return changes | link_demo_briefs(sessions) | link_demo_reporting(sessions)
 
 
 def link_demo_briefs(sessions: sessionmaker[Session]) -> Changes:
@@ -511,18 +511,72 @@ def _demo_briefs(today: date, people: dict[str, Person]) -> Iterator[Brief]:
                 organiser=vvsg.organizer.organisation, status=BriefStatus.DRAFT)
 
 
-def _demo_reporting(today: date) -> Iterator[ReportingCycle]:
-    cycle = ReportingCycle(name="Aanpassing meerjarenplan 2027", kind="bbc", period=str(today.year),
-                           starts_on=date(today.year, 9, 1), ends_on=date(today.year, 12, 20))
-    teams = (("Financiën", "Nathalie Claeys"), ("Omgeving", "Annelies Verhaeghe"),
-             ("Welzijn", "Bart Vanneste"), ("Organisatieontwikkeling", "Pieter Declercq"),
-             ("Facility en ICT", "Karen Vanhee"))
-    for i, (team, owner) in enumerate(teams):
-        cycle.deliverables.append(Deliverable(
-            title=f"Kredietaanvraag {team}", team=team, owner_name=owner,
-            due_date=today + timedelta(days=3 * i - 2),
-            status=DeliverableStatus.RECEIVED if i == 0 else DeliverableStatus.REQUESTED))
-    yield cycle
+# Who delivers the reporting parts in the demo: (directie, team, owner).
+REPORTING_TEAMS = (
+    ("Financiën", "Financiën", "Nathalie Claeys"),
+    ("Omgeving", "Ruimtelijke planning", "Annelies Verhaeghe"),
+    ("Welzijn", "Lokaal sociaal beleid", "Bart Vanneste"),
+    ("Organisatieontwikkeling", "HR", "Pieter Declercq"),
+    ("Facility en ICT", "ICT", "Karen Vanhee"),
+)
+APPROVED_AFTER = timedelta(days=21)  # parts due longer ago than this are approved
+
+
+def seed_demo_reporting(sessions: sessionmaker[Session], today: date) -> Changes:
+    """This year's cycles from the template with the demo's teams; the parts of the past
+    approved, the recent and coming ones in every other status."""
+    from sqlalchemy import select
+
+    from kortrijk_cockpit.clock import FixedClock
+    from kortrijk_cockpit.services.reporting import ReportingService, Team
+    from kortrijk_cockpit.services.reporting_plan import PlanRules, parse_periods
+
+    closures = parse_periods([f"{today.year}-07-20/{today.year}-08-14",
+                              f"{today.year}-12-24/{today.year + 1}-01-02"])
+    teams = [Team(directie, team, office.member(owner).email)
+             for directie, team, owner in REPORTING_TEAMS]
+    reporting = ReportingService(sessions, FixedClock(at(today, time(8))),
+                                 PlanRules(closures=closures), teams)
+    ids, changes = reporting.create_year(today.year)
+    with sessions.begin() as s:
+        parts = s.scalars(select(Deliverable).where(Deliverable.cycle_id.in_(ids))
+                          .order_by(Deliverable.due_date, Deliverable.id))
+        for i, part in enumerate(parts):
+            if part.due_date < today - APPROVED_AFTER:
+                part.status = DeliverableStatus.APPROVED
+            elif part.due_date < today:  # recently due: most in, one late
+                part.status = DeliverableStatus.IN_PROGRESS if i % 3 == 0 \
+                    else DeliverableStatus.RECEIVED
+            else:
+                part.status = DeliverableStatus.IN_PROGRESS if i % 2 \
+                    else DeliverableStatus.REQUESTED
+            if part.status in (DeliverableStatus.APPROVED, DeliverableStatus.RECEIVED):
+                part.delivered_at = at(min(part.due_date, today), time(10))
+            part.requested_at = at(part.due_date - timedelta(weeks=4), time(9))
+    return changes
+
+
+def link_demo_reporting(sessions: sessionmaker[Session]) -> Changes:
+    """One received part has its document: a mail of its owner with a file (once; with
+    `--demo` the mail arrives with the first sync)."""
+    from sqlalchemy import select
+
+    with sessions.begin() as s:
+        if s.scalar(select(Deliverable.id).where(Deliverable.document_mail_id.is_not(None))):
+            return Changes()
+        for part in s.scalars(select(Deliverable).where(
+                Deliverable.status == DeliverableStatus.RECEIVED)
+                .order_by(Deliverable.due_date.desc(), Deliverable.id)):
+            owner = find(part.owner_name)
+            email = owner.email if owner is not None else ""
+            found = s.execute(select(Mail.id, Attachment.name)
+                              .join(Attachment, Attachment.mail_id == Mail.id)
+                              .where(Mail.sender_email == email)
+                              .order_by(Mail.received_at.desc()).limit(1)).first()
+            if found is not None:
+                part.document_mail_id, part.document_name = found
+                return Changes.of(Kind.DELIVERABLE, updated=[part.id])
+    return Changes()
 
 
 # The office's projects: (name, owner, goal, own, status, start/end in days from today,

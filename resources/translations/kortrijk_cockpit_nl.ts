@@ -1536,6 +1536,21 @@ Logbestand: {log}</translation>
     </message>
 </context>
 <context>
+    <name>DeadlinePanel</name>
+    <message>
+        <source>Deadlines in the coming two weeks</source>
+        <translation>Deadlines komende twee weken</translation>
+    </message>
+    <message>
+        <source>No deadlines in the coming two weeks.</source>
+        <translation>Geen deadlines in de komende twee weken.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Te laat</translation>
+    </message>
+</context>
+<context>
     <name>DeliverableLinkDialog</name>
     <message>
         <source>Reporting: received part</source>

@@ -21,16 +21,19 @@ from kortrijk_cockpit.domain import (
     Brief,
     CalendarEvent,
     Deliverable,
+    DeliverableStatus,
     DocumentRequest,
     FlagStatus,
     Mail,
     Meeting,
     Person,
+    ReportingCycle,
 )
 from kortrijk_cockpit.exchange.ews import EwsBackend
 from kortrijk_cockpit.exchange.sync import SyncEngine, SyncOptions
 from kortrijk_cockpit.sandbox import SandboxServer, demo_mailbox
-from kortrijk_cockpit.services.demo_data import seed_demo
+from kortrijk_cockpit.services.deadlines import DeadlineService
+from kortrijk_cockpit.services.demo_data import link_demo_reporting, seed_demo
 from kortrijk_cockpit.services.mail_list import MailListService, MailQuery, MailView, TriageState
 from kortrijk_cockpit.store import Store
 from tests.demo_checks import MENTIONS_FILE, file_text, glued
@@ -190,3 +193,23 @@ def test_the_store_only_demo_holds_the_same_mail_and_calendar(store: Store) -> N
                for m in meetings)
     voka = next(e for e in briefing_events(NOW.date()) if e.key == "voka")
     assert (voka.subject, voka.start) in events
+
+
+def test_demo_reporting_is_this_years_cycles_with_parts_in_every_status(
+        demo_store: Store) -> None:
+    # After the first sync the window links a received part to its owner's mail.
+    assert link_demo_reporting(demo_store.session_factory)
+    assert not link_demo_reporting(demo_store.session_factory)  # once
+    with demo_store.session() as s:
+        cycles = [(c.year, len(c.milestones)) for c in s.scalars(select(ReportingCycle))]
+        parts = s.scalars(select(Deliverable)).all()
+        linked = [(p.owner_name, p.document_name, s.get(Mail, p.document_mail_id))
+                  for p in parts if p.document_mail_id]
+    assert {year for year, _ in cycles} == {NOW.year} and len(cycles) == 8
+    assert all(milestones >= 2 for _, milestones in cycles)
+    assert {p.status for p in parts} == set(DeliverableStatus)
+    assert len(parts) == 8 * 5
+    [(owner, name, mail)] = linked
+    assert mail is not None and mail.sender_name == owner and name
+    rows = DeadlineService(demo_store.session_factory, FixedClock(NOW)).coming()
+    assert {"Rapportering", "Gevraagd stuk", "Vergadering"} <= {r.kind for r in rows}

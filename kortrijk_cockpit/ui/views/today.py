@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kortrijk_cockpit.ui.formatting import LOCALE, format_datetime, local, long_date
+from kortrijk_cockpit.ui.views.today_deadlines import DeadlinePanel
 from kortrijk_cockpit.ui.widgets.day_tile import DayTile
 from kortrijk_cockpit.ui.widgets.tile import Tile
 
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
     from kortrijk_cockpit.services.stukken import MeetingStukken
 
 COLUMNS = 4
+DEADLINES_WIDTH = 380  # at most, beside the tiles
+DEADLINES_NARROWEST = 280  # narrower than this (a 1280 screen) the list is left out
 EXTERNAL_LINES = 3  # the external appointments the tile names; more become "+n"
 OUTBOX = "outbox"  # not an area: the tile opens the Uitgaand dialog
 
@@ -36,6 +40,7 @@ class TodayView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._day: date | None = None
         self.heading = QLabel(self.tr("Today"))
         self.heading.setObjectName("viewHeading")
         self.subheading = QLabel("")
@@ -69,6 +74,10 @@ class TodayView(QWidget):
         # Beside them what the overleggen left overdue (in the grid it would need a
         # third row, and the window would outgrow small screens).
         self.tiles["overdue"] = Tile("overdue", "followup", self.tr("Overdue action points"))
+        # Beside the deadlines the row is narrower: the long caption wraps, never cut off.
+        self.tiles["overdue"].caption.setWordWrap(True)
+        self.tiles["overdue"].caption.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                                    QSizePolicy.Policy.Preferred)
         for tile in (*self.overleg_tiles.values(), self.tiles["overdue"]):
             tile.activated.connect(self.area_requested)
             overleg.addWidget(tile, 1)
@@ -92,20 +101,42 @@ class TodayView(QWidget):
         for day_tile in self.day_tiles:
             day_tile.day_requested.connect(self.day_requested)
             days.addWidget(day_tile, 1)
+        # Every deadline of the coming two weeks, in a column beside the tiles.
+        self.deadlines = DeadlinePanel()
+        # It never widens the window (small screens keep fitting): it takes what the tiles
+        # leave, up to DEADLINES_WIDTH, and is left out when that is too little.
+        self.deadlines.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.deadlines.setMaximumWidth(DEADLINES_WIDTH)
+        self.deadlines.area_requested.connect(self.area_requested)
+        self._tiles = tiles = QVBoxLayout()
+        tiles.setContentsMargins(0, 0, 0, 0)
+        tiles.addLayout(days)
+        tiles.addSpacing(16)
+        tiles.addLayout(overleg)
+        tiles.addSpacing(16)
+        tiles.addLayout(grid)
+        tiles.addWidget(self.status)
+        tiles.addStretch(1)
+        body = QHBoxLayout()  # its default spacing: the tiles' column inherits it
+        body.addLayout(tiles, 1)
+        body.addSpacing(16)
+        body.addWidget(self.deadlines, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addSpacing(12)
-        layout.addLayout(days)
-        layout.addSpacing(16)
-        layout.addLayout(overleg)
-        layout.addSpacing(16)
-        layout.addLayout(grid)
-        layout.addWidget(self.status)
-        layout.addStretch(1)
+        layout.addLayout(body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        room = (self.width() - margins.left() - margins.right() - 16
+                - self._tiles.minimumSize().width())
+        self.deadlines.setVisible(room >= DEADLINES_NARROWEST)
+        super().resizeEvent(event)
 
     def set_day(self, day: date) -> None:
+        self._day = day  # by the services' clock: "vandaag" in the deadlines
         self.subheading.setText(long_date(day))
 
     def show_error(self, message: str) -> None:
@@ -134,6 +165,7 @@ class TodayView(QWidget):
                                 self.tr("changes not yet sent to Exchange"))
         self._set_external(snap.external)
         self._set_own_projects(snap)
+        self.deadlines.set_rows(snap.deadlines, self._day or date.today())
 
     def _set_own_projects(self, snap: DashboardSnapshot) -> None:
         """Her own projects, each with its next milestone: "Parafeerroute — 20/02 Analyse"."""
