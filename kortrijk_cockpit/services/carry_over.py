@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
-from kortrijk_cockpit.domain import ActionEventKind, AuditEntry, OutboxEntry, Person
+from kortrijk_cockpit.domain import ActionEventKind, AuditEntry, OutboxEntry
 from kortrijk_cockpit.domain.meetings import (
     ActionPoint,
     ActionStatus,
@@ -36,7 +36,7 @@ from kortrijk_cockpit.errors import UserFacingError
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue
 from kortrijk_cockpit.exchange.records import OutgoingMail
 from kortrijk_cockpit.services.action_events import record
-from kortrijk_cockpit.services.lookup import existing
+from kortrijk_cockpit.services.lookup import existing, owner_emails
 
 OPEN = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 REMINDED = "action_point_reminded"
@@ -277,24 +277,7 @@ def _reminded_today(s: Session, point_ids: Iterable[int], now: datetime) -> set[
 
 def _emails(s: Session, points: Sequence[CarriedPoint]) -> dict[int, str]:
     """Each point's owner address: the linked person, else a person by that name."""
-    ids = {p.owner_person_id for p in points if p.owner_person_id}
-    names = {p.owner_name for p in points if p.owner_name}
-    by_id: dict[int, str] = {}
-    by_name: dict[str, str] = {}
-    if ids:
-        by_id = {i: e for i, e in s.execute(
-            select(Person.id, Person.email).where(Person.id.in_(ids), Person.email != ""))}
-    if names:
-        by_name = {n.casefold(): e for n, e in s.execute(
-            select(Person.full_name, Person.email)
-            .where(Person.full_name.in_(names), Person.email != ""))}
-    found: dict[int, str] = {}
-    for p in points:
-        email = (by_id.get(p.owner_person_id, "") if p.owner_person_id else "") \
-            or by_name.get(p.owner_name.casefold(), "")
-        if email:
-            found[p.id] = email
-    return found
+    return owner_emails(s, ((p.id, p.owner_person_id, p.owner_name) for p in points))
 
 
 def _line(p: CarriedPoint) -> str:

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kortrijk_cockpit.changes import Changes, Kind
 from kortrijk_cockpit.clock import BRUSSELS, Clock
-from kortrijk_cockpit.domain import OPEN_DELIVERABLES, Deliverable, OutboxEntry, Person
+from kortrijk_cockpit.domain import OPEN_DELIVERABLES, Deliverable, OutboxEntry
 from kortrijk_cockpit.exchange.outbox_kinds import OutboxKind, mail_values, queue
 from kortrijk_cockpit.exchange.records import OutgoingMail
+from kortrijk_cockpit.services.lookup import owner_emails
 from kortrijk_cockpit.services.reporting_plan import WorkingDays, spoken
 
 WHAT_BACK = ("Wat we terug verwachten: uw bijdrage als document (Word, Excel of pdf), "
@@ -203,24 +204,6 @@ class ReportingRequestService:
 
 
 def _emails(s: Session, parts: Sequence[Deliverable]) -> dict[int, str]:
-    """Each part's owner address: the linked person, else a person by that name, else the
-    owner typed as an address in the settings."""
-    ids = {d.owner_person_id for d in parts if d.owner_person_id}
-    names = {d.owner_name for d in parts if d.owner_name}
-    by_id: dict[int, str] = {}
-    by_name: dict[str, str] = {}
-    if ids:
-        by_id = {i: e for i, e in s.execute(
-            select(Person.id, Person.email).where(Person.id.in_(ids), Person.email != ""))}
-    if names:
-        by_name = {n.casefold(): e for n, e in s.execute(
-            select(Person.full_name, Person.email)
-            .where(Person.full_name.in_(names), Person.email != ""))}
-    found: dict[int, str] = {}
-    for d in parts:
-        email = (by_id.get(d.owner_person_id, "") if d.owner_person_id else "") \
-            or by_name.get(d.owner_name.casefold(), "") \
-            or (d.owner_name.strip() if "@" in d.owner_name else "")
-        if email:
-            found[d.id] = email
-    return found
+    """Each part's owner address; an owner typed as an address in the settings counts."""
+    return owner_emails(s, ((d.id, d.owner_person_id, d.owner_name) for d in parts),
+                        names_may_be_addresses=True)

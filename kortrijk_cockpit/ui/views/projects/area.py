@@ -85,9 +85,12 @@ class ProjectsArea(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ProjectListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        # The name and the next milestone share what the short columns leave: a long
+        # milestone must not squeeze the project's name to a few letters.
+        for column in (ProjectListModel.NAME, ProjectListModel.NEXT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         for column in (ProjectListModel.OWNER, ProjectListModel.STATUS,
-                       ProjectListModel.NEXT, ProjectListModel.OVERDUE):
+                       ProjectListModel.OVERDUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._chosen)
         self.table.doubleClicked.connect(lambda _i: self.edit_project())
@@ -121,8 +124,8 @@ class ProjectsArea(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.details)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
